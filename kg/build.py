@@ -1,0 +1,276 @@
+"""`kg build`: articles in, graph out. Streaming, parallel and incremental.
+
+1. List the article files (a missing path or an empty folder is an error before anything is written).
+2. An article whose content hash, model and extractor version match the manifest is not parsed
+   again: its records come from the cache. The others are parsed by the spaCy model, in worker
+   processes when ``jobs > 1``, streamed in batches (memory does not grow with the corpus).
+3. Cross-article resolution runs over the records (no spaCy); each article's quads are mapped and
+   written only when they changed; a deleted article's graph is dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kg import EXTRACTOR_VERSION
+from kg.errors import InputError, KgError
+from kg.iris import Iris
+from kg.namespace import DEFAULT_BASE
+from kg.records import ArticleRecords
+from kg.store import GraphStore
+from kg.text import iter_article_paths, read_article
+
+BATCH_SIZE = 32  # measured: 32 is faster than 128 on the small model and uses a third of the memory
+RESOLUTION = "@resolution"  # manifest key of the resolution graph's digest
+
+
+@dataclass
+class BuildReport:
+    articles: int = 0
+    parsed: int = 0
+    reused: int = 0
+    dropped: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # one-line warnings for unreadable articles
+    graphs_written: int = 0
+    quads: int = 0
+
+    def summary(self) -> str:
+        parts = [f"{self.articles} articles", f"{self.parsed} parsed", f"{self.reused} unchanged"]
+        if self.dropped:
+            parts.append(f"{len(self.dropped)} removed")
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} skipped")
+        parts.append(f"{self.graphs_written} graphs written, {self.quads} triples in the store")
+        return ", ".join(parts)
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def cache_key(sha256: str, model: str) -> str:
+    return f"{sha256}:{model}:{EXTRACTOR_VERSION}"
+
+
+# -- parsing ---------------------------------------------------------------------------------------
+_WORKER_NLP: Any = None
+
+
+def _init_worker(model: str) -> None:
+    global _WORKER_NLP
+    from kg.nlp import load_model
+
+    _WORKER_NLP = load_model(model)
+
+
+def _parse_batch(nlp: Any, paths: Sequence[str]) -> list[tuple[str, str | None, str]]:
+    """(path, records JSON or None, error message) for each path, parsed with ``nlp.pipe``."""
+    from kg.extract import extract
+    from kg.text import clean_text
+
+    out: list[tuple[str, str | None, str]] = []
+    articles = []
+    for p in paths:
+        try:
+            articles.append(read_article(p))
+        except InputError as exc:
+            out.append((p, None, str(exc)))
+    for article, doc in zip(articles, nlp.pipe((clean_text(a) for a in articles), batch_size=BATCH_SIZE),
+                            strict=True):
+        try:
+            out.append((article.path, extract(doc, article).to_json(), ""))
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop a corpus build
+            out.append((article.path, None, f"{article.path}: extraction failed: {type(exc).__name__}: {exc}"))
+    return out
+
+
+def _worker_batch(paths: Sequence[str]) -> list[tuple[str, str | None, str]]:
+    return _parse_batch(_WORKER_NLP, paths)
+
+
+def parse_articles(paths: Sequence[str], model: str, jobs: int) -> Iterator[tuple[str, str | None, str]]:
+    """Yield (path, records JSON, error) for every path, in order, parsing in ``jobs`` processes."""
+    batches = [list(paths[i:i + BATCH_SIZE]) for i in range(0, len(paths), BATCH_SIZE)]
+    if not batches:
+        return
+    if jobs <= 1 or len(batches) == 1:
+        from kg.nlp import load_model
+
+        nlp = load_model(model)
+        for batch in batches:
+            yield from _parse_batch(nlp, batch)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=ctx,
+                             initializer=_init_worker, initargs=(model,)) as pool:
+        for result in pool.map(_worker_batch, batches):
+            yield from result
+
+
+# -- the build -------------------------------------------------------------------------------------
+def _sources(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Path]]:
+    roots = [Path(p) for p in paths]
+    files = list(iter_article_paths(roots))
+    return roots, files
+
+
+def _under(path: str, roots: list[Path]) -> bool:
+    p = Path(path).resolve()
+    for r in roots:
+        r = r.resolve()
+        if p == r or r in p.parents:
+            return True
+    return False
+
+
+def build(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    store: str | os.PathLike[str] | None = None,
+    base: str = DEFAULT_BASE,
+    model: str | None = None,
+    jobs: int | None = None,
+    strict: bool = False,
+    progress: Callable[[int], None] | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> BuildReport:
+    """Build (or bring up to date) the graph in ``store`` from the articles under ``paths``."""
+    from kg.nlp import model_name
+
+    iris = Iris(base)
+    roots, files = _sources(paths)
+    by_id: dict[str, Path] = {}
+    for f in files:
+        if f.stem in by_id and by_id[f.stem].resolve() != f.resolve():
+            raise InputError(f"{f}: article id {f.stem!r} is also the id of {by_id[f.stem]}; rename one")
+        by_id[f.stem] = f
+    chosen_model = model_name(model)
+    report = BuildReport()
+    gs = GraphStore(store, create=True)
+    manifest = gs.manifest()
+    known: dict[str, dict[str, Any]] = manifest.setdefault("articles", {})
+    full_rebuild = manifest.get("base") != iris.base
+
+    todo: list[str] = []
+    current: dict[str, dict[str, Any]] = {}
+    for aid, f in sorted(by_id.items()):
+        try:
+            sha = hashlib.sha256(f.read_bytes()).hexdigest()
+        except OSError as exc:
+            _skip(report, strict, warn, f"{f}: cannot read: {exc.strerror or exc}")
+            continue
+        entry = {"path": str(f), "key": cache_key(sha, chosen_model)}
+        old = known.get(aid)
+        if old and old.get("key") == entry["key"] and gs.records_file(aid).exists():
+            report.reused += 1
+            current[aid] = {**old, **entry}
+            if progress:
+                progress(1)
+        else:
+            todo.append(str(f))
+            current[aid] = entry
+
+    parsed_ok: set[str] = set()
+    for path, data, error in parse_articles(todo, chosen_model, jobs or default_jobs()):
+        aid = Path(path).stem
+        if progress:
+            progress(1)
+        if data is None:
+            _skip(report, strict, warn, error)
+            current.pop(aid, None)
+            continue
+        gs.save_records(aid, data)
+        parsed_ok.add(aid)
+        report.parsed += 1
+    if not any(aid in current for aid in by_id):
+        raise InputError(f"{', '.join(map(str, paths))}: no readable article")
+
+    # Articles built before from these folders whose files are gone (or now unreadable) leave the graph.
+    for aid, old in sorted(known.items()):
+        if aid not in current and _under(old["path"], roots):
+            report.dropped.append(aid)
+    for aid, old in known.items():
+        if aid not in current and aid not in report.dropped:
+            current[aid] = old  # articles from other folders stay as they are
+
+    if not parsed_ok and not report.dropped and not full_rebuild and manifest.get(RESOLUTION):
+        report.articles = len(current)
+        report.quads = len(gs)
+        return report  # nothing changed
+
+    _write_graphs(gs, iris, current, report, full_rebuild, manifest)
+    manifest["articles"] = current
+    manifest["base"] = iris.base
+    gs.save_manifest(manifest)
+    gs.flush()
+    report.articles = len(current)
+    report.quads = len(gs)
+    return report
+
+
+def _skip(report: BuildReport, strict: bool, warn: Callable[[str], None] | None, message: str) -> None:
+    if strict:
+        raise InputError(message)
+    report.skipped.append(message)
+    if warn:
+        warn(message)
+
+
+def _load(gs: GraphStore, aid: str) -> ArticleRecords:
+    data = gs.load_records(aid)
+    if data is None:
+        raise KgError(f"{gs.records_file(aid)}: records cache missing; rebuild with a fresh --store")
+    return ArticleRecords.from_json(data)
+
+
+def _digest(quads: list[Any]) -> str:
+    h = hashlib.sha256()
+    for q in quads:
+        h.update(str(q).encode("utf-8"))
+        h.update(b"\n")
+    return h.hexdigest()
+
+
+def _write_graphs(gs: GraphStore, iris: Iris, current: dict[str, dict[str, Any]], report: BuildReport,
+                  full_rebuild: bool, manifest: dict[str, Any]) -> None:
+    from kg.mapping import article_quads, resolution_quads
+    from kg.resolve import resolve
+
+    ids = sorted(current)
+    res = resolve(_load(gs, aid) for aid in ids)
+    if full_rebuild:
+        for g in gs.graph_names():
+            gs.drop_graph(g)
+    for aid in ids:
+        quads = article_quads(_load(gs, aid), res, iris)
+        digest = _digest(quads)
+        if full_rebuild or current[aid].get("graph") != digest:
+            gs.replace_graph(iris.graph(aid), quads)
+            report.graphs_written += 1
+        current[aid]["graph"] = digest
+    for aid in report.dropped:
+        gs.drop_graph(iris.graph(aid))
+        gs.drop_records(aid)
+    quads = resolution_quads(res, iris, _event_type_iris())
+    digest = _digest(quads)
+    if full_rebuild or manifest.get(RESOLUTION) != digest:
+        gs.replace_graph(iris.resolution_graph, quads)
+        report.graphs_written += 1
+    manifest[RESOLUTION] = digest
+
+
+def _event_type_iris() -> dict[str, str]:
+    try:
+        from kg.extract.event_types import event_type_iris
+    except ImportError:
+        return {}
+    return event_type_iris()

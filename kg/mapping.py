@@ -1,0 +1,238 @@
+"""Records become RDF quads here, and nowhere else.
+
+Each article's own facts go to its named graph (:meth:`Iris.graph`), so that rebuilding an
+article replaces exactly its quads. Facts that come from several articles at once (an entity's
+type, names and merge evidence; an event's merged time and arguments) go to the resolution graph.
+Quads are returned sorted, so that the store and every export are deterministic.
+"""
+
+from __future__ import annotations
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from kg.iris import Iris, content_key
+from kg.namespace import KG, NIF, ORG, RDF, RDFS, SKOS, XSD
+from kg.records import ArticleRecords, Span, TimeValue
+from kg.resolve import Resolution
+
+KIND_IRI = {"direct": KG.Direct, "indirect": KG.Indirect, "mixed": KG.Mixed}
+ROLE_IRI = {
+    "memberOf": KG.MemberRole,
+    "leaderOf": KG.LeaderRole,
+    "spokespersonOf": KG.SpokespersonRole,
+    "partOf": KG.PartRole,
+}
+ROLE_SHORTCUT = {"memberOf": KG.memberOf, "leaderOf": KG.leaderOf,
+                 "spokespersonOf": KG.spokespersonOf, "partOf": KG.partOf}
+TYPE_IRI = {"Actor": KG.Actor, "Organization": KG.Organization, "Place": KG.Place}
+
+
+class _Sink:
+    """Collects quads in one graph, interning IRIs as NamedNodes."""
+
+    def __init__(self, graph: str) -> None:
+        self.graph = NamedNode(graph)
+        self.quads: set[Quad] = set()
+        self._nodes: dict[str, NamedNode] = {}
+
+    def node(self, iri: str) -> NamedNode:
+        n = self._nodes.get(iri)
+        if n is None:
+            n = self._nodes[iri] = NamedNode(iri)
+        return n
+
+    def iri(self, s: str, p: str, o: str) -> None:
+        self.quads.add(Quad(self.node(s), self.node(p), self.node(o), self.graph))
+
+    def lit(self, s: str, p: str, value: object, datatype: str | None = None) -> None:
+        if isinstance(value, bool):
+            obj = Literal("true" if value else "false", datatype=NamedNode(XSD.boolean))
+        elif isinstance(value, int):
+            obj = Literal(str(value), datatype=NamedNode(XSD.integer))
+        elif datatype:
+            obj = Literal(str(value), datatype=NamedNode(datatype))
+        else:
+            obj = Literal(str(value))
+        self.quads.add(Quad(self.node(s), self.node(p), obj, self.graph))
+
+    def sorted(self) -> list[Quad]:
+        return sorted(self.quads, key=str)
+
+
+def _time_literal(value: str, datatype: str | None) -> tuple[str, str]:
+    dt = {"date": XSD.date, "gYearMonth": XSD.gYearMonth, "gYear": XSD.gYear,
+          "dateTime": XSD.dateTime}.get(datatype or "", XSD.date)
+    return value, dt
+
+
+def date_datatype(value: str) -> str:
+    """xsd datatype for an ISO value at the precision it has."""
+    if "T" in value:
+        return XSD.dateTime
+    return {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(value), XSD.date)
+
+
+def _span(out: _Sink, iris: Iris, aid: str, span: Span) -> str:
+    iri = iris.span(aid, span.start, span.end)
+    out.iri(iri, RDF.type, KG.TextSpan)
+    out.lit(iri, NIF.beginIndex, span.start, XSD.nonNegativeInteger)
+    out.lit(iri, NIF.endIndex, span.end, XSD.nonNegativeInteger)
+    out.lit(iri, NIF.anchorOf, span.text)
+    out.iri(iri, KG.inArticle, iris.article(aid))
+    return iri
+
+
+def statement_keys(rec: ArticleRecords) -> list[str]:
+    """Per-article statement keys: the content key, with a suffix when an article repeats a quote."""
+    seen: dict[str, int] = {}
+    keys = []
+    for st in rec.statements:
+        k = content_key(st.content.text)
+        seen[k] = seen.get(k, 0) + 1
+        keys.append(k if seen[k] == 1 else f"{k}-{seen[k]}")
+    return keys
+
+
+def article_quads(rec: ArticleRecords, res: Resolution, iris: Iris) -> list[Quad]:
+    art = rec.article
+    aid = art.id
+    out = _Sink(iris.graph(aid))
+    a = iris.article(aid)
+    out.iri(a, RDF.type, KG.Article)
+    out.lit(a, KG.articleId, aid)
+    out.lit(a, KG.sha256, art.sha256)
+    if art.published:
+        out.lit(a, KG.published, art.published, date_datatype(art.published))
+    if art.headline:
+        out.lit(a, KG.headline, art.headline.text)
+
+    def ent(key: str | None) -> str | None:
+        if key is None:
+            return None
+        slug = res.entity_of.get((aid, key))
+        return iris.entity(slug) if slug else None
+
+    for e in rec.entities:
+        e_iri = ent(e.key)
+        if not e_iri:
+            continue
+        out.iri(e_iri, KG.mentionedIn, a)
+        for m in e.mentions:
+            out.iri(e_iri, KG.mention, _span(out, iris, aid, m))
+
+    event_iri = {ev.key: iris.event(res.event_of[(aid, ev.key)]) for ev in rec.events
+                 if (aid, ev.key) in res.event_of}
+    about_events: dict[int, list[str]] = {}
+    for idx, ekey in rec.statement_events:
+        if ekey in event_iri:
+            about_events.setdefault(idx, []).append(event_iri[ekey])
+
+    for idx, (st, key) in enumerate(zip(rec.statements, statement_keys(rec), strict=True)):
+        s = iris.statement(aid, key)
+        out.iri(s, RDF.type, KG.Statement)
+        out.iri(s, KG.inArticle, a)
+        out.lit(s, KG.content, st.content.text)
+        out.iri(s, KG.contentSpan, _span(out, iris, aid, st.content))
+        out.lit(s, KG.contentDigest, content_key(st.content.text))
+        out.iri(s, KG.kind, KIND_IRI[st.kind])
+        if st.speaker_mention:
+            out.lit(s, KG.speakerText, st.speaker_mention.text)
+            out.iri(s, KG.speakerMention, _span(out, iris, aid, st.speaker_mention))
+        speaker = ent(st.speaker)
+        if speaker:
+            out.iri(s, KG.speaker, speaker)
+        if st.cue:
+            out.lit(s, KG.cue, st.cue)
+        for k in st.about:
+            about = ent(k)
+            if about and about != speaker:
+                out.iri(s, KG.about, about)
+        for ev in about_events.get(idx, ()):
+            out.iri(s, KG.about, ev)
+        if st.medium:
+            out.lit(s, KG.medium, st.medium.text)
+        medium = ent(st.medium_entity)
+        if medium:
+            out.iri(s, KG.mediumEntity, medium)
+        if st.date:
+            out.lit(s, KG.statementDate, st.date, date_datatype(st.date))
+        if st.date_text:
+            out.lit(s, KG.dateText, st.date_text)
+
+    for r in rec.relations:
+        member, org = ent(r.subject), ent(r.object)
+        if not member or not org or member == org:
+            continue
+        m = iris.membership(member, r.role, org)
+        out.iri(m, RDF.type, ORG.Membership)
+        out.iri(m, ORG.member, member)
+        out.iri(m, ORG.organization, org)
+        out.iri(m, ORG.role, ROLE_IRI[r.role])
+        out.lit(m, KG.title, r.title)
+        out.iri(m, KG.evidence, _span(out, iris, aid, r.evidence))
+        out.iri(member, ROLE_SHORTCUT[r.role], org)
+
+    for ev in rec.events:
+        e_iri = event_iri.get(ev.key)
+        if not e_iri:
+            continue
+        out.iri(e_iri, KG.inArticle, a)
+        out.iri(e_iri, KG.trigger, _span(out, iris, aid, ev.trigger))
+        if ev.time and ev.time.span:
+            out.lit(e_iri, KG.dateText, ev.time.text)
+    return out.sorted()
+
+
+def resolution_quads(res: Resolution, iris: Iris, event_types: dict[str, str] | None = None) -> list[Quad]:
+    """Entities and events as merged across articles.
+
+    ``event_types`` maps an event type's local name to its concept IRI (from the taxonomy).
+    """
+    out = _Sink(iris.resolution_graph)
+    for slug in sorted(res.entities):
+        e = res.entities[slug]
+        s = iris.entity(slug)
+        out.iri(s, RDF.type, TYPE_IRI[e.type])
+        out.lit(s, SKOS.prefLabel, e.name)
+        out.lit(s, RDFS.label, e.name)
+        for alias in e.aliases:
+            out.lit(s, SKOS.altLabel, alias)
+        for ev in e.evidence:
+            span_iri = iris.span(ev.article, ev.span.start, ev.span.end) if ev.span else ""
+            n = iris.evidence(s, ev.name, ev.rule, ev.article, span_iri)
+            out.iri(s, KG.nameEvidence, n)
+            out.iri(n, RDF.type, KG.NameEvidence)
+            out.lit(n, KG.alias, ev.name)
+            out.lit(n, KG.rule, ev.rule)
+            out.iri(n, KG.inArticle, iris.article(ev.article))
+            if ev.span:
+                out.iri(n, KG.evidence, _span(out, iris, ev.article, ev.span))
+    types = event_types or {}
+    for slug in sorted(res.events):
+        v = res.events[slug]
+        s = iris.event(slug)
+        out.iri(s, RDF.type, KG.Event)
+        out.iri(s, KG.eventType, types.get(v.type, KG.prefix + v.type))
+        out.lit(s, RDFS.label, v.label)
+        for a in v.agents:
+            out.iri(s, KG.agent, iris.entity(a))
+        for p in v.participants:
+            out.iri(s, KG.participant, iris.entity(p))
+        if v.place:
+            out.iri(s, KG.place, iris.entity(v.place))
+        _event_time(out, s, v.time)
+    return out.sorted()
+
+
+def _event_time(out: _Sink, s: str, t: TimeValue | None) -> None:
+    if t is None:
+        return
+    out.lit(s, KG.dateText, t.text)
+    out.lit(s, KG.dateResolved, bool(t.value))
+    if not t.value:
+        return
+    if t.end:
+        out.lit(s, KG.startDate, *_time_literal(t.value, t.datatype))
+        out.lit(s, KG.endDate, *_time_literal(t.end, t.end_datatype))
+    else:
+        out.lit(s, KG.date, *_time_literal(t.value, t.datatype))

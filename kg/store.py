@@ -1,0 +1,134 @@
+"""Where the graph lives between commands: an embedded Oxigraph store, behind one small interface.
+
+Oxigraph (pyoxigraph, Rust, RocksDB on disk) was chosen by measurement over rdflib's in-memory
+store: see the README's "Store" section for the figures. Every write is one SPARQL Update, which
+Oxigraph applies as one transaction: an interrupted build leaves each article graph either as it
+was or fully replaced, never half written.
+
+Layout of a store folder (default ``.kg/``, ``--store DIR`` or ``KG_STORE``)::
+
+    .kg/oxigraph/        the RDF dataset (one named graph per article + the resolution graph)
+    .kg/records/ID.json  extraction cache: the plain records of each article
+    .kg/manifest.json    what was built from what (content hash, model, extractor version, base)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from kg.errors import StoreError
+
+DEFAULT_STORE = ".kg"
+ENV_STORE = "KG_STORE"
+UPDATE_BATCH = 20_000  # quads per SPARQL Update when a graph is very large
+
+
+def store_path(path: str | os.PathLike[str] | None = None) -> Path:
+    return Path(path or os.environ.get(ENV_STORE) or DEFAULT_STORE)
+
+
+def _atomic_write(path: Path, data: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(data, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+class GraphStore:
+    """An Oxigraph dataset plus the build's manifest and records cache."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, create: bool = False,
+                 read_only: bool = False) -> None:
+        import pyoxigraph
+
+        self.path = store_path(path)
+        db = self.path / "oxigraph"
+        if not create and not db.is_dir():
+            raise StoreError(f"{self.path}: no graph here yet; run `kg build PATH` first (or pass --store DIR)")
+        try:
+            if create:
+                (self.path / "records").mkdir(parents=True, exist_ok=True)
+            self._db = pyoxigraph.Store.read_only(str(db)) if read_only else pyoxigraph.Store(str(db))
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot open the store: {str(exc).splitlines()[0]}") from exc
+
+    # -- manifest and records cache -------------------------------------------------------------
+    @property
+    def manifest_path(self) -> Path:
+        return self.path / "manifest.json"
+
+    def manifest(self) -> dict[str, Any]:
+        try:
+            return json.loads(self.manifest_path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {"articles": {}}
+        except ValueError as exc:
+            raise StoreError(f"{self.manifest_path}: unreadable manifest ({exc}); delete the store and rebuild") \
+                from exc
+
+    def save_manifest(self, manifest: Mapping[str, Any]) -> None:
+        _atomic_write(self.manifest_path, json.dumps(manifest, indent=1, sort_keys=True))
+
+    def records_file(self, article_id: str) -> Path:
+        safe = article_id.replace("/", "%2F")
+        return self.path / "records" / f"{safe}.json"
+
+    def save_records(self, article_id: str, data: str) -> None:
+        _atomic_write(self.records_file(article_id), data)
+
+    def load_records(self, article_id: str) -> str | None:
+        try:
+            return self.records_file(article_id).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+
+    def drop_records(self, article_id: str) -> None:
+        self.records_file(article_id).unlink(missing_ok=True)
+
+    # -- the RDF dataset ---------------------------------------------------------------------------
+    def replace_graph(self, graph: str, quads: Iterable[Any]) -> None:
+        """Replace the content of one named graph atomically (one SPARQL Update transaction)."""
+        lines = [f"{q.subject} {q.predicate} {q.object} ." for q in quads]
+        head = f"DROP SILENT GRAPH <{graph}> ;\n"
+        if len(lines) <= UPDATE_BATCH:
+            body = "\n".join(lines)
+            self._update(head + (f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}" if lines else ""))
+            return
+        # A graph too large for one statement: write it under a temporary name, then MOVE it in one step.
+        tmp = graph + "#building"
+        self._update(f"DROP SILENT GRAPH <{tmp}>")
+        for i in range(0, len(lines), UPDATE_BATCH):
+            body = "\n".join(lines[i:i + UPDATE_BATCH])
+            self._update(f"INSERT DATA {{ GRAPH <{tmp}> {{\n{body}\n}} }}")
+        self._update(f"MOVE SILENT GRAPH <{tmp}> TO GRAPH <{graph}>")
+
+    def drop_graph(self, graph: str) -> None:
+        self._update(f"DROP SILENT GRAPH <{graph}>")
+
+    def _update(self, sparql: str) -> None:
+        try:
+            self._db.update(sparql)
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"{self.path}: write failed: {str(exc).splitlines()[0]}") from exc
+
+    def graph_names(self) -> list[str]:
+        return sorted(g.value for g in self._db.named_graphs())
+
+    def quads(self) -> Iterator[Any]:
+        return iter(self._db)
+
+    def __len__(self) -> int:
+        return len(self._db)
+
+    def query(self, sparql: str, substitutions: Mapping[Any, Any] | None = None) -> Any:
+        """Run a read-only SPARQL query over the union of all graphs."""
+        return self._db.query(sparql, use_default_graph_as_union=True, substitutions=dict(substitutions or {}))
+
+    def flush(self) -> None:
+        try:
+            self._db.flush()
+        except AttributeError:  # pragma: no cover - older pyoxigraph
+            pass

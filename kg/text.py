@@ -1,0 +1,193 @@
+"""Reading articles: files and folders in, :class:`~kg.records.Article` records out.
+
+Page furniture (site names, category lines, "Back to top button", "News ID: ...", a repeated
+headline) is found here and *blanked* rather than removed: :func:`clean_text` returns a string of
+exactly the same length as the original, so every offset the extractor computes on it is an offset
+into the original file. Non-breaking and other exotic spaces are normalised the same way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.records import Article, Span
+
+ARTICLE_SUFFIX = ".txt"
+
+# Characters replaced one-for-one before parsing (length-preserving).
+SPACE_LIKE = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                               "\u2009\u200a\u200b\u202f\u205f\u3000\ufeff\t"), " ")
+
+MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+for _name, _num in list(MONTHS.items()):
+    MONTHS[_name[:3]] = _num
+MONTHS["sept"] = 9
+
+# Whole lines that are page furniture, whatever the site. Each is a named rule so that a reader can
+# see why a line was dropped.
+FURNITURE_LINES: dict[str, re.Pattern[str]] = {
+    "news-id": re.compile(r"^\s*(news|story|article)\s*(id|code|no\.?)\s*[:#]\s*\S+\s*$", re.I),
+    "publish-date": re.compile(r"^\s*(publish(ed)?|posted|updated|last updated)\s*(date|on|at)?\s*[:\-]?\s*"
+                               r"[\w ,:.\-/]*\d{4}[\w ,:.\-/]*$", re.I),
+    "back-to-top": re.compile(r"^\s*back to top( button)?\s*$", re.I),
+    "comment": re.compile(r"^\s*\*?\s*(comments?|leave a (comment|reply)|your comment)\s*:?\s*$", re.I),
+    "share": re.compile(r"^\s*(share( this( article)?)?|print|email|tweet|related( news| articles)?|"
+                        r"read more|advertisement|subscribe)\s*:?\s*$", re.I),
+    "tags": re.compile(r"^\s*(tags?|keywords|categories|category)\s*:.*$", re.I),
+    # "BAGHDAD (Dispatches) –": a dateline standing alone on its line
+    "dateline": re.compile(r"^\s*[A-Z][A-Z .,'’-]{2,40}(\([^)]{1,40}\))?\s*[–—-]+\s*$"),
+}
+# Category menus glued together by the page scraper: "North AmericaIraqOthersResistance Axis".
+GLUED_WORDS = re.compile(r"[a-z][A-Z]")
+SENTENCE_END = re.compile(r"[.!?\"”’:]\s*$")
+
+PUBLISH_HEADER = re.compile(
+    r"^\s*(?:publish(?:ed)?|posted)\s*(?:date|on|at)?\s*[:\-]?\s*(?P<date>.+?)\s*$", re.I | re.M)
+
+
+def iter_article_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Yield the article files named by ``paths`` (files, or folders searched recursively), sorted.
+
+    Raises :class:`InputError` for a path that does not exist or a folder with no ``.txt`` file.
+    """
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise InputError(f"{path}: no such file or folder")
+        if path.is_dir():
+            found = sorted(p for p in path.rglob(f"*{ARTICLE_SUFFIX}") if p.is_file())
+            if not found:
+                raise InputError(f"{path}: folder contains no {ARTICLE_SUFFIX} articles")
+            yield from found
+        else:
+            yield path
+
+
+def article_id(path: Path) -> str:
+    return path.stem
+
+
+def read_article(path: str | Path) -> Article:
+    """Read one article; raise :class:`InputError` naming the file when it cannot be used."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path}: binary file, not a UTF-8 text article")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not valid UTF-8 (byte {exc.start})") from exc
+    if not text.strip():
+        raise InputError(f"{path}: empty article")
+    furniture = tuple(find_furniture(text))
+    return Article(
+        id=article_id(path),
+        path=str(path),
+        text=text,
+        sha256=hashlib.sha256(data).hexdigest(),
+        published=publication_date(text),
+        headline=find_headline(text, furniture),
+        furniture=furniture,
+    )
+
+
+def _lines(text: str) -> Iterator[Span]:
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        yield Span(pos, pos + len(body), body)
+        pos += len(line)
+
+
+def _norm(line: str) -> str:
+    return re.sub(r"\s+", " ", line.replace("’", "'").replace("‘", "'")).strip().lower()
+
+
+def find_furniture(text: str) -> Iterator[Span]:
+    """Spans of page furniture: whole lines that are not article prose."""
+    lines = [ln for ln in _lines(text) if ln.text.strip()]
+    dropped: set[int] = set()
+    for i, ln in enumerate(lines):
+        if any(rule.match(ln.text) for rule in FURNITURE_LINES.values()):
+            dropped.add(i)
+        elif len(GLUED_WORDS.findall(ln.text)) >= 2 and not SENTENCE_END.search(ln.text) \
+                and len(ln.text.split()) <= 15:
+            dropped.add(i)
+    # A page title ("Headline - Site Name") repeated as the article's own headline counts once:
+    # drop the first copy, which carries the site name.
+    if lines:
+        first = _norm(lines[0].text)
+        for j, ln in enumerate(lines[1:6], 1):
+            other = _norm(ln.text)
+            if j in dropped or len(other) < 15:
+                continue
+            if first == other or re.match(re.escape(other) + r"\s*[-|–—:]\s*\S", first):
+                dropped.add(0)
+                break
+    for i in sorted(dropped):
+        yield lines[i]
+
+
+def find_headline(text: str, furniture: tuple[Span, ...]) -> Span | None:
+    """The first prose line, when it reads as a headline (no sentence-final punctuation)."""
+    skip = {(f.start, f.end) for f in furniture}
+    for ln in _lines(text):
+        if not ln.text.strip() or (ln.start, ln.end) in skip:
+            continue
+        stripped = ln.text.strip()
+        if SENTENCE_END.search(stripped) or len(stripped.split()) > 25:
+            return None
+        lead = len(ln.text) - len(ln.text.lstrip())
+        return Span(ln.start + lead, ln.start + lead + len(stripped), stripped)
+    return None
+
+
+def clean_text(article: Article) -> str:
+    """The text handed to the parser: same length as the original, furniture blanked."""
+    chars = list(article.text.translate(SPACE_LIKE))
+    for span in article.furniture:
+        for i in range(span.start, span.end):
+            if chars[i] not in "\r\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def parse_date(text: str) -> str | None:
+    """An ISO date (and time) from a header value such as ``12 December 2021 - 21:22``."""
+    t = text.strip()
+    m = re.search(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?", t)
+    if m:
+        y, mo, d, hh, mm = m.groups()
+        return f"{y}-{mo}-{d}" + (f"T{hh}:{mm}" if hh else "")
+    m = re.search(r"(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})", t) or None
+    day = month = year = None
+    if m and m.group(2).lower() in MONTHS:
+        day, month, year = int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3))
+    else:
+        m = re.search(r"([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})", t)
+        if m and m.group(1).lower() in MONTHS:
+            day, month, year = int(m.group(2)), MONTHS[m.group(1).lower()], int(m.group(3))
+    if not (day and month and year) or not 1 <= day <= 31:
+        return None
+    rest = t[m.end():] if m else ""
+    tm = re.search(r"\b(\d{1,2}):(\d{2})\b", rest)
+    iso = f"{year:04d}-{month:02d}-{day:02d}"
+    return iso + (f"T{int(tm.group(1)):02d}:{tm.group(2)}" if tm else "")
+
+
+def publication_date(text: str) -> str | None:
+    """The publication date from a header line near the top of the article, if any."""
+    head = text[:2000]
+    for m in PUBLISH_HEADER.finditer(head):
+        value = parse_date(m.group("date"))
+        if value:
+            return value
+    return None
