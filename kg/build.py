@@ -142,9 +142,18 @@ def build(
     strict: bool = False,
     progress: Callable[[int], None] | None = None,
     warn: Callable[[str], None] | None = None,
+    overrides: str | os.PathLike[str] | None = None,
 ) -> BuildReport:
-    """Build (or bring up to date) the graph in ``store`` from the articles under ``paths``."""
+    """Build (or bring up to date) the graph in ``store`` from the articles under ``paths``.
+
+    ``overrides`` is a TOML file of names that are (or are not) the same entity; see
+    :class:`kg.resolve.Overrides`.
+    """
     from kg.nlp import model_name
+    from kg.resolve import Overrides
+
+    ov = Overrides.load(overrides) if overrides else Overrides()
+    ov_key = hashlib.sha256(repr((ov.same, ov.not_same)).encode()).hexdigest()[:16]
 
     iris = Iris(base)
     roots, files = _sources(paths)
@@ -202,13 +211,15 @@ def build(
         if aid not in current and aid not in report.dropped:
             current[aid] = old  # articles from other folders stay as they are
 
-    if not parsed_ok and not report.dropped and not full_rebuild and manifest.get(RESOLUTION):
+    if not parsed_ok and not report.dropped and not full_rebuild and manifest.get(RESOLUTION) \
+            and manifest.get("overrides") == ov_key:
         report.articles = len(current)
         report.quads = len(gs)
         return report  # nothing changed
 
-    _write_graphs(gs, iris, current, report, full_rebuild, manifest)
+    _write_graphs(gs, iris, current, report, full_rebuild, manifest, ov)
     manifest["articles"] = current
+    manifest["overrides"] = ov_key
     manifest["base"] = iris.base
     gs.save_manifest(manifest)
     gs.flush()
@@ -241,12 +252,12 @@ def _digest(quads: list[Any]) -> str:
 
 
 def _write_graphs(gs: GraphStore, iris: Iris, current: dict[str, dict[str, Any]], report: BuildReport,
-                  full_rebuild: bool, manifest: dict[str, Any]) -> None:
+                  full_rebuild: bool, manifest: dict[str, Any], overrides: Any) -> None:
     from kg.mapping import article_quads, resolution_quads
     from kg.resolve import resolve
 
     ids = sorted(current)
-    res = resolve(_load(gs, aid) for aid in ids)
+    res = resolve((_load(gs, aid) for aid in ids), overrides)
     if full_rebuild:
         for g in gs.graph_names():
             gs.drop_graph(g)

@@ -70,9 +70,11 @@ def cli() -> None:
 @click.option("--model", default=None, metavar="NAME", help="spaCy pipeline to use (default: en_core_web_sm).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
 @click.option("--strict", is_flag=True, help="Fail on an unreadable article instead of skipping it.")
+@click.option("--overrides", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="TOML file of names that are, or are not, the same entity (see README).")
 @errors_as_messages
 def build(paths: tuple[str, ...], store: str, base: str | None, model: str | None, jobs: int | None,
-          strict: bool) -> None:
+          strict: bool, overrides: str | None) -> None:
     """Build or update the graph from articles (.txt files, or folders of them).
 
     An article's id is its file name without extension. Unchanged articles are not parsed again;
@@ -91,10 +93,10 @@ def build(paths: tuple[str, ...], store: str, base: str | None, model: str | Non
     if sys.stderr.isatty():
         with click.progressbar(length=0, label="building", file=sys.stderr) as bar:
             report = run_build(paths, store=store, base=base or DEFAULT_BASE, model=model, jobs=jobs,
-                               strict=strict, progress=bar.update, warn=warn)
+                               strict=strict, progress=bar.update, warn=warn, overrides=overrides)
     else:
         report = run_build(paths, store=store, base=base or DEFAULT_BASE, model=model, jobs=jobs,
-                           strict=strict, warn=warn)
+                           strict=strict, warn=warn, overrides=overrides)
     click.echo(report.summary(), err=True)
 
 
@@ -216,6 +218,54 @@ def stats(store: str) -> None:
     click.echo(f"{total} triples\n")
     click.echo(render_table(["article", "published", "statements", "attributed", "entities", "events"], rows),
                nl=False)
+
+
+@cli.command("eval")
+@click.argument("gold", type=click.Path())
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--brief", is_flag=True, help="Scores only, without the lists of misses and false hits.")
+@click.option("--min-f1", type=click.FloatRange(0, 1), default=None,
+              help="Exit 1 when the overall F1 (quote and speaker right) is below this.")
+@errors_as_messages
+def eval_(gold: str, store: str, fmt: str, brief: bool, min_f1: float | None) -> None:
+    """Score the graph's statements against an annotation (JSON or JSON lines).
+
+    Prints precision, recall and F1 for finding each statement and for finding it with the right
+    speaker, by kind, then what was missed, attributed to the wrong speaker, or found in excess.
+
+    \b
+    Example:
+      kg build seeds/ && kg eval eval/seeds.json
+    """
+    from kg.evaluate import evaluate, load_gold, predicted_statements, render_json, render_text
+
+    golds = load_gold(gold)
+    report = evaluate(golds, predicted_statements(_open(store)))
+    click.echo(render_json(report) if fmt == "json" else render_text(report, details=not brief), nl=False)
+    if min_f1 is not None and report.scores["all"].f1 < min_f1:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True,
+              help="Statements listed per section.")
+@store_option
+@errors_as_messages
+def show(name: str, limit: int, store: str) -> None:
+    """What the graph knows about an entity: type, names, roles, statements, articles, merges.
+
+    NAME is matched case-insensitively against names and aliases (whole words).
+
+    \b
+    Example:
+      kg show Kirby
+    """
+    from kg.show import render
+    from kg.show import show as run_show
+
+    click.echo(render(run_show(_open(store), name), limit), nl=False)
 
 
 def main() -> None:

@@ -13,6 +13,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from kg.iris import slugify
 from kg.records import ArticleRecords, Span, TimeValue
@@ -76,6 +78,13 @@ class Resolution:
 class _UnionFind:
     def __init__(self) -> None:
         self.parent: dict[LocalRef, LocalRef] = {}
+        self._keys: dict[LocalRef, set[str]] = {}
+
+    def add_keys(self, x: LocalRef, keys: set[str]) -> None:
+        self._keys.setdefault(self.find(x), set()).update(keys)
+
+    def keys(self, root: LocalRef) -> set[str]:
+        return self._keys.get(root, set())
 
     def find(self, x: LocalRef) -> LocalRef:
         self.parent.setdefault(x, x)
@@ -87,7 +96,9 @@ class _UnionFind:
     def union(self, a: LocalRef, b: LocalRef) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+            keep, gone = min(ra, rb), max(ra, rb)
+            self.parent[gone] = keep
+            self._keys.setdefault(keep, set()).update(self._keys.pop(gone, set()))
 
 
 def _is_full_name(key: str, etype: str) -> bool:
@@ -95,56 +106,223 @@ def _is_full_name(key: str, etype: str) -> bool:
     return etype != "Actor" or len(key.split()) >= 2
 
 
-def resolve(all_records: Iterable[ArticleRecords]) -> Resolution:
+def resolve(all_records: Iterable[ArticleRecords], overrides: Overrides | None = None) -> Resolution:
+    """Cluster article-local entities into global ones, then merge events (see module doc)."""
     records = sorted(all_records, key=lambda r: r.article.id)
+    ov = overrides or Overrides()
     uf = _UnionFind()
-    by_name: dict[tuple[str, str], list[LocalRef]] = defaultdict(list)
-    local: dict[LocalRef, tuple[str, str, list[str]]] = {}
+    local: dict[LocalRef, _Local] = {}
     evidence: dict[LocalRef, list[MergeEvidence]] = defaultdict(list)
     for rec in records:
-        aid = rec.article.id
         for ent in rec.entities:
-            ref = (aid, ent.key)
+            ref = (rec.article.id, ent.key)
             uf.find(ref)
-            names = [ent.name, *ent.aliases]
-            local[ref] = (ent.type, ent.name, names)
-            for ev in ent.evidence:
-                evidence[ref].append(MergeEvidence(ev.alias, ev.rule, aid, ev.span))
-            for n in names:
-                k = name_key(n)
-                if k and _is_full_name(k, ent.type):
-                    by_name[(_type_family(ent.type), k)].append(ref)
-    for (_family, key), refs in sorted(by_name.items()):
-        first = refs[0]
-        for other in refs[1:]:
-            if uf.find(first) != uf.find(other):
-                evidence[other].append(MergeEvidence(key, "same-name", other[0]))
-            uf.union(first, other)
+            local[ref] = _Local.of(rec, ent)
+            evidence[ref].extend(MergeEvidence(ev.alias, ev.rule, ref[0], ev.span) for ev in ent.evidence)
+
+    def merge(a: LocalRef, b: LocalRef, why: MergeEvidence) -> None:
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb or ov.forbids(uf.keys(ra), uf.keys(rb)):
+            return
+        evidence[b].append(why)
+        uf.union(a, b)
+
+    for ref, loc in local.items():
+        uf.add_keys(ref, loc.keys)
+    _merge_same_names(local, merge)
+    _merge_variants_in_article(local, merge)
+    _merge_transliterations(local, merge, uf)
+    _merge_overrides(local, merge, ov)
 
     clusters: dict[LocalRef, list[LocalRef]] = defaultdict(list)
     for ref in sorted(local):
         clusters[uf.find(ref)].append(ref)
-
     res = Resolution()
     used: Counter[str] = Counter()
     for root in sorted(clusters):
         refs = clusters[root]
-        etype = _vote_type([local[r][0] for r in refs])
-        name_counts: Counter[str] = Counter(local[r][1] for r in refs)
-        name = sorted(name_counts, key=lambda n: (-name_counts[n], -len(n), n))[0]
-        aliases = sorted({n for r in refs for n in local[r][2]} - {name})
+        etype = _vote_type([local[r].type for r in refs])
+        name_counts: Counter[str] = Counter(local[r].name for r in refs)
+        name = sorted(name_counts, key=lambda n: (-name_counts[n], -len(n.split()), -len(n), n))[0]
+        aliases = sorted({n for r in refs for n in local[r].names} - {name})
         slug = slugify(name)
         used[slug] += 1
         if used[slug] > 1:
             slug = f"{slug}-{used[slug]}"
-        ents_ev = [e for r in refs for e in evidence[r]]
-        res.entities[slug] = GlobalEntity(slug, etype, name, aliases, refs, ents_ev)
+        res.entities[slug] = GlobalEntity(slug, etype, name, aliases, refs, [e for r in refs for e in evidence[r]])
         for r in refs:
             res.entity_of[r] = slug
     from kg.event_merge import merge_events
 
     merge_events(records, res)
     return res
+
+
+@dataclass
+class _Local:
+    """What resolution needs of an article-local entity."""
+
+    type: str
+    name: str
+    names: list[str]
+    keys: set[str]
+    titles: set[str]
+    links: set[tuple[str, str]]  # (role, name key of the other end)
+    said: set[str]  # content keys of its statements
+
+    @classmethod
+    def of(cls, rec: ArticleRecords, ent: Any) -> _Local:
+        from kg.iris import content_key
+
+        names = [ent.name, *ent.aliases]
+        keys = {name_key(n) for n in names} - {""}
+        by_key = {e.key: e for e in rec.entities}
+        links = set()
+        for r in rec.relations:
+            if r.subject == ent.key and r.object in by_key:
+                links.add((r.role, name_key(by_key[r.object].name)))
+            if r.object == ent.key and r.subject in by_key:
+                links.add(("~" + r.role, name_key(by_key[r.subject].name)))
+        said = {content_key(st.content.text) for st in rec.statements if st.speaker == ent.key}
+        titles = {" ".join(t.lower().split()) for t in ent.titles}
+        return cls(ent.type, ent.name, names, keys, titles, links, said)
+
+
+def _merge_same_names(local: dict[LocalRef, _Local], merge: Any) -> None:
+    """Across articles, the same full name (spelling-insensitive) of the same kind is the same entity."""
+    by_name: dict[tuple[str, str], list[LocalRef]] = defaultdict(list)
+    for ref, loc in sorted(local.items()):
+        for k in sorted(loc.keys):
+            if _is_full_name(k, loc.type):
+                by_name[(_type_family(loc.type), k)].append(ref)
+    for (_family, key), refs in sorted(by_name.items()):
+        for other in refs[1:]:
+            merge(refs[0], other, MergeEvidence(key, "same-name", other[0]))
+
+
+def skeleton(word: str) -> str:
+    """Consonant skeleton of a transliterated word: Rubaie/Rubaei → rb, Kadhimi/Kadhemi → kdhm."""
+    word = word.lower().replace("q", "k")
+    out = word[:1]
+    for c in word[1:]:
+        if c not in "aeiouyw'" and c != out[-1:]:
+            out += c
+    return out
+
+
+def edit_distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _variant(a: str, b: str) -> bool:
+    """Two name keys that differ only in how vowels were transliterated (at most two letters), word for word.
+
+    Rubaie/Rubaei and Kadhimi/Kadhemi are variants; Hussein/Hassan are not."""
+    wa, wb = a.split(), b.split()
+    return a != b and len(wa) == len(wb) and all(
+        x == y or (skeleton(x) == skeleton(y) and x[0] == y[0] and edit_distance(x, y) <= 2)
+        for x, y in zip(wa, wb, strict=True))
+
+
+def _merge_variants_in_article(local: dict[LocalRef, _Local], merge: Any) -> None:
+    """Inside one article, a lone surname spelled differently (al-Rubaei) is the one full name it varies."""
+    by_article: dict[str, list[LocalRef]] = defaultdict(list)
+    for ref in sorted(local):
+        by_article[ref[0]].append(ref)
+    for aid, refs in by_article.items():
+        people = [r for r in refs if local[r].type == "Actor"]
+        for r in people:
+            short = [k for k in local[r].keys if len(k.split()) == 1]
+            if not short or any(len(k.split()) > 1 for k in local[r].keys):
+                continue
+            cands = [o for o in people if o != r and any(
+                len(k.split()) > 1 and _variant(k.split()[-1], short[0]) for k in local[o].keys)]
+            if len(cands) == 1:
+                merge(cands[0], r, MergeEvidence(local[r].name, "spelling-variant-in-article", aid))
+
+
+def _merge_transliterations(local: dict[LocalRef, _Local], merge: Any, uf: _UnionFind) -> None:
+    """Across articles, spelling variants of a full name merge only with supporting evidence:
+    the same title, the same role in the same organization, or the same quoted words."""
+    people = sorted(r for r, loc in local.items() if loc.type == "Actor")
+    for i, a in enumerate(people):
+        for b in people[i + 1:]:
+            if a[0] == b[0] or uf.find(a) == uf.find(b):
+                continue
+            la, lb = local[a], local[b]
+            pairs = [(x, y) for x in la.keys for y in lb.keys if len(x.split()) > 1 and _variant(x, y)]
+            if not pairs:
+                continue
+            support = (sorted(la.titles & lb.titles) and f"same title {sorted(la.titles & lb.titles)[0]!r}") \
+                or (sorted(la.links & lb.links) and f"same role {sorted(la.links & lb.links)[0][0]}") \
+                or (la.said & lb.said and "same quoted words")
+            if support:
+                merge(a, b, MergeEvidence(lb.name, f"spelling-variant; {support}", b[0]))
+
+
+def _merge_overrides(local: dict[LocalRef, _Local], merge: Any, ov: Overrides) -> None:
+    for names in ov.same:
+        keys = {name_key(n) for n in names}
+        refs = sorted(r for r, loc in local.items() if loc.keys & keys)
+        for other in refs[1:]:
+            merge(refs[0], other, MergeEvidence(local[other].name, "override: same", other[0]))
+
+
+@dataclass
+class Overrides:
+    """A user's corrections: groups of names that are one entity, pairs that are not.
+
+    Read from a TOML file (``kg build --overrides FILE``)::
+
+        [[same]]
+        names = ["Mustafa al-Kadhimi", "Mustafa al-Kadhemi"]
+
+        [[not-same]]
+        names = ["Hussein Ali", "Hussein Ali Mohammed"]
+    """
+
+    same: list[list[str]] = field(default_factory=list)
+    not_same: list[list[str]] = field(default_factory=list)
+
+    def forbids(self, a: set[str], b: set[str]) -> bool:
+        for names in self.not_same:
+            keys = [name_key(n) for n in names]
+            for i, x in enumerate(keys):
+                for y in keys[i + 1:]:
+                    if (x in a and y in b) or (y in a and x in b):
+                        return True
+        return False
+
+    @classmethod
+    def load(cls, path: str | Path) -> Overrides:
+        import tomllib
+
+        from kg.errors import InputError
+
+        p = Path(path)
+        try:
+            data = tomllib.loads(p.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise InputError(f"{p}: cannot read overrides: {exc.strerror or exc}") from exc
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise InputError(f"{p}: not a valid overrides file: {exc}") from exc
+        unknown = set(data) - {"same", "not-same"}
+        if unknown:
+            raise InputError(f"{p}: unknown section {sorted(unknown)[0]!r}; use [[same]] or [[not-same]]")
+        out = cls()
+        for section, target in (("same", out.same), ("not-same", out.not_same)):
+            for i, entry in enumerate(data.get(section, [])):
+                names = entry.get("names") if isinstance(entry, dict) else None
+                if not isinstance(names, list) or len(names) < 2 or not all(isinstance(n, str) for n in names):
+                    raise InputError(f"{p}: [[{section}]] entry {i + 1} needs names = [at least two strings]")
+                target.append(names)
+        return out
 
 
 def _type_family(etype: str) -> str:
