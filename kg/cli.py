@@ -43,7 +43,7 @@ def errors_as_messages(fn: F) -> F:
 class CliError(click.ClickException):
     def __init__(self, message: str, exit_code: int = 2) -> None:
         super().__init__(message)
-        self.exit_code = exit_code
+        self.exit_code = exit_code  # type: ignore[misc]  # click declares it per class; ours is per error
 
 
 def _open(store: str, read_only: bool = True) -> Any:

@@ -202,21 +202,21 @@ def evaluate(gold: list[GoldStatement], predicted: list[Predicted]) -> EvalRepor
         for _, i, j in pairs:
             if i not in gm and j not in pm:
                 gm[i], pm[j] = j, i
-        for i, g in enumerate(gs):
-            j = gm.get(i)
-            ok = j is not None and _speaker_right(g, ps[j])
-            gold_rows.append((g, j is not None, ok))
-            if g.required and j is None:
+        for gi, g in enumerate(gs):
+            pj = gm.get(gi)
+            ok = pj is not None and _speaker_right(g, ps[pj])
+            gold_rows.append((g, pj is not None, ok))
+            if g.required and pj is None:
                 report.misses.append((g, "quote not found"))
-            elif g.required and j is not None and not ok:
-                report.wrong_speaker.append((g, ps[j]))
-        for j, p in enumerate(ps):
-            i = pm.get(j)
-            g = gs[i] if i is not None else None
-            if g is None:
+            elif g.required and pj is not None and not ok:
+                report.wrong_speaker.append((g, ps[pj]))
+        for pi, p in enumerate(ps):
+            gi2 = pm.get(pi)
+            match = gs[gi2] if gi2 is not None else None
+            if match is None:
                 report.false_hits.append(p)
-            pred_rows.append((p, g.kind if g else p.kind, g is None or g.required, g is not None,
-                              g is not None and _speaker_right(g, p)))
+            pred_rows.append((p, match.kind if match else p.kind, match is None or match.required,
+                              match is not None, match is not None and _speaker_right(match, p)))
     for label, kinds in GROUPS:
         gr = [r for r in gold_rows if r[0].required and (kinds is None or r[0].kind in kinds)]
         pr = [r for r in pred_rows if r[2] and (kinds is None or r[1] in kinds)]
@@ -258,10 +258,13 @@ def render_text(report: EvalReport, details: bool = True) -> str:
 
 
 def render_json(report: EvalReport) -> str:
+    def first(names: list[str] | None) -> str | None:
+        return names[0] if names else None
+
     return json.dumps({
         "scores": {k: vars(v) for k, v in report.scores.items()},
-        "misses": [{"doc": g.doc, "quote": g.quote, "speaker": (g.names or [None])[0]} for g, _ in report.misses],
-        "wrong_speaker": [{"doc": g.doc, "quote": g.quote, "want": (g.names or [None])[0], "got": p.speaker}
+        "misses": [{"doc": g.doc, "quote": g.quote, "speaker": first(g.names)} for g, _ in report.misses],
+        "wrong_speaker": [{"doc": g.doc, "quote": g.quote, "want": first(g.names), "got": p.speaker}
                           for g, p in report.wrong_speaker],
         "false_hits": [vars(p) for p in report.false_hits],
     }, indent=2, ensure_ascii=False) + "\n"

@@ -35,6 +35,7 @@ def export(store: Any, fmt: str = "turtle", output: str | os.PathLike[str] | Non
     rdf_format = getattr(RdfFormat, FORMATS[fmt])
     prefixes = PREFIXES if fmt in ("turtle", "trig") else None
     data = serialize(items, format=rdf_format, prefixes=prefixes) if prefixes else serialize(items, format=rdf_format)
+    assert data is not None  # serialize() returns bytes when given no output
     if output is None:
         return data
     path = Path(output)

@@ -47,10 +47,10 @@ class _Sink:
     def lit(self, s: str, p: str, value: object, datatype: str | None = None) -> None:
         if isinstance(value, bool):
             obj = Literal("true" if value else "false", datatype=NamedNode(XSD.boolean))
-        elif isinstance(value, int):
-            obj = Literal(str(value), datatype=NamedNode(XSD.integer))
         elif datatype:
             obj = Literal(str(value), datatype=NamedNode(datatype))
+        elif isinstance(value, int):
+            obj = Literal(str(value), datatype=NamedNode(XSD.integer))
         else:
             obj = Literal(str(value))
         self.quads.add(Quad(self.node(s), self.node(p), obj, self.graph))
@@ -60,9 +60,9 @@ class _Sink:
 
 
 def _time_literal(value: str, datatype: str | None) -> tuple[str, str]:
-    dt = {"date": XSD.date, "gYearMonth": XSD.gYearMonth, "gYear": XSD.gYear,
-          "dateTime": XSD.dateTime}.get(datatype or "", XSD.date)
-    return value, dt
+    """An event time at the precision the text gives; the datatype follows the value when unnamed."""
+    dt = {"date": XSD.date, "gYearMonth": XSD.gYearMonth, "gYear": XSD.gYear}.get(datatype or "")
+    return value, dt or date_datatype(value)
 
 
 def date_datatype(value: str) -> str:
@@ -75,8 +75,8 @@ def date_datatype(value: str) -> str:
 def _span(out: _Sink, iris: Iris, aid: str, span: Span) -> str:
     iri = iris.span(aid, span.start, span.end)
     out.iri(iri, RDF.type, KG.TextSpan)
-    out.lit(iri, NIF.beginIndex, span.start, XSD.nonNegativeInteger)
-    out.lit(iri, NIF.endIndex, span.end, XSD.nonNegativeInteger)
+    out.lit(iri, NIF.beginIndex, span.start, XSD.integer)  # Oxigraph stores xsd:nonNegativeInteger as xsd:integer
+    out.lit(iri, NIF.endIndex, span.end, XSD.integer)
     out.lit(iri, NIF.anchorOf, span.text)
     out.iri(iri, KG.inArticle, iris.article(aid))
     return iri
@@ -163,23 +163,21 @@ def article_quads(rec: ArticleRecords, res: Resolution, iris: Iris) -> list[Quad
         member, org = ent(r.subject), ent(r.object)
         if not member or not org or member == org:
             continue
-        m = iris.membership(member, r.role, org)
-        out.iri(m, RDF.type, ORG.Membership)
-        out.iri(m, ORG.member, member)
-        out.iri(m, ORG.organization, org)
-        out.iri(m, ORG.role, ROLE_IRI[r.role])
-        out.lit(m, KG.title, r.title)
-        out.iri(m, KG.evidence, _span(out, iris, aid, r.evidence))
+        ms = iris.membership(member, r.role, org)
+        out.iri(ms, RDF.type, ORG.Membership)
+        out.iri(ms, ORG.member, member)
+        out.iri(ms, ORG.organization, org)
+        out.iri(ms, ORG.role, ROLE_IRI[r.role])
+        out.lit(ms, KG.title, r.title)
+        out.iri(ms, KG.evidence, _span(out, iris, aid, r.evidence))
         out.iri(member, ROLE_SHORTCUT[r.role], org)
 
-    for ev in rec.events:
-        e_iri = event_iri.get(ev.key)
+    for event in rec.events:
+        e_iri = event_iri.get(event.key)
         if not e_iri:
             continue
         out.iri(e_iri, KG.inArticle, a)
-        out.iri(e_iri, KG.trigger, _span(out, iris, aid, ev.trigger))
-        if ev.time and ev.time.span:
-            out.lit(e_iri, KG.dateText, ev.time.text)
+        out.iri(e_iri, KG.trigger, _span(out, iris, aid, event.trigger))
     return out.sorted()
 
 

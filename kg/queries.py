@@ -200,14 +200,14 @@ def format_results(results: Any, fmt: str, max_width: int = 80) -> str:
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
     if isinstance(results, QueryTriples):
-        return results.serialize(format=RdfFormat.N_TRIPLES).decode("utf-8")
+        return results.serialize(format=RdfFormat.N_TRIPLES).decode("utf-8")  # type: ignore[union-attr]
     if isinstance(results, QueryBoolean):
         if fmt == "table":
             return "yes\n" if bool(results) else "no\n"
-        return results.serialize(format=_results_format(fmt, QueryResultsFormat)).decode("utf-8")
+        return results.serialize(format=_results_format(fmt, QueryResultsFormat)).decode("utf-8")  # type: ignore[union-attr]
     assert isinstance(results, QuerySolutions)
     if fmt != "table":
-        return results.serialize(format=_results_format(fmt, QueryResultsFormat)).decode("utf-8")
+        return results.serialize(format=_results_format(fmt, QueryResultsFormat)).decode("utf-8")  # type: ignore[union-attr]
     names = [v.value for v in results.variables]
     rows = [[_cell(sol[v]) for v in names] for sol in results]
     return render_table(names, rows, max_width)

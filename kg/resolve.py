@@ -177,7 +177,7 @@ class _Local:
         names = [ent.name, *ent.aliases]
         keys = {name_key(n) for n in names} - {""}
         by_key = {e.key: e for e in rec.entities}
-        links = set()
+        links: set[tuple[str, str]] = set()
         for r in rec.relations:
             if r.subject == ent.key and r.object in by_key:
                 links.add((r.role, name_key(by_key[r.object].name)))
@@ -259,11 +259,21 @@ def _merge_transliterations(local: dict[LocalRef, _Local], merge: Any, uf: _Unio
             pairs = [(x, y) for x in la.keys for y in lb.keys if len(x.split()) > 1 and _variant(x, y)]
             if not pairs:
                 continue
-            support = (sorted(la.titles & lb.titles) and f"same title {sorted(la.titles & lb.titles)[0]!r}") \
-                or (sorted(la.links & lb.links) and f"same role {sorted(la.links & lb.links)[0][0]}") \
-                or (la.said & lb.said and "same quoted words")
+            support = _support(la, lb)
             if support:
                 merge(a, b, MergeEvidence(lb.name, f"spelling-variant; {support}", b[0]))
+
+
+def _support(a: _Local, b: _Local) -> str:
+    """Evidence beyond the name that two people are one: shared title, role or quoted words."""
+    if a.titles & b.titles:
+        return f"same title {sorted(a.titles & b.titles)[0]!r}"
+    if a.links & b.links:
+        role, other = sorted(a.links & b.links)[0]
+        return f"same role {role.lstrip('~')} ({other})"
+    if a.said & b.said:
+        return "same quoted words"
+    return ""
 
 
 def _merge_overrides(local: dict[LocalRef, _Local], merge: Any, ov: Overrides) -> None:
