@@ -1,79 +1,237 @@
 """Cross-article event merging: the same event told by several articles is one node.
 
-Events of the same type whose times agree and whose arguments (agents, participants, place)
-overlap are merged. Runs after entity resolution, over plain records.
+Runs after entity resolution, over plain records. Two events are the same event when they have the
+same type, times that agree (one may be unknown), nothing that contradicts (different agents, or
+different places with no shared participant) and some evidence:
+
+- a shared participant or place;
+- a shared agent, when times are both known or one telling names no participant;
+- labels sharing most of their content words (*end of the combat mission*);
+- the same resolved time, when one telling names no argument at all.
+
+Pairs are merged strongest evidence first, and a pair is only merged when the two *groups* stay
+consistent, so that a vague telling cannot chain two different events together. Iteration is over
+sorted keys, and slugs are derived from type, label and year: the same input gives the same nodes.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from kg.iris import slugify
-from kg.records import ArticleRecords, TimeValue
-from kg.resolve import GlobalEvent, Resolution
+from kg.records import ArticleRecords, Event, TimeValue
+from kg.resolve import GlobalEvent, Resolution, name_key
+
+LABEL_STOPWORDS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "to",
+        "and",
+        "at",
+        "on",
+        "for",
+        "by",
+        "with",
+        "from",
+        "s",
+        "its",
+        "their",
+        "his",
+        "her",
+        "near",
+        "into",
+    }
+)
+LABEL_OVERLAP = 0.6  # shared content words / words of the shorter label
+LABEL_MIN_SHARED = 2
+PRECISION = {"date": 3, "gYearMonth": 2, "gYear": 1}
 
 
-def _year(t: TimeValue | None) -> str | None:
-    return t.value[:4] if t and t.value else None
+@dataclass
+class _Item:
+    """One article's telling of an event, with its arguments as global keys."""
+
+    ref: tuple[str, str]
+    event: Event
+    agents: frozenset[str]
+    participants: frozenset[str]
+    places: frozenset[str]
+    words: frozenset[str]
+
+    @property
+    def args(self) -> frozenset[str]:
+        return self.agents | self.participants | self.places
 
 
-def _compatible_time(a: TimeValue | None, b: TimeValue | None) -> bool:
-    if not a or not b or not a.value or not b.value:
+@dataclass
+class _Cluster:
+    items: list[_Item] = field(default_factory=list)
+
+    def union(self, attr: str) -> frozenset[str]:
+        return frozenset(x for i in self.items for x in getattr(i, attr))
+
+    def times(self) -> list[TimeValue]:
+        return [i.event.time for i in self.items if i.event.time is not None and i.event.time.value]
+
+
+def label_words(label: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[^\W_]+", label.lower()) if w not in LABEL_STOPWORDS and len(w) > 1)
+
+
+def compatible_time(a: TimeValue | None, b: TimeValue | None) -> bool:
+    """Times agree when either is unknown, or one is the other at a coarser precision."""
+    if a is None or b is None or not a.value or not b.value:
         return True
+    if a.end or b.end:
+        return (a.value, a.end) == (b.value, b.end)
     n = min(len(a.value), len(b.value))
     return a.value[:n] == b.value[:n]
 
 
-def merge_events(records: list[ArticleRecords], res: Resolution) -> None:
-    """Merge events of the same type whose times agree and whose participants or place overlap."""
-    groups: list[dict] = []
-    for rec in records:
+def _loose_keys(res: Resolution) -> dict[str, str]:
+    """Global slug → a spelling-loose key (``U.S.`` and ``US`` agree), so that a split in entity
+    resolution does not also split the events."""
+    out = {}
+    for slug, ent in sorted(res.entities.items()):
+        key = name_key(ent.name)
+        out[slug] = re.sub(r"\b(\w) (?=\w\b)", r"\1", key).replace(" ", "")
+    return out
+
+
+def _items(records: list[ArticleRecords], res: Resolution) -> list[_Item]:
+    loose = _loose_keys(res)
+
+    def glob(aid: str, keys: tuple[str, ...]) -> frozenset[str]:
+        slugs = (res.entity_of.get((aid, k)) for k in keys)
+        return frozenset(loose.get(s, s) for s in slugs if s)
+
+    items = []
+    for rec in sorted(records, key=lambda r: r.article.id):
         aid = rec.article.id
         for ev in rec.events:
-            ref = (aid, ev.key)
-            args = {res.entity_of[(aid, k)] for k in (*ev.agents, *ev.participants) if (aid, k) in res.entity_of}
-            place = res.entity_of.get((aid, ev.place)) if ev.place else None
-            target = None
-            for g in groups:
-                if g["type"] != ev.type or aid in g["articles"]:
-                    continue
-                if not _compatible_time(g["time"], ev.time):
-                    continue
-                if (args & g["args"]) or (place and place in g["places"]):
-                    target = g
-                    break
-            if target is None:
-                target = {"type": ev.type, "refs": [], "args": set(), "places": set(), "time": None,
-                          "articles": set(), "events": []}
-                groups.append(target)
-            target["refs"].append(ref)
-            target["articles"].add(aid)
-            target["events"].append((aid, ev))
-            target["args"] |= args
-            if place:
-                target["places"].add(place)
-            if ev.time and ev.time.value and (not target["time"] or not target["time"].value
-                                             or len(ev.time.value) > len(target["time"].value)):
-                target["time"] = ev.time
+            items.append(
+                _Item(
+                    (aid, ev.key),
+                    ev,
+                    glob(aid, ev.agents),
+                    glob(aid, ev.participants),
+                    glob(aid, (ev.place,) if ev.place else ()),
+                    label_words(ev.label),
+                )
+            )
+    return items
+
+
+def _label_overlap(a: frozenset[str], b: frozenset[str]) -> bool:
+    shared = len(a & b)
+    return shared >= LABEL_MIN_SHARED and shared / max(1, min(len(a), len(b))) >= LABEL_OVERLAP
+
+
+def evidence(a: _Item, b: _Item) -> int:
+    """How strongly two tellings look like one event (0: no evidence)."""
+    both_timed = bool(a.event.time and a.event.time.value and b.event.time and b.event.time.value)
+    score = 0
+    score += 3 * len((a.participants | a.places) & (b.participants | b.places))
+    if a.agents & b.agents and (both_timed or not a.participants or not b.participants):
+        score += 2 * len(a.agents & b.agents)
+    if _label_overlap(a.words, b.words):
+        score += 2
+    if (
+        both_timed
+        and a.event.time
+        and b.event.time
+        and (a.event.time.value, a.event.time.end) == (b.event.time.value, b.event.time.end)
+        and (not a.args or not b.args)
+    ):
+        score += 1
+    return score
+
+
+def _consistent(x: _Cluster, y: _Cluster) -> bool:
+    """Times agree, and agents or places differ only when the groups share a participant."""
+    if any(not compatible_time(s, t) for s in x.times() for t in y.times()):
+        return False
+    if x.union("participants") & y.union("participants"):
+        return True
+    xa, ya = x.union("agents"), y.union("agents")
+    xp, yp = x.union("places"), y.union("places")
+    return not ((xa and ya and not xa & ya) or (xp and yp and not xp & yp))
+
+
+def cluster_events(items: list[_Item]) -> list[_Cluster]:
+    """Group tellings, strongest pairs first, keeping every group consistent."""
+    clusters = {i: _Cluster([it]) for i, it in enumerate(items)}
+    owner = list(range(len(items)))
+    pairs = []
+    for i, a in enumerate(items):
+        for j in range(i + 1, len(items)):
+            b = items[j]
+            if a.event.type != b.event.type:
+                continue
+            score = evidence(a, b)
+            if score:
+                pairs.append((-score, i, j))
+    for _, i, j in sorted(pairs):
+        ci, cj = owner[i], owner[j]
+        if ci == cj or not _consistent(clusters[ci], clusters[cj]):
+            continue
+        keep, drop = min(ci, cj), max(ci, cj)
+        clusters[keep].items.extend(clusters.pop(drop).items)
+        owner = [keep if o == drop else o for o in owner]
+    return [clusters[k] for k in sorted(clusters)]
+
+
+def _best_time(times: list[TimeValue | None]) -> TimeValue | None:
+    known = [t for t in times if t is not None]
+    if not known:
+        return None
+    return sorted(
+        known,
+        key=lambda t: (t.value is None, -PRECISION.get(t.datatype or "", 0), t.end is None, t.value or "", t.text),
+    )[0]
+
+
+def _representative(c: _Cluster) -> _Item:
+    return sorted(
+        c.items,
+        key=lambda i: (
+            -len(i.args),
+            not (i.event.time and i.event.time.value),
+            -len(i.event.label),
+            i.event.label,
+            i.ref,
+        ),
+    )[0]
+
+
+def merge_events(records: list[ArticleRecords], res: Resolution) -> None:
+    """Fill ``res.events`` and ``res.event_of`` with one node per real-world event."""
     used: Counter[str] = Counter()
-    for g in groups:
-        events = g["events"]
-        label = max((e.label for _, e in events), key=lambda s: (len(s), s))
-        when = g["time"] or next((e.time for _, e in events if e.time), None)
-        year = _year(when)
-        slug = slugify(f"{g['type']}-{label}" + (f"-{year}" if year else ""), limit=70)
+    for c in cluster_events(_items(records, res)):
+        rep = _representative(c)
+        members = sorted(i.ref for i in c.items)
+        when = _best_time([i.event.time for i in c.items])
+        label = rep.event.label or rep.event.type
+        year = when.value[:4] if when and when.value else None
+        slug = slugify(f"{rep.event.type}-{label}" + (f"-{year}" if year else ""), limit=70)
         used[slug] += 1
         if used[slug] > 1:
             slug = f"{slug}-{used[slug]}"
+        refs = {i.ref: i for i in c.items}
 
-        def glob(aid: str, keys: Iterable[str]) -> list[str]:
-            return [res.entity_of[(aid, k)] for k in keys if (aid, k) in res.entity_of]
+        def glob(keys: list[tuple[str, str]]) -> list[str]:
+            return [res.entity_of[k] for k in keys if k in res.entity_of]
 
-        agents = sorted({s for aid, e in events for s in glob(aid, e.agents)})
-        participants = sorted({s for aid, e in events for s in glob(aid, e.participants)} - set(agents))
-        places = Counter(s for aid, e in events for s in glob(aid, [e.place] if e.place else []))
+        agents = sorted(set(glob([(r[0], k) for r in members for k in refs[r].event.agents])))
+        participants = sorted(set(glob([(r[0], k) for r in members for k in refs[r].event.participants])) - set(agents))
+        places = Counter(glob([(r[0], p) for r in members for p in [refs[r].event.place] if p]))
         place = sorted(places, key=lambda p: (-places[p], p))[0] if places else None
-        res.events[slug] = GlobalEvent(slug, g["type"], label, when, agents, participants, place, g["refs"])
-        for ref in g["refs"]:
+        res.events[slug] = GlobalEvent(slug, rep.event.type, label, when, agents, participants, place, members)
+        for ref in members:
             res.event_of[ref] = slug

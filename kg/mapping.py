@@ -210,7 +210,11 @@ def resolution_quads(res: Resolution, iris: Iris, event_types: dict[str, str] | 
         v = res.events[slug]
         s = iris.event(slug)
         out.iri(s, RDF.type, KG.Event)
-        out.iri(s, KG.eventType, types.get(v.type, KG.prefix + v.type))
+        if v.type not in types:
+            from kg.errors import KgError
+
+            raise KgError(f"event type {v.type!r} of {s} is not in the event taxonomy (ontology/event-types.ttl)")
+        out.iri(s, KG.eventType, types[v.type])
         out.lit(s, RDFS.label, v.label)
         for a in v.agents:
             out.iri(s, KG.agent, iris.entity(a))

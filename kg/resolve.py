@@ -142,7 +142,9 @@ def resolve(all_records: Iterable[ArticleRecords], overrides: Overrides | None =
     for root in sorted(clusters):
         refs = clusters[root]
         etype = _vote_type([local[r].type for r in refs])
-        name_counts: Counter[str] = Counter(local[r].name for r in refs)
+        name_counts: Counter[str] = Counter()
+        for r in refs:  # the name most often used, weighted by mentions
+            name_counts[local[r].name] += local[r].weight
         name = sorted(name_counts, key=lambda n: (-name_counts[n], -len(n.split()), -len(n), n))[0]
         aliases = sorted({n for r in refs for n in local[r].names} - {name})
         slug = slugify(name)
@@ -169,6 +171,7 @@ class _Local:
     titles: set[str]
     links: set[tuple[str, str]]  # (role, name key of the other end)
     said: set[str]  # content keys of its statements
+    weight: int  # mentions in the article
 
     @classmethod
     def of(cls, rec: ArticleRecords, ent: Any) -> _Local:
@@ -185,7 +188,7 @@ class _Local:
                 links.add(("~" + r.role, name_key(by_key[r.subject].name)))
         said = {content_key(st.content.text) for st in rec.statements if st.speaker == ent.key}
         titles = {" ".join(t.lower().split()) for t in ent.titles}
-        return cls(ent.type, ent.name, names, keys, titles, links, said)
+        return cls(ent.type, ent.name, names, keys, titles, links, said, max(1, len(ent.mentions)))
 
 
 def _merge_same_names(local: dict[LocalRef, _Local], merge: Any) -> None:

@@ -18,6 +18,7 @@ import pytest
 from rdflib import BNode, Graph, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
+from kg.extract.event_types import event_type_iris
 from kg.iris import Iris
 from kg.mapping import KIND_IRI, ROLE_IRI, article_quads, resolution_quads
 from kg.namespace import KG as KG_TERMS
@@ -843,7 +844,7 @@ def mapped_graph() -> Graph:
             ),
             Event(
                 "v2",
-                "Rule",
+                "Election",
                 _span("ruled"),
                 "party ruled Basra",
                 agents=("e2",),
@@ -858,7 +859,7 @@ def mapped_graph() -> Graph:
     iris = Iris()
     res = resolve([rec])
     store = pyoxigraph.Store()  # through the store, which normalizes some datatypes, as `kg validate` sees it
-    store.extend(article_quads(rec, res, iris) + resolution_quads(res, iris))
+    store.extend(article_quads(rec, res, iris) + resolution_quads(res, iris, event_type_iris()))
     nt = pyoxigraph.serialize([q.triple for q in store], format=pyoxigraph.RdfFormat.N_TRIPLES)
     return Graph().parse(data=nt, format="nt")
 

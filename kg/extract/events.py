@@ -1,0 +1,767 @@
+"""Events of one article: typed triggers with who, whom, where and when, merged inside the article.
+
+1. Triggers: tokens matching a pattern of the taxonomy (``ontology/event-types.ttl``), e.g. the
+   noun *assassination*, the noun *strike* with a *drone* modifier, the verb *approve* with the
+   object *bill*.
+2. Mood: a trigger told as unreal is dropped — negated, modal or future (*will face*, *would
+   pursue*), an infinitive (*to end the mission*), a condition (*if they leave*), or a noun with a
+   hypothetical modifier (*the eventual withdrawal*, *the next phase of deployment*).
+3. Arguments from the dependency parse, as article-local entity keys: agents (subject, *by X*,
+   possessor, compound, *US-led*, the subject of a support verb: *X made a visit*), participants
+   (object, *of X*, *against X*, appositions and conjuncts), place (*in/at/near/to X* naming a
+   Place), time (:mod:`kg.extract.timex`, attached through the parse; *two days after the attack*
+   resolved against the attack's date).
+4. Mentions of one event inside the article (*the assassination* … *the attack*) are merged.
+5. A noun without anchor — no time, no agent, no place, no named person, no support verb — is a
+   generic mention (*the withdrawal of troops is non-negotiable*), not an event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from kg.extract.event_types import EventType, Pos, Trigger, load_event_types, trigger_index
+from kg.extract.timex import Timex, anniversary, find_timexes, shift
+from kg.records import Article, Entity, Event, Span, Statement, TimeValue
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+MODALS = frozenset({"will", "would", "shall", "should", "could", "can", "may", "might", "must", "'ll", "wo", "'d"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether", "until"})
+# Modifiers that make an event noun hypothetical or merely planned.
+HYPOTHETICAL_MODIFIERS = frozenset(
+    {
+        "eventual",
+        "upcoming",
+        "next",
+        "future",
+        "possible",
+        "potential",
+        "planned",
+        "proposed",
+        "expected",
+        "imminent",
+        "likely",
+        "prospective",
+        "further",
+    }
+)
+NEGATING_DETERMINERS = frozenset({"no", "any"})
+# Dependencies through which a noun phrase passes its mood up to the verb that governs it.
+NOMINAL_DEPS = frozenset(
+    {
+        "prep",
+        "pobj",
+        "dobj",
+        "nsubj",
+        "nsubjpass",
+        "compound",
+        "appos",
+        "conj",
+        "attr",
+        "npadvmod",
+        "poss",
+        "pcomp",
+        "dative",
+        "oprd",
+        "agent",
+    }
+)
+CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "csubj", "parataxis"})
+VERB_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "prt", "prep", "attr", "oprd", "dative"})
+NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+PLACE_PREPS = frozenset({"in", "at", "near", "inside", "into", "to", "across", "outside", "throughout", "from"})
+ANCHOR_PLACE_PREPS = frozenset({"in", "at", "near", "inside"})
+PARTICIPANT_PREPS = frozenset({"against", "on", "with", "between", "targeting"})
+AGENT_ACL_LEMMAS = frozenset({"authorize", "order", "carry", "conduct", "lead", "launch", "stage", "organize"})
+# Verbs that make the event they govern merely expected, planned or threatened.
+IRREALIS_GOVERNORS = frozenset(
+    {
+        "expect",
+        "plan",
+        "schedule",
+        "propose",
+        "want",
+        "seek",
+        "threaten",
+        "vow",
+        "promise",
+        "intend",
+        "hope",
+        "demand",
+        "urge",
+        "call",
+        "consider",
+        "prepare",
+    }
+)
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+MAX_LABEL_PHRASE = 4
+
+
+# ---------------------------------------------------------------- data
+
+
+@lru_cache(maxsize=1)
+def support_verbs() -> dict[str, frozenset[str]]:
+    """Support verb lemma → the slots ("object", "subject") an event noun may fill (kg/data)."""
+    text = resources.files("kg").joinpath("data", "event_support_verbs.tsv").read_text(encoding="utf-8")
+    out: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lemma, slot = (line.split("\t") + [""])[:2]
+        out.setdefault(lemma.strip(), set()).add(slot.strip() or "object")
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+# ---------------------------------------------------------------- working records
+
+
+@dataclass
+class _Mention:
+    """One trigger occurrence with its arguments, before merging."""
+
+    tok: Token
+    trigger: Trigger
+    etype: EventType
+    support: Token | None = None
+    agents: list[str] = field(default_factory=list)
+    anchor_agents: list[str] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
+    place: str | None = None
+    place_prep: str = "in"
+    anchor_place: bool = False
+    times: list[Timex] = field(default_factory=list)
+    extra_tokens: list[Token] = field(default_factory=list)  # pattern dependents, for the label
+
+    @property
+    def sent(self) -> int:
+        return self.tok.sent.start
+
+    def has_args(self) -> bool:
+        return bool(self.agents or self.participants or self.place)
+
+
+@dataclass
+class _Group:
+    """Mentions of one event inside one article."""
+
+    mentions: list[_Mention]
+    time: TimeValue | None = None
+
+    @property
+    def type(self) -> str:
+        return self.mentions[0].etype.name
+
+    def agents(self) -> set[str]:
+        return {a for m in self.mentions for a in m.agents}
+
+    def args(self) -> set[str]:
+        return {a for m in self.mentions for a in (*m.agents, *m.participants, *([m.place] if m.place else []))}
+
+
+# ---------------------------------------------------------------- entities
+
+
+class _EntityIndex:
+    """Token → article-local entity key, by overlap of the token with a mention span."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self.spans = sorted((m.start, m.end, e.key) for e in entities for m in e.mentions)
+        self.by_key = {e.key: e for e in entities}
+
+    def at(self, tok: Token) -> str | None:
+        s, e = tok.idx, tok.idx + len(tok.text)
+        for ms, me, key in self.spans:
+            if ms >= e:
+                break
+            if ms < e and s < me:
+                return key
+        return None
+
+    def type_of(self, key: str) -> str:
+        return self.by_key[key].type
+
+    def name(self, key: str) -> str:
+        return self.by_key[key].name
+
+
+def _phrase_entities(tok: Token, ents: _EntityIndex, follow_of: bool = True) -> list[str]:
+    """Entities a noun phrase names: its head (else a compound, else its *of* complement), plus the
+    names in appositions, conjuncts and *along with* phrases. A role noun with a named person beside
+    it (*US Chairman ..., General Mark Milley*) names the person, not its compound."""
+    side: list[str] = []
+    for c in tok.children:
+        if c.dep_ == "appos":
+            side.extend(_phrase_entities(c, ents, follow_of=False))
+        elif c.dep_ == "conj":
+            side.extend(_phrase_entities(c, ents, follow_of))
+        elif c.dep_ == "prep" and c.lower_ == "along":
+            side.extend(k for o in _pobjs(c) for k in _phrase_entities(o, ents, follow_of))
+    out: list[str] = []
+    key = ents.at(tok)
+    person_beside = any(ents.type_of(k) == "Actor" for k in side)
+    if key is None and not person_beside:
+        key = next((k for c in tok.children if c.dep_ == "compound" for k in [ents.at(c)] if k), None)
+        if key is None and follow_of and tok.pos_ in ("NOUN", "PROPN"):
+            out.extend(
+                k
+                for p in tok.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for o in _pobjs(p)
+                for k in _phrase_entities(o, ents, follow_of=False)
+            )
+    if key:
+        out.append(key)
+    return list(dict.fromkeys(out + side))
+
+
+def _pobjs(prep: Token) -> Iterator[Token]:
+    for c in prep.children:
+        if c.dep_ == "pobj":
+            yield c
+        elif c.dep_ == "prep":  # "along with X", "out of X"
+            yield from _pobjs(c)
+
+
+# ---------------------------------------------------------------- triggers
+
+
+def _requirement_met(tok: Token, word: str) -> bool:
+    if tok.pos_ == "VERB":
+        return any(c.dep_ in VERB_OBJECT_DEPS and c.lemma_.lower() == word for c in tok.children)
+    for c in tok.children:
+        if c.dep_ in NOUN_MODIFIER_DEPS and c.lemma_.lower() == word:
+            return True
+        if c.dep_ == "prep" and c.lower_ == "of" and any(o.lemma_.lower() == word for o in _pobjs(c)):
+            return True
+    return False
+
+
+def _match_trigger(tok: Token, index: dict[tuple[str, Pos], tuple[Trigger, ...]]) -> Trigger | None:
+    if tok.pos_ not in ("NOUN", "VERB"):
+        return None
+    for lemma in dict.fromkeys((tok.lemma_.lower(), tok.lower_)):
+        for trig in index.get((lemma, tok.pos_), ()):  # type: ignore[arg-type]
+            if all(_requirement_met(tok, w) for w in trig.requires):
+                return trig
+    return None
+
+
+def _extra_tokens(tok: Token, trig: Trigger) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.lemma_.lower() in trig.requires and (c.dep_ in VERB_OBJECT_DEPS or c.dep_ in NOUN_MODIFIER_DEPS):
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            out.extend(o for o in _pobjs(c) if o.lemma_.lower() in trig.requires)
+    return out
+
+
+def _support_verb(tok: Token) -> Token | None:
+    """The support verb governing an event noun (*made a visit*, *the visit came*), if any."""
+    head = tok.head
+    if head is tok or head.pos_ not in ("VERB", "AUX"):
+        return None
+    slots = support_verbs().get(head.lemma_.lower(), frozenset())
+    if tok.dep_ in ("dobj", "nsubjpass") and "object" in slots:
+        return head
+    if tok.dep_ == "nsubj" and "subject" in slots:
+        return head
+    return None
+
+
+# ---------------------------------------------------------------- mood
+
+
+def _verb_unreal(v: Token) -> bool:
+    for c in v.children:
+        if c.dep_ == "neg":
+            return True
+        if c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ in MODALS or c.tag_ == "TO"):
+            return True
+        if c.dep_ == "mark" and c.lower_ in CONDITION_MARKS:
+            return True
+    return False
+
+
+def _clause_unreal(v: Token) -> bool:
+    """A verb told as unreal, or inheriting unreality from the verb it depends on."""
+    cur = v
+    for _ in range(8):
+        if _verb_unreal(cur):
+            return True
+        if cur.dep_ in ("conj", "xcomp") and cur.head is not cur:
+            cur = cur.head
+            continue
+        if cur.dep_ == "advcl" and cur.head is not cur:
+            if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in cur.children):
+                return True
+        return False
+    return False
+
+
+def _noun_unreal(n: Token) -> bool:
+    cur = n
+    for _ in range(12):
+        if any(c.dep_ in ("amod", "advmod") and c.lower_ in HYPOTHETICAL_MODIFIERS for c in cur.children):
+            return True
+        if any(c.dep_ == "det" and c.lower_ in NEGATING_DETERMINERS for c in cur.children):
+            return True
+        if cur.pos_ in ("VERB", "AUX") and cur is not n:
+            return cur.lemma_.lower() in IRREALIS_GOVERNORS or _clause_unreal(cur)
+        if cur.head is cur or cur.dep_ not in NOMINAL_DEPS:
+            return cur.dep_ in ("acl", "xcomp") and _clause_unreal(cur)
+        cur = cur.head
+    return False
+
+
+def is_unreal(tok: Token, support: Token | None = None) -> bool:
+    """True when the event the trigger names is negated, hypothetical, planned or conditional."""
+    if tok.pos_ == "VERB":
+        return _clause_unreal(tok)
+    if support is not None and _clause_unreal(support):
+        return True
+    return _noun_unreal(tok)
+
+
+# ---------------------------------------------------------------- arguments
+
+
+def _verb_subjects(v: Token) -> list[Token]:
+    cur = v
+    for _ in range(4):
+        subj = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
+        if subj:
+            return subj
+        if cur.dep_ in ("conj", "xcomp") and cur.head is not cur:
+            cur = cur.head
+            continue
+        break
+    return []
+
+
+def _by_agents(tok: Token) -> list[Token]:
+    """``by X`` on the trigger, or on a participle hanging from it (*a strike authorized by X*)."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+            out.extend(_pobjs(c))
+        elif c.dep_ == "acl" and c.lemma_.lower() in AGENT_ACL_LEMMAS:
+            out.extend(o for a in c.children if a.dep_ == "agent" for o in _pobjs(a))
+    return out
+
+
+def _led_agents(n: Token) -> list[Token]:
+    """``US-led invasion``: the entity before *-led*."""
+    return [
+        x
+        for c in n.children
+        if c.dep_ == "amod" and c.lemma_.lower() == "lead"
+        for x in c.children
+        if x.dep_ in ("npadvmod", "compound", "nmod")
+    ]
+
+
+def _agents(m: _Mention, ents: _EntityIndex) -> tuple[list[str], list[str]]:
+    """(agents, anchoring agents). Agents reached only through *of X* do not anchor a noun."""
+    tok = m.tok
+    heads: list[Token] = []
+    if tok.pos_ == "VERB":
+        heads += [s for s in _verb_subjects(tok) if s.pos_ != "PRON"]
+    else:
+        heads += [c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        heads += _led_agents(tok)
+        heads += [
+            c
+            for c in tok.children
+            if c.dep_ == "compound"
+            and ents.at(c)
+            and not (m.etype.of_argument == "agent" and ents.type_of(ents.at(c) or "") == "Place")
+        ]
+        if m.support is not None and "object" in support_verbs().get(m.support.lemma_.lower(), ()):
+            heads += [s for s in _verb_subjects(m.support) if s.pos_ != "PRON"]
+    heads += _by_agents(tok)
+    anchoring = [k for h in heads for k in _phrase_entities(h, ents, follow_of=False)]
+    of_agents = []
+    if tok.pos_ == "NOUN" and m.etype.of_argument == "agent":
+        of_agents = [
+            k
+            for p in tok.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for o in _pobjs(p)
+            for k in _phrase_entities(o, ents, follow_of=False)
+        ]
+    return list(dict.fromkeys(anchoring + of_agents)), list(dict.fromkeys(anchoring))
+
+
+def _participants(m: _Mention, ents: _EntityIndex) -> list[str]:
+    tok = m.tok
+    heads: list[Token] = []
+    if tok.pos_ == "VERB":
+        heads += [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        if passive:
+            heads += [c for c in tok.children if c.dep_ == "nsubjpass" and c.pos_ != "PRON"]
+    elif m.etype.of_argument == "participant":
+        heads += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in _pobjs(p)]
+    heads += [o for p in tok.children if p.dep_ == "prep" and p.lower_ in PARTICIPANT_PREPS for o in _pobjs(p)]
+    heads += [
+        o
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ == "along" and any(w.lower_ == "with" for w in p.children)
+        for o in _pobjs(p)
+    ]
+    required = {t.i for t in m.extra_tokens}
+    return list(
+        dict.fromkeys(k for h in heads if h.i not in required and h.pos_ != "PRON" for k in _phrase_entities(h, ents))
+    )
+
+
+def _place_in(p: Token, ents: _EntityIndex) -> str | None:
+    for o in _pobjs(p):
+        for k in _phrase_entities(o, ents):
+            if ents.type_of(k) == "Place":
+                return k
+    return None
+
+
+def _place(m: _Mention, ents: _EntityIndex, stop: set[int]) -> tuple[str | None, str, bool]:
+    """(place, preposition, anchoring?) from *in/at/near/to X* under the trigger or its support verb."""
+    roots = [m.tok] + ([m.support] if m.support is not None else [])
+    if m.tok.pos_ == "NOUN" and m.tok.dep_ in ("nsubj", "dobj") and m.tok.head.pos_ == "VERB":
+        roots.append(m.tok.head)  # "a bombing killed 12 people in Kabul"
+    for root in roots:
+        for p in _bounded_subtree(root, stop):
+            if p.dep_ == "prep" and p.lower_ in PLACE_PREPS:
+                key = _place_in(p, ents)
+                if key:
+                    return key, p.lower_, p.lower_ in ANCHOR_PLACE_PREPS
+    if m.tok.pos_ == "NOUN" and m.etype.of_argument == "agent":  # "Austin's Baghdad visit"
+        for c in m.tok.children:
+            k = ents.at(c) if c.dep_ == "compound" else None
+            if k and ents.type_of(k) == "Place":
+                return k, "in", True
+    if m.tok.pos_ == "VERB" and m.etype.of_argument == "agent":  # "visited Baghdad"
+        for c in m.tok.children:
+            k = ents.at(c) if c.dep_ == "dobj" else None
+            if k and ents.type_of(k) == "Place":
+                return k, "to", True
+    return None, "in", False
+
+
+def _bounded_subtree(root: Token, stop: set[int]) -> Iterator[Token]:
+    """Tokens under ``root`` in breadth-first order, not entering clauses or other triggers."""
+    queue = [root]
+    while queue:
+        tok = queue.pop(0)
+        yield tok
+        for c in tok.children:
+            if c.i in stop or c.dep_ in CLAUSE_DEPS:
+                continue
+            if c.dep_ == "acl" and c.lemma_.lower() not in AGENT_ACL_LEMMAS:
+                continue
+            queue.append(c)
+
+
+# ---------------------------------------------------------------- time
+
+
+def _timex_root(doc: Doc, tx: Timex) -> Token | None:
+    span = tx.time.span
+    if span is None:
+        return None
+    sp = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return sp.root if sp is not None and len(sp) else None
+
+
+def _attach_times(doc: Doc, mentions: list[_Mention], timexes: list[Timex]) -> None:
+    """Give each time expression to the event whose trigger (or support verb) governs it; a time
+    on a plain verb goes to the nearest event noun of that verb's own clause (*they were targeted
+    on January 3 in a drone strike*)."""
+    by_tok = {m.tok.i: m for m in mentions}
+    by_support = {m.support.i: m for m in mentions if m.support is not None}
+    for tx in timexes:
+        tok = _timex_root(doc, tx)
+        owner = _time_owner(tok, by_tok, by_support) if tok is not None else None
+        if owner is not None:
+            owner.times.append(tx)
+
+
+def _time_owner(tok: Token, by_tok: dict[int, _Mention], by_support: dict[int, _Mention]) -> _Mention | None:
+    cur = tok
+    for _ in range(10):
+        if cur.head is cur:
+            return None
+        cur = cur.head
+        owner = by_tok.get(cur.i) or by_support.get(cur.i)
+        if owner is not None:
+            return owner
+        if cur.pos_ in ("VERB", "AUX"):
+            inside = [by_tok[t.i] for t in _bounded_subtree(cur, set()) if t.i in by_tok and t.pos_ == "NOUN"]
+            return min(inside, key=lambda m: (abs(m.tok.i - tok.i), m.tok.i)) if inside else None
+    return None
+
+
+def _offset_anchor(doc: Doc, tx: Timex, groups: list[_Group], group_of: dict[int, _Group]) -> _Group | None:
+    """The event after/before which ``tx`` counts (*two days after the attack*)."""
+    span = tx.time.span
+    if span is None:
+        return None
+    sp = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if sp is None:
+        return None
+    prep = next((t for t in sp if t.lower_ in ("after", "before", "following")), None)
+    if prep is None:
+        return None
+    for obj in _pobjs(prep):
+        for t in obj.subtree:
+            if t.i in group_of:
+                return group_of[t.i]
+    return None
+
+
+def _anniversary_years(doc: Doc, tx: Timex) -> int | None:
+    """``days before the 20th anniversary of X``: 20."""
+    span = tx.time.span
+    if span is None:
+        return None
+    sp = doc.char_span(span.start, span.end, alignment_mode="expand")
+    prep = next((t for t in sp or () if t.lower_ in ("after", "before")), None)
+    for obj in _pobjs(prep) if prep is not None else ():
+        if obj.lemma_.lower() == "anniversary":
+            for c in obj.children:
+                digits = "".join(ch for ch in c.text if ch.isdigit())
+                if c.dep_ == "amod" and digits:
+                    return int(digits)
+    return None
+
+
+def _best_time(times: list[TimeValue]) -> TimeValue | None:
+    if not times:
+        return None
+    return sorted(times, key=lambda t: (t.value is None, t.end is not None, -len(t.value or "")))[0]
+
+
+def _resolve_group_times(doc: Doc, groups: list[_Group], group_of: dict[int, _Group]) -> None:
+    """Absolute times first, then offsets from other events (twice, so chains resolve)."""
+    for g in groups:
+        g.time = _best_time([tx.time for m in g.mentions for tx in m.times if tx.offset is None])
+    for _ in range(2):
+        for g in groups:
+            if g.time is not None and g.time.value:
+                continue
+            for tx in (tx for m in g.mentions for tx in m.times if tx.offset is not None):
+                anchor = _offset_anchor(doc, tx, groups, group_of)
+                if anchor is None or anchor is g:
+                    continue
+                base = anchor.time
+                years = _anniversary_years(doc, tx)
+                if base is not None and base.value and years:
+                    base = anniversary(base, years, base.text)
+                t = shift(base, tx.offset, tx.time.text, tx.time.span) if base and tx.offset else tx.time
+                if g.time is None or t.value:
+                    g.time = t
+
+
+# ---------------------------------------------------------------- merging inside the article
+
+
+def _compatible(a: TimeValue | None, b: TimeValue | None) -> bool:
+    if a is None or b is None or not a.value or not b.value:
+        return True
+    if a.end or b.end:
+        return (a.value, a.end) == (b.value, b.end)
+    n = min(len(a.value), len(b.value))
+    return a.value[:n] == b.value[:n]
+
+
+def _own_time(m: _Mention) -> TimeValue | None:
+    return _best_time([tx.time for tx in m.times if tx.offset is None])
+
+
+def _joins(g: _Group, m: _Mention) -> bool:
+    if g.type != m.etype.name:
+        return False
+    if not _compatible(_best_time([t for x in g.mentions if (t := _own_time(x))]), _own_time(m)):
+        return False
+    ga, ma = g.agents(), set(m.agents)
+    if ga and ma and not ga & ma:
+        return False
+    shared = bool(g.args() & {*m.agents, *m.participants, *([m.place] if m.place else [])})
+    if shared:
+        return True
+    bare = not m.participants or not any(x.participants for x in g.mentions)
+    return bare and 0 <= _sentence_distance(g.mentions[-1].tok, m.tok) <= 1
+
+
+def _sentence_distance(a: Token, b: Token) -> int:
+    sents = list(a.doc.sents)
+    starts = [s.start for s in sents]
+    return starts.index(b.sent.start) - starts.index(a.sent.start)
+
+
+def _group(mentions: list[_Mention]) -> list[_Group]:
+    groups: list[_Group] = []
+    for m in sorted(mentions, key=lambda x: x.tok.i):
+        target = next((g for g in reversed(groups) if _joins(g, m)), None)
+        if target is None:
+            groups.append(_Group([m]))
+        else:
+            target.mentions.append(m)
+    return groups
+
+
+# ---------------------------------------------------------------- anchoring and labels
+
+
+def _anchored(m: _Mention, ents: _EntityIndex) -> bool:
+    if m.tok.pos_ == "VERB":
+        return True
+    named_person = any(ents.type_of(k) == "Actor" for k in m.participants)
+    return bool(m.times or m.anchor_agents or m.anchor_place or m.support is not None or named_person)
+
+
+def _short_phrase(tok: Token) -> str:
+    words = [t for t in tok.subtree if t.dep_ not in ("det", "punct") and t.i <= tok.i]
+    words = words[-MAX_LABEL_PHRASE:]
+    return " ".join(t.text for t in words)
+
+
+def _names(keys: Iterable[str], ents: _EntityIndex) -> str:
+    return " and ".join(ents.name(k) for k in dict.fromkeys(keys))
+
+
+def _label(m: _Mention, ents: _EntityIndex, group_agents: tuple[str, ...] = ()) -> str:
+    agent_keys = m.agents or list(group_agents)
+    agents = _names(agent_keys, ents)
+    if not agents and m.tok.pos_ == "VERB":
+        subj = [s for s in _verb_subjects(m.tok) if s.pos_ != "PRON"]
+        agents = _short_phrase(subj[0]) if subj else ""
+    if m.tok.pos_ == "VERB":
+        core = " ".join([m.tok.text, *(t.text for t in m.extra_tokens if t.dep_ != "prep")])
+    else:
+        mods = [t.text for t in m.extra_tokens if t.i < m.tok.i]
+        of = [t.text for t in m.extra_tokens if t.i > m.tok.i]
+        core = " ".join([*mods, m.tok.text]) + (f" of {' '.join(of)}" if of else "")
+        if agents and all(ents.type_of(k) == "Actor" for k in agent_keys):
+            agents += "'s"
+    parts = [agents, core]
+    participants = [k for k in m.participants if k not in agent_keys and k != m.place]
+    if participants:
+        parts.append(
+            ("of " if m.tok.pos_ == "NOUN" and m.etype.of_argument == "participant" else "")
+            + _names(participants, ents)
+        )
+    if m.place and m.place not in agent_keys:
+        parts.append(f"{m.place_prep} {ents.name(m.place)}")
+    return " ".join(p for p in parts if p).strip()
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def _mentions(doc: Doc, ents: _EntityIndex, types: dict[str, EventType]) -> list[_Mention]:
+    index = trigger_index(types)
+    found: list[_Mention] = []
+    for tok in doc:
+        trig = _match_trigger(tok, index)
+        if trig is None:
+            continue
+        support = _support_verb(tok) if tok.pos_ == "NOUN" else None
+        found.append(_Mention(tok, trig, types[trig.type], support, extra_tokens=_extra_tokens(tok, trig)))
+    triggers = {m.tok.i for m in found}
+    # A verb trigger whose object is another event noun is a support verb for it ("announced the end").
+    found = [
+        m
+        for m in found
+        if not (m.tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.i in triggers for c in m.tok.children))
+    ]
+    for m in found:
+        m.agents, m.anchor_agents = _agents(m, ents)
+        m.place, m.place_prep, m.anchor_place = _place(m, ents, triggers - {m.tok.i})
+        m.participants = [k for k in _participants(m, ents) if k not in m.agents and k != m.place]
+    return found
+
+
+def extract_events(
+    doc: Doc,
+    article: Article,
+    entities: list[Entity],
+    statements: list[Statement],
+    *,
+    types: dict[str, EventType] | None = None,
+) -> tuple[list[Event], list[tuple[int, str]]]:
+    """Events told as real in the article, and which statements refer to them.
+
+    ``types`` defaults to the shipped taxonomy (:func:`load_event_types`).
+    """
+    types = types or load_event_types()
+    ents = _EntityIndex(entities)
+    mentions = [m for m in _mentions(doc, ents, types) if not is_unreal(m.tok, m.support)]
+    timexes = find_timexes(doc.text, article.published)
+    _attach_times(doc, mentions, timexes)
+    groups = _group(mentions)
+    group_of = {m.tok.i: g for g in groups for m in g.mentions}
+    _resolve_group_times(doc, groups, group_of)
+    kept = [g for g in groups if any(_anchored(m, ents) for m in g.mentions)]
+    events: list[Event] = []
+    key_of: dict[int, str] = {}
+    for n, g in enumerate(kept, 1):
+        key = f"v{n}"
+        events.append(_event(key, g, ents))
+        for m in g.mentions:
+            key_of[m.tok.i] = key
+    return events, _statement_links(doc, statements, events, key_of, types)
+
+
+def _event(key: str, g: _Group, ents: _EntityIndex) -> Event:
+    rep = sorted(
+        g.mentions, key=lambda m: (-len({*m.agents, *m.participants, m.place} - {None}), m.tok.pos_ != "VERB", m.tok.i)
+    )[0]
+    agents = tuple(dict.fromkeys(a for m in g.mentions for a in m.agents))
+    participants = tuple(dict.fromkeys(p for m in g.mentions for p in m.participants if p not in agents))
+    place = rep.place or next((m.place for m in g.mentions if m.place), None)
+    t = rep.tok
+    return Event(
+        key=key,
+        type=g.type,
+        trigger=Span(t.idx, t.idx + len(t.text), t.text),
+        label=_label(rep, ents, agents),
+        agents=agents,
+        participants=participants,
+        place=place,
+        time=g.time,
+    )
+
+
+def _statement_links(
+    doc: Doc, statements: list[Statement], events: list[Event], key_of: dict[int, str], types: dict[str, EventType]
+) -> list[tuple[int, str]]:
+    """A statement refers to an event when its content holds one of the event's triggers, or a
+    definite trigger noun of a type the article has exactly one event of (*the withdrawal*)."""
+    by_type: dict[str, list[str]] = {}
+    for ev in events:
+        by_type.setdefault(ev.type, []).append(ev.key)
+    nouns = {(tr.lemma, tr.pos): tr.type for t in types.values() for tr in t.triggers if not tr.requires}
+    links: set[tuple[int, str]] = set()
+    for idx, st in enumerate(statements):
+        span = doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
+        for tok in span or ():
+            if tok.i in key_of:
+                links.add((idx, key_of[tok.i]))
+                continue
+            etype = nouns.get((tok.lemma_.lower(), "NOUN")) if tok.pos_ == "NOUN" else None
+            if (
+                etype
+                and len(by_type.get(etype, [])) == 1
+                and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children)
+            ):
+                links.add((idx, by_type[etype][0]))
+    return sorted(links)
