@@ -1,0 +1,476 @@
+"""Entities of one article: people, organizations and places, typed from the article's own evidence.
+
+The small English model finds most names but often mistypes or mis-splits names from other
+languages. We therefore treat its spans only as *candidates* and decide from the text:
+
+1. candidates: NER spans repaired (leading "the", possessive "'s", titles and role nouns split off,
+   runs of proper nouns joined), proper-noun runs the model missed, glossed names ("Fatah
+   (Conquest) Alliance"), places and demonyms from ``kg/data/places.tsv`` and country
+   institutions ("the Iraqi parliament");
+2. types: strong evidence from the context (head nouns, "which is part of", "who leads", titles
+   before a name, appositive role nouns) overrides the model's label;
+3. clusters: identical names, aliases stated in the text (parenthesis, "also known as", "X or Y"),
+   short forms of one full name ("Kirby") and spelling variants of a surname, typed consistently.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+from kg.extract import lexicon
+from kg.records import AliasEvidence, Article, Entity, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+NER_TYPES = {"PERSON": "Actor", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
+NON_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "bint", "de", "da", "van", "von", "der", "di", "du", "la", "le"}
+POSSESSIVE = {"’s", "'s", "’", "'"}
+QUOTE_FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9.&]{1,7}$")
+# "Fatah (Conquest) Alliance": a name with a translation glossed inside it.
+GLOSSED_NAME = re.compile(r"\b(?!The )((?:[A-Z][\w’'-]+ ){1,3})\(([A-Z][\w’' -]{1,40})\) ((?:[A-Z][\w’'-]+ ?){1,3})")
+# The context before a name that makes it an organization ("who leads the X").
+ORG_BEFORE = re.compile(
+    r"(?:who (?:leads|heads|founded|commands)|member of|members of|part of|faction of|wing of|"
+    r"spokes(?:man|woman|person) (?:for|of)|political bureau of|head of|commander of|leader of|chief of)"
+    r"\s+(?:the\s+)?$", re.I)
+ORG_AFTER = re.compile(r"^,?\s+(?:which|that) (?:is|are|was) (?:a )?part of\b")
+PERSON_AFTER = re.compile(r"^,\s+(?:who (?:leads|heads|said|told)|(?:a|an|the) (?:former |senior |top )?"
+                          r"(?:member|leader|head|spokes\w+|commander|deputy)\b)")
+ALSO_KNOWN = re.compile(r"^,?\s+(?:also known as|also called|known as|a\.k\.a\.?)\s+(?:the\s+)?$")
+OR_APPOS = re.compile(r"^\s+or\s+(?:the\s+)?$")
+MODIFIERS = {"deputy", "vice", "assistant", "former", "senior", "top", "chief", "acting", "interim", "national",
+             "security", "foreign", "defence", "defense", "general"}
+STRONG, WEAK = 2, 1
+
+
+@dataclass
+class Cand:
+    """A candidate mention while the article is being read (mutable, private)."""
+
+    start: int
+    end: int
+    text: str
+    etype: str | None = None
+    strength: int = 0
+    canon: str | None = None  # a fixed name: places, institutions, glossed names
+    alias: str | None = None  # the form as written when it differs from canon ("Fatah (Conquest) Alliance")
+    rule: str | None = None  # alias rule for ``alias``
+    titles: list[str] = field(default_factory=list)
+    links: list[tuple[int, str]] = field(default_factory=list)  # (index of other cand, rule)
+    sent_start: bool = False
+
+    def vote(self, etype: str, strength: int) -> None:
+        if strength > self.strength:
+            self.etype, self.strength = etype, strength
+
+
+def extract_entities(doc: Doc, article: Article) -> list[Entity]:
+    text = doc.text
+    cands = _glossed(text)
+    cands += _place_cands(text, cands, [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("ORG", "FAC")])
+    cands += _name_cands(doc, cands)
+    cands.sort(key=lambda c: (c.start, -c.end))
+    for c in cands:
+        _type_from_context(doc, c)
+    _link_aliases(text, cands)
+    return _cluster(cands, article)
+
+
+# ---------------------------------------------------------------- candidates
+def _overlaps(start: int, end: int, cands: list[Cand]) -> bool:
+    return any(c.start < end and start < c.end for c in cands)
+
+
+def _glossed(text: str) -> list[Cand]:
+    out = []
+    for m in GLOSSED_NAME.finditer(text):
+        head = m.group(3).strip().split()[-1].lower()
+        if head not in lexicon.org_heads():
+            continue
+        start, end = m.start(1), m.start(3) + len(m.group(3).rstrip())
+        name = f"{m.group(1).strip()} {m.group(3).strip()}"
+        c = Cand(start, end, text[start:end], canon=name, alias=text[start:end], rule="parenthesis-gloss")
+        c.vote("Organization", STRONG)
+        out.append(c)
+    return out
+
+
+def _place_cands(text: str, taken: list[Cand], org_spans: list[tuple[int, int]]) -> list[Cand]:
+    """Every occurrence of a place name, short form or demonym, and country institutions.
+
+    A place word inside a name the model read as one organization ("Reserve Bank of India") is
+    part of that name, unless it is a possessive ("Iraq's Popular Mobilization Units").
+    """
+    out: list[Cand] = []
+    forms = sorted(lexicon.places(), key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
+    inst = "|".join(re.escape(n) for n in lexicon.institutions())
+    for m in pattern.finditer(text):
+        if _overlaps(m.start(), m.end(), taken + out):
+            continue
+        surface = m.group(0)
+        if any(s < m.start() < e or s <= m.start() < m.end() < e for s, e in org_spans) \
+                and not re.match(r"(?:’s|'s)\b", text[m.end():m.end() + 2]):
+            continue
+        name_after = re.match(r"^(?:\s+[A-Z][\w’'-]*){1,4}", text[m.end():m.end() + 60])
+        if name_after and name_after.group(0).split()[-1].lower() in lexicon.org_heads():
+            continue  # "Syrian Foreign Ministry", "US Army": the place word is part of a name
+        if surface.endswith(".") is False and text[m.end():m.end() + 1] == "." and surface + "." in lexicon.places():
+            continue
+        place = lexicon.places()[surface]
+        after = text[m.end():m.end() + 40]
+        im = re.match(r"(?:’s|'s)?\s+(" + inst + r")\b", after, re.I)
+        if im and lexicon.institutions()[im.group(1).lower()] == "organization":
+            end = m.end() + im.end()
+            adj = lexicon.place_adjectives().get(place, place)
+            c = Cand(m.start(), end, text[m.start():end], canon=f"{adj} {im.group(1).lower()}")
+            c.alias, c.rule = c.text, "institution"
+            c.vote("Organization", STRONG)
+            out.append(c)
+            continue
+        c = Cand(m.start(), m.end(), surface, canon=place)
+        c.vote("Place", STRONG + 1)
+        out.append(c)
+    return out
+
+
+def _is_name_token(tok: Token) -> bool:
+    t = tok.text
+    if tok.ent_type_ in NON_NAME_ENTS or not t:
+        return False
+    if t.lower() in NAME_PARTICLES and tok.i + 1 < len(tok.doc) and not tok.whitespace_:
+        return True
+    if t == "-" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_:
+        return True
+    if ACRONYM.match(t) and sum(ch.isupper() for ch in t) >= 2:
+        return True  # "PMU", tagged as a common noun as often as not
+    return t[0].isupper() and (tok.pos_ == "PROPN" or tok.ent_type_ in NER_TYPES) and t not in POSSESSIVE
+
+
+def _name_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Maximal runs of name tokens (token indexes), ignoring sentence-initial common words."""
+    runs, i = [], 0
+    while i < len(doc):
+        if not _is_name_token(doc[i]) or doc[i].text == "-":
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(doc) and _is_name_token(doc[j + 1]) and "\n" not in doc[j].whitespace_:
+            j += 1
+        while j > i and (doc[j].text == "-" or doc[j].text.lower() in NAME_PARTICLES):
+            j -= 1
+        runs.append((i, j + 1))
+        i = j + 1
+    return runs
+
+
+def _name_cands(doc: Doc, taken: list[Cand]) -> list[Cand]:
+    """Names from NER spans and proper-noun runs, split at titles, role nouns and possessives."""
+    spans: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
+        if ent.label_ in NER_TYPES or ent.label_ == "NORP":
+            spans.append((ent.start, ent.end, ent.label_))
+    for s, e in _name_runs(doc):
+        if not any(s < e2 and s2 < e for s2, e2, _ in spans):
+            spans.append((s, e, ""))
+        else:  # extend an NER span over the rest of its proper-noun run ("Asa'ib Ahl" + "al-Haq")
+            spans = [(min(s, s2), max(e, e2), lab) if s < e2 and s2 < e and lab != "NORP" else (s2, e2, lab)
+                     for s2, e2, lab in spans]
+    out: list[Cand] = []
+    for s, e, label in sorted(set(spans)):
+        for ps, pe, hint in _split(doc, s, e):
+            start, end = doc[ps].idx, doc[pe - 1].idx + len(doc[pe - 1])
+            if _overlaps(start, end, taken + out):
+                continue
+            c = Cand(start, end, doc.text[start:end], sent_start=not doc[doc[ps].sent.start:ps].text.strip())
+            if hint:
+                c.vote(hint, STRONG)
+            if label in NER_TYPES:
+                c.vote(NER_TYPES[label], WEAK)
+            if not label and not c.strength:
+                c.strength = -1  # a proper-noun run the model did not tag: kept only with evidence
+            out.append(c)
+    return out
+
+
+def _match_phrase(doc: Doc, i: int, end: int, phrases: frozenset[str] | set[str]) -> int:
+    """Length in tokens of the longest phrase of ``phrases`` starting at token i (0 when none)."""
+    best = 0
+    for n in range(1, 5):
+        if i + n > end:
+            break
+        if doc[i:i + n].text.lower() in phrases:
+            best = n
+    return best
+
+
+def _split(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None]]:
+    """Trim and split a token range into name parts with a type hint each."""
+    titles = lexicon.person_titles() | set(lexicon.role_nouns())
+    while s < e and (doc[s].lower_ in {"the", "a", "an"} or doc[s].text in POSSESSIVE or doc[s].text == "-"):
+        s += 1
+    while e > s and (doc[e - 1].text in POSSESSIVE or doc[e - 1].text in "-()," or doc[e - 1].is_lower):
+        e -= 1  # "Efe news" (agency): a name ends on a capitalised word
+    if s >= e:
+        return []
+    for i in range(s, e):  # "Austin's Baghdad", "Iraq's Popular Mobilization Units"
+        if doc[i].text in POSSESSIVE:
+            return _split(doc, s, i) + _split(doc, i + 1, e)
+        if doc[i].lower_ == "of" and i + 2 <= e and ACRONYM.match(doc[e - 1].text):  # "Brigade of the PMU"
+            return _split(doc, s, i) + _split(doc, i + 1, e)
+    for i in range(s, e):  # "Fatah Alliance lawmaker Karim Aliwi", "Prime Minister Mustafa al-Kadhimi"
+        n = _match_phrase(doc, i, e, titles)
+        if n and (i > s or i + n < e) and not doc[i].ent_type_ == "PERSON" or (n and doc[i].is_lower):
+            left = _split(doc, s, i) if i > s else []
+            right = [(a, b, "Actor") for a, b, _ in _split(doc, i + n, e)]
+            return left + right
+    if s > 0 and re.match(r"^\d+(st|nd|rd|th)$", doc[s - 1].text) and doc[e - 1].lower_ in lexicon.org_heads():
+        s -= 1  # "the 14th Brigade"
+    return [(s, e, None)]
+
+
+# ---------------------------------------------------------------- types
+def _type_from_context(doc: Doc, c: Cand) -> None:
+    """Vote a type from the words around the candidate (strong evidence)."""
+    if c.canon and c.strength >= STRONG:
+        return
+    text = doc.text
+    words = c.text.translate(QUOTE_FOLD).split()
+    before, after = text[max(0, c.start - 60):c.start], text[c.end:c.end + 80]
+    media = lexicon.media()
+    if c.text.lower() in media and media[c.text.lower()].kind == "platform":
+        c.vote("Organization", STRONG)
+    elif words[-1].lower() in lexicon.org_heads() and len(words) > 1:
+        c.vote("Organization", STRONG)
+    elif descriptor := _descriptor_after(after):
+        c.vote("Organization", STRONG)
+        c.titles.append(descriptor)
+    elif _role_after(after):  # "chief FIFA spokesman X": outweighs a title before the name
+        c.vote("Organization", STRONG + 1)
+    elif ORG_BEFORE.search(before) or ORG_AFTER.match(after):
+        c.vote("Organization", STRONG)
+    elif title := _title_before(before):
+        c.vote("Actor", STRONG)
+        c.titles.append(title)
+    elif PERSON_AFTER.match(after):
+        c.vote("Actor", STRONG)
+    if c.etype == "Actor" or c.strength < STRONG:
+        c.titles.extend(t for t in [_appositive_title(after)] if t)
+
+
+def _descriptor_after(after: str) -> str | None:
+    """The head noun of a lower-case description right after a name ("news agency", "resistance group")."""
+    after = re.sub(r"^\s*\([A-Z][\w.]{1,10}\)", "", after)  # "Daesh (ISIS) terrorist group"
+    m = re.match(r"^\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)", after)
+    if not m:
+        return None
+    words = m.group(1).split()
+    media = lexicon.media()
+    for n in range(len(words), 0, -1):
+        head = words[n - 1]
+        if head in lexicon.org_heads() or media.get(head, lexicon.Medium("", "")).kind == "outlet":
+            if n == 1 and head in {"forces", "force", "army", "police", "party", "office", "service"}:
+                return None  # "X forces" is the forces of X, not an organization named X
+            return " ".join(words[:n])
+    return None
+
+
+def _appositive_title(after: str) -> str | None:
+    """The role noun of an apposition: "X, Iraq's national security adviser", "X, a member of"."""
+    m = re.match(r"^,\s+(?:(?:a|an|the)\s+)?(?:[A-Z][\w’'-]*(?:’s|'s)\s+)?((?:[a-z][\w-]*\s*){1,4})", after)
+    if not m:
+        if re.match(r"^,\s+who (?:leads|heads)\b", after):
+            return "leader"
+        return None
+    words = m.group(1).split()
+    roles = lexicon.role_nouns()
+    for n in range(len(words), 0, -1):
+        for k in range(n):
+            if " ".join(words[k:n]) in roles and all(w in MODIFIERS for w in words[:k]):
+                return " ".join(words[:n])
+    return None
+
+
+def _role_after(after: str) -> bool:
+    """"Pentagon spokesman John Kirby", "Fatah Alliance lawmaker X": a name before a role noun and a name."""
+    m = re.match(r"^\s+((?:[a-z][\w-]*\s+){1,3})[A-Z]", after)
+    if m is None:
+        return False
+    return (_title_before(" " + m.group(1)) or "") in lexicon.role_nouns()
+
+
+def _title_before(before: str) -> str | None:
+    """A person title or role noun written right before a name ("Prime Minister", "lawmaker")."""
+    words = before.rstrip().split()
+    if not before.endswith(" ") or not words:
+        return None
+    titles = lexicon.person_titles() | set(lexicon.role_nouns())
+    for n in range(min(4, len(words)), 0, -1):
+        phrase = " ".join(words[-n:]).lower()
+        if phrase in titles:
+            return phrase
+    return None
+
+
+# ---------------------------------------------------------------- aliases stated in the text
+def _link_aliases(text: str, cands: list[Cand]) -> None:
+    """Parenthesis acronyms, "also known as" and "X or Y" appositions link two candidates."""
+    for i, c in enumerate(cands):
+        rest = text[c.end:c.end + 12]
+        m = re.match(r"^\s*\(([A-Z][A-Z0-9.&]{1,7})\)", rest)
+        j = _cand_at(cands, c.end + m.start(1)) if m else None
+        if j is not None and cands[i].etype != "Place":
+            cands[j].links.append((i, "parenthesis"))
+            cands[j].vote(c.etype or "Organization", c.strength)
+            end = c.end + m.end() if m else c.end
+        else:
+            end = c.end
+        for k in range(i + 1, min(i + 4, len(cands))):
+            other = cands[k]
+            between = text[end:other.start]
+            if other.etype == "Place" and other.strength > STRONG:
+                continue
+            if ALSO_KNOWN.match(between):
+                other.links.append((i, "also-known-as"))
+            elif OR_APPOS.match(between) and c.etype == "Organization" and text[other.end:other.end + 1] in ",.;)":
+                other.links.append((i, "or-apposition"))
+            else:
+                continue
+            other.vote(c.etype or "Organization", STRONG)
+            break
+
+
+def _cand_at(cands: list[Cand], start: int) -> int | None:
+    return next((i for i, c in enumerate(cands) if c.start == start), None)
+
+
+# ---------------------------------------------------------------- clustering
+def _norm_tokens(name: str) -> list[str]:
+    name = unicodedata.normalize("NFKD", name.translate(QUOTE_FOLD))
+    name = re.sub(r"(?:'s|')$", "", name)
+    out = []
+    for w in re.findall(r"[\w']+", name.lower()):
+        if w not in {"al", "el", "the"}:
+            out.append(w.replace("'", ""))
+    return out
+
+
+def _key(c: Cand) -> str:
+    return " ".join(_norm_tokens(c.canon or c.text))
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        while self.parent.setdefault(x, x) != x:
+            x = self.parent[x]
+        return x
+
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def _cluster(cands: list[Cand], article: Article) -> list[Entity]:
+    cands = [c for c in cands if _norm_tokens(c.text)]
+    uf = _Union()
+    evidence: dict[str, list[AliasEvidence]] = {}
+    for c in cands:
+        uf.find(_key(c))
+        for j, rule in c.links:
+            uf.join(_key(cands[j]), _key(c))
+            evidence.setdefault(_key(c), []).append(AliasEvidence(c.text, rule, Span(c.start, c.end, c.text)))
+        if c.alias and c.rule:
+            evidence.setdefault(_key(c), []).append(AliasEvidence(c.alias, c.rule, Span(c.start, c.end, c.text)))
+    _join_short_forms(article.text, cands, uf, evidence)
+    groups: dict[str, list[Cand]] = {}
+    for c in cands:
+        groups.setdefault(uf.find(_key(c)), []).append(c)
+    entities: list[Entity] = []
+    for members in sorted(groups.values(), key=lambda ms: min(m.start for m in ms)):
+        ent = _entity(members, evidence, uf, len(entities) + 1)
+        if ent:
+            entities.append(ent)
+    return entities
+
+
+def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[str, list[AliasEvidence]]) -> None:
+    """A name that is part of exactly one longer name of the article is a short form of it."""
+    names = {_key(c): c for c in cands if (not c.canon or c.rule)}
+    for key, c in names.items():
+        if c.sent_start and c.strength < 0 and re.search(rf"\b{re.escape(c.text.lower())}\b", text):
+            continue  # "Resistance has decided ...": a common word capitalised at a sentence start
+        toks = _norm_tokens(c.text)
+        fulls = {uf.find(k) for k, o in names.items() if k != key and o.etype in ("Actor", "Organization")
+                 and _is_short_form(toks, _norm_tokens(o.text), o.etype)}
+        if not fulls:
+            fulls = {uf.find(k) for k, o in names.items() if k != key and _is_variant(toks, _norm_tokens(o.text))}
+        fulls.discard(uf.find(key))
+        if len(fulls) == 1:
+            full = fulls.pop()
+            uf.join(full, key)
+            evidence.setdefault(key, []).append(AliasEvidence(c.text, "short-form", Span(c.start, c.end, c.text)))
+
+
+def _is_short_form(short: list[str], full: list[str], etype: str | None) -> bool:
+    """A surname of a person; the first or last words of an organization's name."""
+    n = len(short)
+    if not short or n >= len(full) or ACRONYM.match(" ".join(short).upper()) and n == 1 and len(short[0]) <= 3:
+        return False
+    return full[-n:] == short or (etype == "Organization" and full[:n] == short)
+
+
+def _is_variant(short: list[str], full: list[str]) -> bool:
+    """"al-Rubaei" for "Mahmoud al-Rubaie": one surname spelt two ways in the same article."""
+    if len(short) != 1 or len(full) < 2 or len(short[0]) < 5:
+        return False
+    a, b = short[0], full[-1]
+    return a[0] == b[0] and a != b and SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def _entity(members: list[Cand], evidence: dict[str, list[AliasEvidence]], uf: _Union, n: int) -> Entity | None:
+    votes: Counter[str] = Counter()
+    for m in members:
+        if m.etype and m.strength > 0:
+            votes[m.etype] += 10 ** m.strength
+    if not votes:
+        return None
+    etype = votes.most_common(1)[0][0]
+    canon = next((m.canon for m in members if m.canon and m.strength >= STRONG and m.etype == etype), None)
+    forms = [m.text.translate(QUOTE_FOLD) for m in members if not m.canon or m.rule]
+    full = max(members, key=lambda m: (len(_norm_tokens(m.text)), not ACRONYM.match(m.text), -m.start))
+    name = canon or _clean_name(full.text)
+    aliases: list[str] = []
+    for m in members:
+        form = _clean_name(m.alias or m.text)
+        if form != name and form not in aliases and (etype != "Place" or _is_name_form(form, name)):
+            aliases.append(form)
+    if etype == "Place" and not canon and not forms:
+        return None
+    keys = {_key(m) for m in members}
+    ev = tuple(e for k in sorted(keys) for e in evidence.get(k, ()) if _clean_name(e.alias) != name)
+    titles = tuple(dict.fromkeys(t for m in members for t in m.titles))
+    spans = tuple(sorted({Span(m.start, m.end, m.text) for m in members}))
+    return Entity(key=f"e{n}", type=etype, name=name, aliases=tuple(aliases), mentions=spans,  # type: ignore[arg-type]
+                  evidence=ev, titles=titles)
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"^(?:the|The)\s+", "", text.strip())
+    return re.sub(r"(?:’s|'s|’|')$", "", text).strip()
+
+
+def _is_name_form(form: str, name: str) -> bool:
+    """A place alias is a name ("US", "U.S."), not a demonym ("Americans")."""
+    return form.isupper() or "." in form or (len(form.split()) > 1 and form.split()[-1] == name.split()[-1])

@@ -1,0 +1,103 @@
+"""Linguistic knowledge as data: the files under ``kg/data/``, each loaded once.
+
+Every file starts with a ``#`` header saying what it holds and where it comes from; columns are
+separated by tabs. Functions here return plain, immutable Python values so that extractors can
+use them as constants.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+
+def _rows(name: str) -> list[list[str]]:
+    """Rows of a data file: comment and blank lines skipped, fields split on tabs."""
+    text = resources.files("kg").joinpath("data", name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        rows.append([field.strip() for field in line.split("\t")])
+    return rows
+
+
+class Cue(NamedTuple):
+    lemma: str
+    particle: str  # "" when the verb takes none
+    direct_only: bool  # only with a direct quote as object ("condemned '...'")
+
+
+class Medium(NamedTuple):
+    kind: str  # outlet, platform, post, channel
+    platform: str  # canonical platform name for "platform"/"post", else ""
+
+
+@lru_cache(maxsize=1)
+def cue_verbs() -> dict[str, Cue]:
+    """Reporting verbs by lemma."""
+    out = {}
+    for verb, use in _rows("cue_verbs.tsv"):
+        lemma, _, particle = verb.partition(" ")
+        out[lemma] = Cue(lemma, particle, use == "direct")
+    return out
+
+
+@lru_cache(maxsize=1)
+def role_nouns() -> dict[str, str]:
+    """Role noun (lower case, possibly several words) -> role kind."""
+    return {row[0]: row[1] for row in _rows("role_nouns.tsv")}
+
+
+@lru_cache(maxsize=1)
+def state_offices() -> frozenset[str]:
+    """Role nouns that are state offices ("prime minister"): "Iraqi Prime Minister X" leads Iraq."""
+    return frozenset(row[0] for row in _rows("role_nouns.tsv") if row[2:3] == ["office"])
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> frozenset[str]:
+    return frozenset(row[0] for row in _rows("org_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def part_heads() -> frozenset[str]:
+    """Head nouns of units that are part of a larger body ("brigade", "faction", "wing")."""
+    return frozenset(row[0] for row in _rows("org_heads.txt") if row[1:2] == ["part"])
+
+
+@lru_cache(maxsize=1)
+def person_titles() -> frozenset[str]:
+    return frozenset(row[0] for row in _rows("person_titles.txt"))
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, str]:
+    """Surface form (case-sensitive) -> place name."""
+    return {row[0]: row[1] for row in _rows("places.tsv")}
+
+
+@lru_cache(maxsize=1)
+def place_adjectives() -> dict[str, str]:
+    """Place name -> its adjective ("Iraq" -> "Iraqi"): the first adjective listed for it."""
+    out: dict[str, str] = {}
+    for surface, place in places().items():
+        if surface != place and " " not in surface and surface.endswith(("an", "i", "ish", "ese", "ch")):
+            out.setdefault(place, surface)
+    return out
+
+
+@lru_cache(maxsize=1)
+def institutions() -> dict[str, str]:
+    """Institution noun -> "organization" or "place"."""
+    return {row[0]: row[1] for row in _rows("institutions.tsv")}
+
+
+@lru_cache(maxsize=1)
+def media() -> dict[str, Medium]:
+    out = {}
+    for row in _rows("media.tsv"):
+        word, kind, platform = (row + ["", ""])[:3]
+        out[word] = Medium(kind, platform)
+    return out

@@ -1,0 +1,228 @@
+"""Roles and memberships stated in one article, as :class:`~kg.records.Relation` records.
+
+Rules read the text between two entity mentions, so they work for any names the entity stage found:
+
+- apposition after a person: `X, a member of Y`, `X, spokesman of Y's political bureau`,
+  `X, deputy head of Y`, `X, commander of Y`, `X, Y's national security adviser`, `X, who leads Y`;
+- role noun before a person: `Y lawmaker X`, `chief Y spokesman X`, `Y chief X`,
+  `Iraqi Prime Minister X` (a state office links the person to the country);
+- role before an apposed name: `deputy commander of Y, X`;
+- structure: `Y, which is part of Z`; `the 14th Brigade of Z` for units (brigade, faction, wing...);
+- a speaker description resolved to a person by the statements stage
+  (`the spokesman for the political bureau of Y` ... `X told`).
+
+Role nouns and their kinds live in ``kg/data/role_nouns.tsv``; a modifier from ``DEPUTY_WORDS``
+turns a leader title into membership. A title qualified by ``PAST_WORDS`` states no current role.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from kg.extract import lexicon
+from kg.records import Article, Entity, Relation, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+DEPUTY_WORDS = {"deputy", "vice", "assistant", "acting", "associate"}
+PAST_WORDS = {"former", "late", "ex", "then"}
+MODIFIER = r"(?:(?:deputy|vice|assistant|acting|senior|top|chief|national|security|foreign|defen[cs]e|general)\s+)*"
+ARTICLE = r"(?:(?:a|an|the)\s+)?"
+PART_OF = re.compile(r"^,?\s+(?:which|that|who) (?:is|are|was|were) (?:a |an )?(?:part|member|members) of (?:the )?$")
+OF = re.compile(r"^\s+of\s+(?:the\s+)?$")
+WHO_LEADS = re.compile(r"^,\s+who (?:leads|heads|commands|chairs) (?:the )?$")
+Mention = tuple[int, int, Entity]
+
+
+def extract_relations(doc: Doc, article: Article, entities: list[Entity]) -> list[Relation]:
+    text = doc.text
+    mentions = sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: (x[0], -x[1]))
+    found: dict[tuple[str, str, str], Relation] = {}
+    for i in range(len(mentions)):
+        for rel in _after_person(text, mentions, i, entities) + _before_person(text, mentions, i) + \
+                _apposed_after_role(text, mentions, i) + _part_of(text, mentions, i):
+            found.setdefault((rel.subject, rel.role, rel.object), rel)
+    for rel in _from_speaker_descriptions(doc, article, entities, mentions):
+        found.setdefault((rel.subject, rel.role, rel.object), rel)
+    return list(found.values())
+
+
+# ---------------------------------------------------------------- helpers
+@lru_cache(maxsize=1)
+def _role_regex() -> str:
+    nouns = sorted(lexicon.role_nouns(), key=len, reverse=True)
+    return r"(?:" + "|".join(re.escape(n) for n in nouns) + r")"
+
+
+@lru_cache(maxsize=1)
+def _apposition() -> re.Pattern[str]:
+    """`, a member of`, `, Iraq's national security adviser`, `, the deputy head of`."""
+    return re.compile(rf",\s+{ARTICLE}(?:(?P<poss>[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)*)(?:’s|'s)\s+)?"
+                      rf"(?P<title>(?:(?:former|late)\s+)?{MODIFIER}{_role_regex()})\b(?P<post>[^,;\n]*)", re.I)
+
+
+def _kind(title: str) -> str | None:
+    words = title.lower().split()
+    if any(w in PAST_WORDS for w in words):
+        return None
+    roles = lexicon.role_nouns()
+    for k in range(len(words)):
+        kind = roles.get(" ".join(words[k:]))
+        if kind:
+            return "memberOf" if any(w in DEPUTY_WORDS for w in words[:k]) else kind
+    return None
+
+
+def _relation(subject: Entity, kind: str | None, obj: Entity, title: str, text: str, start: int,
+              end: int) -> list[Relation]:
+    if kind is None or subject.key == obj.key or subject.type != "Actor" and kind != "partOf":
+        return []
+    if obj.type == "Actor":
+        return []
+    return [Relation(subject.key, kind, obj.key, title.lower(), Span(start, end, text[start:end]))]  # type: ignore[arg-type]
+
+
+def _next_holder(text: str, mentions: list[Mention], i: int, limit: int) -> Mention | None:
+    """The first organization or place mentioned after mention i and before ``limit``."""
+    for m in mentions[i + 1:]:
+        if m[0] >= limit:
+            return None
+        possessor = m[2].type == "Place" and re.match(r"^(?:’s|'s)\s+[A-Z]", text[m[1]:m[1] + 4])
+        if m[2].type != "Actor" and m[0] >= mentions[i][1] and not possessor:
+            return m
+    return None
+
+
+def _past(text: str, start: int) -> bool:
+    before = text[max(0, start - 30):start].lower().split()
+    return any(w.strip(",") in PAST_WORDS for w in before[-3:])
+
+
+# ---------------------------------------------------------------- rules
+def _after_person(text: str, mentions: list[Mention], i: int, entities: list[Entity]) -> list[Relation]:
+    """`X, a member of Y`, `X, Y's national security adviser`, `X, who leads Y`."""
+    start, end, person = mentions[i]
+    if person.type != "Actor":
+        return []
+    clause_end = _clause_end(text, end)
+    leads = _next_holder(text, mentions, i, clause_end)
+    if leads and WHO_LEADS.match(text[end:leads[0]]):
+        return _relation(person, "leaderOf", leads[2], "leader", text, start, leads[1])
+    m = _apposition().match(text[end:clause_end])
+    if not m:
+        return []
+    title = m.group("title")
+    if m.group("poss"):
+        holder = _next_holder(text, mentions, i, end + m.start("title"))
+    elif re.match(r"^\s+(?:of|for|at|to)\b", m.group("post")):
+        holder = _next_holder(text, mentions, i, end + m.end("post"))
+        if holder is None:
+            return _described_holder(text, person, title, entities, start, end + m.end("post"))
+    else:
+        return []
+    if holder is None:
+        return []
+    return _relation(person, _kind(title), holder[2], title, text, start, max(holder[1], end + m.end("title")))
+
+
+def _clause_end(text: str, pos: int) -> int:
+    """End of an apposition: the second comma, a full stop or the paragraph end."""
+    m = re.search(r"[.;\n—–(]|,(?=[^,]*$)|, (?:told|said|says|who|and)\b", text[pos + 1:pos + 200])
+    return pos + 1 + (m.start() if m else min(199, len(text) - pos - 1))
+
+
+def _described_holder(text: str, person: Entity, title: str, entities: list[Entity], start: int,
+                      end: int) -> list[Relation]:
+    """`X, spokesman of the resistance movement's political bureau`: the movement the article named."""
+    words = re.findall(r"[a-z]+", text[start:end].lower())
+    heads = [w for w in words if w in lexicon.org_heads()]
+    for head in heads:
+        orgs = [e for e in entities if e.type == "Organization" and
+                (e.name.lower().split()[-1] == head or any(t.split()[-1] == head for t in e.titles))]
+        if len(orgs) == 1:
+            return _relation(person, _kind(title), orgs[0], title, text, start, end)
+    return []
+
+
+def _before_person(text: str, mentions: list[Mention], i: int) -> list[Relation]:
+    """`Fatah Alliance lawmaker X`, `chief Pentagon spokesman X`, `Iraqi Prime Minister X`."""
+    start, end, person = mentions[i]
+    if person.type != "Actor" or i == 0:
+        return []
+    holder = next((m for m in reversed(mentions[:i]) if m[1] <= start), None)
+    if holder is None or holder[2].type == "Actor":
+        return []
+    m = re.match(rf"^(?:’s|'s)?\s+(?P<title>{MODIFIER}{_role_regex()})\s+$", text[holder[1]:start], re.I)
+    if not m or _past(text, holder[0]):
+        return []
+    title = m.group("title")
+    if holder[2].type == "Place" and title.lower() not in lexicon.state_offices():
+        return []
+    lead = re.search(r"\b(chief|top)\s+$", text[max(0, holder[0] - 8):holder[0]], re.I)
+    span_start = holder[0] - (len(lead.group(0)) if lead else 0)
+    return _relation(person, _kind(title), holder[2], title, text, span_start, end)
+
+
+def _apposed_after_role(text: str, mentions: list[Mention], i: int) -> list[Relation]:
+    """`deputy commander of the Popular Mobilization Units (PMU), Abu Mahdi al-Muhandis`."""
+    start, end, holder = mentions[i]
+    if holder.type == "Actor" or i + 1 >= len(mentions):
+        return []
+    before = re.search(rf"\b(?P<title>{MODIFIER}{_role_regex()})\s+(?:of|for)\s+(?:the\s+)?$",
+                       text[max(0, start - 60):start], re.I)
+    person = next((m for m in mentions[i + 1:] if m[0] >= end and m[2].key != holder.key), None)
+    if not before or person is None or person[2].type != "Actor":
+        return []
+    if not re.match(r"^(?:\s*\([A-Z][\w.]{1,10}\))?,\s+$", text[end:person[0]]):
+        return []
+    title = before.group("title")
+    return _relation(person[2], _kind(title), holder, title, text, start - len(before.group(0)), person[1])
+
+
+def _part_of(text: str, mentions: list[Mention], i: int) -> list[Relation]:
+    """`Y, which is part of Z`; `the 14th Brigade of the PMU`, `the Quds Force of Iran's IRGC`."""
+    start, end, unit = mentions[i]
+    if unit.type != "Organization":
+        return []
+    head = text[start:end].lower().split()[-1]
+    cursor, via_of = end, False
+    for other in mentions[i + 1:i + 4]:
+        if other[0] < cursor:
+            continue
+        between = text[cursor:other[0]]
+        if other[2].type == "Place":
+            if OF.match(between) and re.match(r"^(?:’s|'s)\s", text[other[1]:other[1] + 3]):
+                cursor, via_of = other[1] + 2, True  # "of Iran's ...": the country owns the next name
+                continue
+            return []
+        if other[2].type != "Organization" or other[2].key == unit.key:
+            return []
+        of = (via_of and not between.strip()) or OF.match(between)
+        if PART_OF.match(re.sub(r"^\s*\([A-Z][\w.]{1,10}\)", "", between)) or (head in lexicon.part_heads() and of):
+            return _relation(unit, "partOf", other[2], "part", text, start, other[1])
+        return []
+    return []
+
+
+def _from_speaker_descriptions(doc: Doc, article: Article, entities: list[Entity],
+                               mentions: list[Mention]) -> list[Relation]:
+    """`the spokesman for the political bureau of Y` resolved to X by the statements stage."""
+    from kg.extract.statements import extract_statements
+
+    out = []
+    by_key = {e.key: e for e in entities}
+    for st in extract_statements(doc, article, entities):
+        mention = st.speaker_mention
+        if st.speaker is None or mention is None or by_key[st.speaker].type != "Actor":
+            continue
+        m = re.match(rf"^the\s+(?P<title>{MODIFIER}{_role_regex()})\s+(?:of|for)\b", mention.text, re.I)
+        if not m:
+            continue
+        holders = [e for s, t, e in mentions if mention.start <= s and t <= mention.end and e.type != "Actor"]
+        if holders:
+            out += _relation(by_key[st.speaker], _kind(m.group("title")), holders[-1], m.group("title"),
+                             doc.text, mention.start, mention.end)
+    return out

@@ -1,0 +1,521 @@
+"""Statements of one article: who said what, as direct, indirect or mixed speech.
+
+Two passes over the parsed article:
+
+- *reported speech*: a cue verb from ``kg/data/cue_verbs.tsv`` with a clausal complement
+  ("X said (that) ...", "X told Y that ...", "..., X has warned"), a participial tail that shares the
+  main clause's speaker (", stressing that ..."), or "according to X";
+- *direct quotes*: double-quoted passages attributed by the nearest cue verb outside the quotes
+  (before: `X noted, "..."`; after: `"...," he said`), a quote split by its attribution counted
+  once, a quote paragraph without attribution continuing the previous speaker, and a longer quoted
+  fragment inside reported speech making a *mixed* statement. Short quoted words (scare quotes,
+  titles) are never statements of their own.
+
+Speakers are resolved inside the article only: a name, a pronoun (the last speaker), a description
+("the spokesman", "the ministry") through the titles and head nouns the article itself gives, or a
+description followed at once by the person it introduces. Otherwise the speaker stays unresolved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from kg.extract import lexicon
+from kg.records import Article, Entity, Span, Statement
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+OPEN_QUOTES, CLOSE_QUOTES = "“\"", "”\""
+MIN_QUOTE_WORDS = 4  # shorter quoted passages are scare quotes, titles or single words
+PRONOUNS = {"he", "she"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+TAIL_DEPS = {"advcl", "xcomp", "conj", "acl"}  # a participle or coordinated verb sharing a subject
+BETWEEN_CUE_AND_QUOTE = {"PUNCT", "ADV", "ADP", "PART", "SCONJ"}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+CONTINUE_PARAGRAPHS = 2  # an unattributed quote continues a speaker at most this many paragraphs back
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # inside the quotation marks
+    end: int
+    para: int
+    opens_para: bool
+    words: int
+
+
+@dataclass
+class Raw:
+    """A statement before its speaker is resolved."""
+
+    content: Span
+    kind: str
+    cue: Token | None
+    subject: Token | None  # the speaker's head token, when the sentence names one
+    para: int
+    continues: bool = False  # an unattributed quote paragraph
+
+
+def extract_statements(doc: Doc, article: Article, entities: list[Entity]) -> list[Statement]:
+    text = doc.text
+    paras = _paragraph_starts(text)
+    quotes = find_quotes(text, paras)
+    raws = _reported(doc, quotes, paras)
+    raws += _direct(doc, quotes, paras, raws)
+    raws.sort(key=lambda r: r.content.start)
+    return _resolve(doc, article, entities, raws)
+
+
+# ---------------------------------------------------------------- quotes
+def _paragraph_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer(r"\n", text)]
+
+
+def _para_of(paras: list[int], pos: int) -> int:
+    lo, hi = 0, len(paras) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if paras[mid] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def find_quotes(text: str, paras: list[int] | None = None) -> list[Quote]:
+    """Double-quoted passages, paragraph by paragraph; an unclosed opening quote runs to the paragraph end."""
+    paras = paras or _paragraph_starts(text)
+    out: list[Quote] = []
+    for n, pstart in enumerate(paras):
+        pend = paras[n + 1] - 1 if n + 1 < len(paras) else len(text)
+        i = pstart
+        while i < pend:
+            if text[i] in OPEN_QUOTES and (text[i] != '"' or i == pstart or not text[i - 1].isalnum()):
+                close = next((j for j in range(i + 1, pend) if text[j] in CLOSE_QUOTES), None)
+                end = close if close is not None else pend
+                inner = text[i + 1:end]
+                s, e = i + 1 + (len(inner) - len(inner.lstrip())), i + 1 + len(inner.rstrip().rstrip(","))
+                if e > s:
+                    opens = not text[pstart:i].strip()
+                    out.append(Quote(s, e, n, opens, len(re.findall(r"\w+", text[s:e]))))
+                i = (close if close is not None else pend) + 1
+            else:
+                i += 1
+    return out
+
+
+def _in_quote(quotes: list[Quote], pos: int) -> Quote | None:
+    return next((q for q in quotes if q.start <= pos < q.end), None)
+
+
+# ---------------------------------------------------------------- cue verbs
+def _cue(tok: Token, direct: bool) -> str | None:
+    """The cue lemma when ``tok`` is a reporting verb (with its particle, if the entry needs one)."""
+    entry = lexicon.cue_verbs().get(tok.lemma_.lower())
+    if entry is None or tok.pos_ not in ("VERB", "AUX") or (entry.direct_only and not direct):
+        return None
+    if entry.particle:
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if not any(c.lower_ == entry.particle for c in tok.children) and (nxt is None or nxt.lower_ != entry.particle):
+            return None
+    return entry.lemma
+
+
+def _subject(tok: Token) -> Token | None:
+    """The speaker's head: the cue's subject, or the subject of the clause a participle tail hangs on.
+
+    A tail inside a reported clause (`X says the government ..., stressing that ...`) belongs to the
+    reporting verb's subject, not to the reported clause's.
+    """
+    own = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+    if own is None and tok.dep_ in TAIL_DEPS and tok.tag_ == "VBG":
+        for anc in tok.ancestors:
+            subj = next((c for c in anc.children if c.dep_ in SUBJECT_DEPS), None)
+            if subj is not None and _cue(anc, direct=False) and not subj.is_ancestor(tok):
+                return subj
+    for _ in range(4):
+        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None:
+            return subj
+        if tok.dep_ not in TAIL_DEPS and tok.dep_ != "parataxis" or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _span(doc: Doc, start: int, end: int) -> Span:
+    return Span(start, end, doc.text[start:end])
+
+
+def _tokens_span(doc: Doc, toks: list[Token]) -> Span | None:
+    toks = [t for t in toks if not t.is_space]
+    while toks and (toks[0].is_punct or toks[0].lower_ in {"that", "whether"} and toks[0].dep_ == "mark"):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct and toks[-1].text not in "”\"’)":
+        toks = toks[:-1]
+    if not toks:
+        return None
+    return _span(doc, toks[0].idx, toks[-1].idx + len(toks[-1]))
+
+
+# ---------------------------------------------------------------- reported speech
+def _reported(doc: Doc, quotes: list[Quote], paras: list[int]) -> list[Raw]:
+    out = []
+    for tok in doc:
+        cue = _cue(tok, direct=False)
+        if cue:
+            raw = _reported_clause(doc, tok, quotes, paras)
+        elif tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+            raw = _according_to(doc, tok, quotes, paras)
+        else:
+            continue
+        if raw is not None:
+            out.append(raw)
+    return out
+
+
+def _content_tokens(head: Token) -> list[Token]:
+    """The complement's tokens, without tails that are statements of their own (", adding that ...")."""
+    drop: set[int] = set()
+    for t in head.subtree:
+        if t is not head and t.dep_ in TAIL_DEPS and _cue(t, direct=False) and _complement(t) is not None:
+            drop.update(x.i for x in t.subtree)
+            left = t.doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
+            if left is not None and left.text == ",":
+                drop.add(left.i)
+    toks = [t for t in head.subtree if t.i not in drop]
+    end = next((k for k in range(1, len(toks)) if toks[k].i != toks[k - 1].i + 1), len(toks))
+    return toks[:end] if toks and toks[0].i <= head.i else toks
+
+
+def _complement(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ == "ccomp"), None)
+
+
+def _reported_clause(doc: Doc, tok: Token, quotes: list[Quote], paras: list[int]) -> Raw | None:
+    comp = _complement(tok)
+    if comp is None:
+        return None
+    content = _tokens_span(doc, _content_tokens(comp))
+    if content is None or len(re.findall(r"\w+", content.text)) < 3:
+        return None
+    inside = [q for q in quotes if content.start < q.end and q.start < content.end]
+    if any(q.start <= content.start and content.end <= q.end + 1 for q in inside):
+        return None  # the complement is a direct quote: handled with the quotes
+    if any(q.start <= tok.idx < q.end for q in quotes):
+        return None  # a verb inside a quotation is the quoted speaker's, not an attribution
+    kind = "indirect"
+    long = [q for q in inside if q.words >= MIN_QUOTE_WORDS]
+    if long:
+        content, kind = _span(doc, long[0].start, long[-1].end), "mixed"
+    elif inside:
+        kind = "mixed"
+    return Raw(content, kind, tok, _subject(tok), _para_of(paras, content.start))
+
+
+def _according_to(doc: Doc, tok: Token, quotes: list[Quote], paras: list[int]) -> Raw | None:
+    to = next(c for c in tok.children if c.lower_ == "to")
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    head = tok.head
+    if source is None or head is tok or head.pos_ not in ("VERB", "AUX") or _in_quote(quotes, tok.idx):
+        return None
+    skip = {t.i for t in tok.subtree}
+    toks = [t for t in head.subtree if t.i not in skip]
+    content = _tokens_span(doc, toks)
+    if content is None:
+        return None
+    return Raw(content, "indirect", tok, source, _para_of(paras, content.start))
+
+
+# ---------------------------------------------------------------- direct quotes
+def _direct(doc: Doc, quotes: list[Quote], paras: list[int], reported: list[Raw]) -> list[Raw]:
+    out: list[Raw] = []
+    taken = [r.content for r in reported]
+    i = 0
+    while i < len(quotes):
+        q = quotes[i]
+        if any(s.start <= q.start and q.end <= s.end + 1 for s in taken):
+            i += 1
+            continue
+        cue, last = _attribution(doc, quotes, i)
+        start, end = q.start, quotes[last].end
+        if cue is not None:
+            kind = "direct" if _governs(doc, cue, q) or q.opens_para or last > i else _embedded_kind(q)
+            if kind:
+                out.append(Raw(_span(doc, start, end), kind, cue, _subject(cue), q.para))
+        elif q.words >= MIN_QUOTE_WORDS and (q.opens_para or not _before_region(doc, q, 0)):
+            out.append(Raw(_span(doc, start, end), "direct", None, None, q.para, continues=True))
+        i = last + 1
+    return out
+
+
+def _embedded_kind(q: Quote) -> str | None:
+    """A quoted fragment inside a reported sentence: mixed when long enough to be speech."""
+    return "mixed" if q.words >= MIN_QUOTE_WORDS else None
+
+
+def _governs(doc: Doc, cue: Token, q: Quote) -> bool:
+    """The cue stands right before the quote (`noted, "..."`, `condemned "..."`, `said: "..."`)."""
+    between = [t for t in doc if cue.i < t.i and t.idx < q.start - 1]
+    return cue.idx < q.start and all(t.pos_ in BETWEEN_CUE_AND_QUOTE or t.is_space for t in between)
+
+
+def _attribution(doc: Doc, quotes: list[Quote], i: int) -> tuple[Token | None, int]:
+    """The cue verb of quote i and the index of the last quote it covers (a split quote counts once)."""
+    q = quotes[i]
+    nxt = quotes[i + 1] if i + 1 < len(quotes) and quotes[i + 1].para == q.para else None
+    prev = quotes[i - 1] if i > 0 and quotes[i - 1].para == q.para else None
+    after = _after_region(doc, q, nxt.start - 1 if nxt else len(doc.text))
+    cue = next((t for t in after if _cue(t, direct=True) and _subject(t) is not None), None)
+    if cue is not None:
+        if nxt is not None and _continues_split(doc, q, cue, nxt):
+            return cue, i + 1
+        return cue, i
+    before = _before_region(doc, q, prev.end + 1 if prev else 0)
+    cue = next((t for t in reversed(before) if _cue(t, direct=True) and _subject(t) is not None), None)
+    if cue is None and before:
+        cue = next((t for t in after + before if _cue(t, direct=False) and _subject(t) is not None), None)
+    return cue, i
+
+
+def _token_index(doc: Doc, pos: int) -> int:
+    """Index of the first token starting at or after character ``pos``."""
+    lo, hi = 0, len(doc)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc[mid].idx < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _after_region(doc: Doc, q: Quote, limit: int) -> list[Token]:
+    """Tokens after a quote up to the end of its sentence (or the next quote, or the paragraph end)."""
+    out: list[Token] = []
+    for t in doc[_token_index(doc, q.end):]:
+        if t.idx >= limit or "\n" in t.text or "\n" in t.whitespace_ and out:
+            break
+        if t.idx <= q.end + 2 and t.text in ".,!?”\"":
+            continue
+        if t.text in ".!?":
+            break
+        out.append(t)
+    return out
+
+
+def _before_region(doc: Doc, q: Quote, limit: int) -> list[Token]:
+    """Tokens of the quote's sentence before its opening mark (empty when the quote opens a sentence)."""
+    out: list[Token] = []
+    k = _token_index(doc, q.start) - 1
+    while k >= 0 and doc[k].idx >= q.start - 1 and doc[k].text in OPEN_QUOTES:
+        k -= 1
+    while k >= 0:
+        t = doc[k]
+        if t.idx < limit or t.text in ".!?" or "\n" in t.text or "\n" in t.whitespace_:
+            break
+        out.insert(0, t)
+        k -= 1
+    return [t for t in out if not t.is_space]
+
+
+def _continues_split(doc: Doc, q: Quote, cue: Token, nxt: Quote) -> bool:
+    """`"...," he said, "..."`: the attribution sits inside one quotation."""
+    closing = doc.text[q.end:q.end + 2]
+    gap = doc.text[cue.idx + len(cue):nxt.start - 1]
+    return "," in closing and gap.rstrip().endswith(",") and "." not in gap
+
+
+# ---------------------------------------------------------------- speakers
+@dataclass
+class _Mentions:
+    by_pos: list[tuple[int, int, Entity]]
+
+    def at(self, start: int, end: int) -> Entity | None:
+        return next((e for s, t, e in self.by_pos if s <= start and end <= t), None)
+
+    def span_at(self, pos: int) -> tuple[int, int, Entity] | None:
+        return next(((s, t, e) for s, t, e in self.by_pos if s <= pos < t), None)
+
+    def inside(self, start: int, end: int) -> list[str]:
+        return list(dict.fromkeys(e.key for s, t, e in self.by_pos if start <= s and t <= end))
+
+
+def _resolve(doc: Doc, article: Article, entities: list[Entity], raws: list[Raw]) -> list[Statement]:
+    index = _Mentions(sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: x[0]))
+    out: list[Statement] = []
+    last: tuple[str, int] | None = None  # (speaker key, paragraph) of the last resolved person
+    seen: set[tuple[int, int]] = set()
+    pending: list[int] = []  # statements whose description may name the next sentence's speaker
+    for raw in raws:
+        if (raw.content.start, raw.content.end) in seen or _overlaps_any(raw.content, out):
+            continue
+        seen.add((raw.content.start, raw.content.end))
+        mention, key = _speaker(doc, raw, index, entities, last)
+        ent = next((e for e in entities if e.key == key), None)
+        if key and ent and ent.type == "Actor":
+            last = (key, raw.para)
+            _bind_pending(doc, out, pending, raw, mention, key, entities)
+        elif mention is not None and key is None and _is_role_description(mention.text):
+            pending.append(len(out))
+        st = Statement(content=raw.content, kind=raw.kind, speaker_mention=mention, speaker=key,  # type: ignore[arg-type]
+                       cue=raw.cue.lemma_.lower() if raw.cue is not None else None,
+                       cue_span=_span(doc, raw.cue.idx, raw.cue.idx + len(raw.cue)) if raw.cue is not None else None,
+                       about=tuple(k for k in index.inside(raw.content.start, raw.content.end) if k != key))
+        out.append(_with_medium_and_date(doc, article, st, raw, index, entities))
+    return out
+
+
+def _overlaps_any(content: Span, done: list[Statement]) -> bool:
+    return any(s.content.start < content.end and content.start < s.content.end for s in done)
+
+
+def _speaker(doc: Doc, raw: Raw, index: _Mentions, entities: list[Entity],
+             last: tuple[str, int] | None) -> tuple[Span | None, str | None]:
+    if raw.continues:
+        if last and raw.para - last[1] <= CONTINUE_PARAGRAPHS:
+            return None, last[0]
+        return None, None
+    subj = raw.subject
+    if subj is None:
+        return None, None
+    hit = index.span_at(subj.idx)
+    if hit is not None:
+        return _span(doc, hit[0], hit[1]), hit[2].key
+    named = _named_in_description(subj, index)
+    if named is not None:
+        return _description(doc, subj), named
+    if subj.lower_ in PRONOUNS:
+        mention = _span(doc, subj.idx, subj.idx + len(subj))
+        if last and raw.para - last[1] <= CONTINUE_PARAGRAPHS + 1:
+            return mention, last[0]
+        return mention, None
+    mention = _description(doc, subj)
+    return mention, _resolve_description(doc, mention, subj, index, entities)
+
+
+def _named_in_description(subj: Token, index: _Mentions) -> str | None:
+    """"Iraq's X resistance movement", "the Iraqi government": a description built on a name."""
+    head = subj.lower_
+    if head in lexicon.role_nouns() or subj.left_edge.i == subj.i:
+        return None
+    found = [(s, e) for s, t, e in index.by_pos if subj.left_edge.idx <= s and t <= subj.idx]
+    if head in lexicon.org_heads():
+        orgs = [e for _, e in found if e.type != "Place"]
+        return orgs[-1].key if orgs else None
+    if lexicon.institutions().get(head) == "place":
+        places = [e for _, e in found if e.type == "Place"]
+        return places[-1].key if len(places) == 1 else None
+    return None
+
+
+def _description(doc: Doc, subj: Token) -> Span:
+    """The speaker as written: the subject's phrase up to the first comma or relative clause."""
+    toks = []
+    for t in subj.subtree:
+        if t.i > subj.i and (t.text in ",(" or t.dep_ in ("relcl", "appos")):
+            break
+        toks.append(t)
+    return _span(doc, toks[0].idx, toks[-1].idx + len(toks[-1]))
+
+
+def _resolve_description(doc: Doc, mention: Span, subj: Token, index: _Mentions, entities: list[Entity]) -> str | None:
+    """"The spokesman" -> the one person the article titles so; "the ministry" -> the one ministry before it."""
+    if not any(c.lower_ == "the" for c in subj.children):
+        return None
+    head = subj.lower_
+    before = [e for s, _, e in index.by_pos if s < mention.start]
+    if head in lexicon.role_nouns() or any(r.split()[-1] == head for r in lexicon.role_nouns()):
+        cands = [e for e in entities if e.type == "Actor" and any(t.split()[-1] == head for t in e.titles)]
+    elif head in lexicon.org_heads():
+        cands = [e for e in entities if e.type == "Organization" and e in before and
+                 (e.name.lower().split()[-1] == head or any(t.split()[-1] == head for t in e.titles))]
+    else:
+        return None
+    cands = [e for e in cands if any(m.start < mention.start for m in e.mentions)] or []
+    keys = {e.key for e in cands}
+    return keys.pop() if len(keys) == 1 else None
+
+
+def _is_role_description(text: str) -> bool:
+    words = text.lower().split()
+    return len(words) >= 2 and words[0] == "the" and words[1] in lexicon.role_nouns()
+
+
+def _bind_pending(doc: Doc, out: list[Statement], pending: list[int], raw: Raw, mention: Span | None,
+                  key: str, entities: list[Entity]) -> None:
+    """`the spokesman ... has warned. / Mahmoud al-Rubaie told ...`: the description names the next speaker."""
+    ent = next(e for e in entities if e.key == key)
+    for n in list(pending):
+        st = out[n]
+        pending.remove(n)
+        if mention is None or st.speaker_mention is None or mention.text != ent.name:
+            continue
+        first = min(m.start for m in ent.mentions)
+        gap = doc.text[st.content.end:mention.start]
+        if first == mention.start and gap.count("\n") <= 1 and len(re.findall(r"[.!?][”\"]?\s", gap)) <= 1:
+            out[n] = replace(st, speaker=key)
+
+
+# ---------------------------------------------------------------- medium and date
+def _with_medium_and_date(doc: Doc, article: Article, st: Statement, raw: Raw, index: _Mentions,
+                          entities: list[Entity]) -> Statement:
+    cue = raw.cue
+    if cue is None or cue.lower_ == "according":
+        return st
+    medium = medium_entity = None
+    for child in cue.children:
+        found = _medium(doc, child, index, entities)
+        if found:
+            medium, medium_entity = found
+            break
+    date_text = date = None
+    for t in cue.subtree:
+        if t.ent_type_ == "DATE" and t.ent_iob_ == "B" and not (st.content.start <= t.idx < st.content.end):
+            ent = next(e for e in doc.ents if e.start == t.i)
+            date_text = ent.text
+            date = resolve_weekday(ent.text, article.published)
+            break
+    return replace(st, medium=medium, medium_entity=medium_entity, date=date, date_text=date_text)
+
+
+def _medium(doc: Doc, child: Token, index: _Mentions, entities: list[Entity]) -> tuple[Span, str | None] | None:
+    """"told Iran's Tasnim news agency", "wrote on Twitter", "in a tweet", "in his televised speech"."""
+    media = lexicon.media()
+    if child.dep_ in ("dobj", "dative") and child.lower_ in {w.split()[-1] for w, m in media.items()
+                                                              if m.kind == "outlet"}:
+        toks = [t for t in child.subtree if t.i >= child.i or t.dep_ in ("compound", "amod", "nmod")]
+        toks = [t for t in toks if t.i > max((x.i for x in child.subtree if x.dep_ == "case"), default=-1)]
+        span = _tokens_span(doc, toks)
+        if span is None:
+            return None
+        return span, next(iter(index.inside(span.start, span.end)), None)
+    if child.dep_ == "prep" and child.lower_ in ("on", "in", "via", "during"):
+        obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            return None
+        kind = media.get(obj.lower_)
+        hit = index.span_at(obj.idx)
+        if hit and kind and kind.kind == "platform":
+            return _span(doc, hit[0], hit[1]), hit[2].key
+        if kind and kind.kind in ("post", "channel"):
+            span = _tokens_span(doc, list(obj.subtree))
+            platform = next((e.key for e in entities if kind.platform and e.name == kind.platform), None)
+            return (span, platform) if span else None
+    return None
+
+
+def resolve_weekday(text: str, published: str | None) -> str | None:
+    """"Monday" -> the most recent Monday on or before the publication date; otherwise None."""
+    day = next((i for i, d in enumerate(WEEKDAYS) if re.search(rf"\b{d}\b", text.lower())), None)
+    if day is None or not published:
+        return None
+    try:
+        pub = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    return (pub - dt.timedelta(days=(pub.weekday() - day) % 7)).isoformat()

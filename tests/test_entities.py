@@ -1,0 +1,113 @@
+"""Entities of one article: typed from the article's own evidence, one node per entity, aliases."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.entities import extract_entities
+from kg.records import Article, Entity
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp(model_loaded_once: None):  # type: ignore[no-untyped-def]
+    import kg.nlp
+
+    return kg.nlp.load_model()
+
+
+def entities(nlp, text: str) -> list[Entity]:  # type: ignore[no-untyped-def]
+    return extract_entities(nlp(text), Article("t", "t.txt", text, "0"))
+
+
+def by_name(ents: list[Entity], name: str) -> Entity:
+    found = [e for e in ents if e.name == name]
+    assert len(found) == 1, f"{name!r} not exactly once in {[(e.name, e.type) for e in ents]}"
+    return found[0]
+
+
+TYPED = [  # (text, name, type) -- the type comes from the text, not from the model's guess
+    ("Thabo Nkosi, who leads the Umkhonto Veterans Association, spoke in Durban.",
+     "Umkhonto Veterans Association", "Organization"),
+    ("The Ansar Dine movement said it would not negotiate.", "Ansar Dine", "Organization"),
+    ("Rival fans attacked supporters of the Ultras Sur group after the match.", "Ultras Sur", "Organization"),
+    ("The coach told Spain's Efe news agency that the squad was tired.", "Efe", "Organization"),
+    ("Opposition lawmaker Nnamdi Okafor criticised the budget.", "Nnamdi Okafor", "Actor"),
+    ("Mexican President Andrés Manuel López Obrador visited the plant.", "Andrés Manuel López Obrador", "Actor"),
+    ("Shares of Volkswagen fell after the Kraftfahrt-Bundesamt agency opened an inquiry.",
+     "Kraftfahrt-Bundesamt", "Organization"),
+    ("The striker posted the video on Twitter on Sunday.", "Twitter", "Organization"),
+    ("Fans in Nigeria celebrated the win.", "Nigeria", "Place"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "etype"), TYPED)
+def test_types_from_evidence(nlp, text: str, name: str, etype: str) -> None:  # type: ignore[no-untyped-def]
+    assert by_name(entities(nlp, text), name).type == etype
+
+
+def test_role_noun_splits_a_span_into_organization_and_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = entities(nlp, "Labour Party councillor lawmaker Aisha Rahman said the plan was unfair.")
+    assert by_name(ents, "Aisha Rahman").type == "Actor"
+    ents = entities(nlp, "Democratic Alliance lawmaker Pieter Botha voted against the bill.")
+    assert by_name(ents, "Democratic Alliance").type == "Organization"
+    assert by_name(ents, "Pieter Botha").type == "Actor"
+
+
+def test_short_forms_join_the_full_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chelsea manager Mauricio Pochettino praised the squad.\n"
+            "Pochettino said the players had worked hard.\n")
+    person = by_name(entities(nlp, text), "Mauricio Pochettino")
+    assert "Pochettino" in person.aliases
+    assert len(person.mentions) == 2
+    assert any(ev.rule == "short-form" for ev in person.evidence)
+
+
+def test_two_full_names_sharing_a_surname_stay_apart(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Serena Williams beat Venus Williams in the final.\nWilliams said it was a hard match.\n"
+    ents = entities(nlp, text)
+    assert by_name(ents, "Serena Williams").key != by_name(ents, "Venus Williams").key
+    assert "Williams" not in by_name(ents, "Serena Williams").aliases
+
+
+ALIASES = [  # (text, name, alias, rule)
+    ("The National Union of Mineworkers (NUM) called a strike. NUM leaders met on Friday.",
+     "National Union of Mineworkers", "NUM", "parenthesis"),
+    ("The Revolutionary Armed Forces of Colombia, also known as FARC, signed the deal.",
+     "Revolutionary Armed Forces of Colombia", "FARC", "also-known-as"),
+    ("The Jatiya (National) Party rejected the result.", "Jatiya Party", "Jatiya (National) Party",
+     "parenthesis-gloss"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "alias", "rule"), ALIASES)
+def test_aliases_stated_in_the_text(nlp, text: str, name: str, alias: str, rule: str) -> None:  # type: ignore[no-untyped-def]
+    ent = by_name(entities(nlp, text), name)
+    assert alias in ent.aliases
+    assert any(ev.alias == alias and ev.rule == rule for ev in ent.evidence)
+
+
+def test_demonyms_are_mentions_of_the_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Germans voted on Sunday. The German chancellor said Germany would help.\n"
+    germany = by_name(entities(nlp, text), "Germany")
+    assert germany.type == "Place"
+    assert {m.text for m in germany.mentions} == {"Germans", "German", "Germany"}
+    for m in germany.mentions:
+        assert text[m.start:m.end] == m.text
+
+
+def test_names_strip_article_and_possessive(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = entities(nlp, "The European Commission's decision angered the Polish government.")
+    assert by_name(ents, "European Commission").type == "Organization"
+
+
+def test_country_institution_is_an_organization(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = entities(nlp, "The Kenyan parliament passed the finance bill. Kenya's Parliament will vote again.")
+    parliament = by_name(ents, "Kenyan parliament")
+    assert parliament.type == "Organization"
+    assert "Kenya’s Parliament" in parliament.aliases or "Kenya's Parliament" in parliament.aliases
+
+
+def test_no_entities_in_plain_prose(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert entities(nlp, "It rained all day and the match was called off.\n") == []

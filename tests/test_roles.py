@@ -1,0 +1,73 @@
+"""Roles stated in one article: memberships, leadership, spokespersons and part-of links."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.records import Article
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp(model_loaded_once: None):  # type: ignore[no-untyped-def]
+    import kg.nlp
+
+    return kg.nlp.load_model()
+
+
+def roles(nlp, text: str) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    article = Article("t", "t.txt", text, "0")
+    records = extract(nlp(text), article)
+    names = {e.key: e.name for e in records.entities}
+    for rel in records.relations:
+        assert text[rel.evidence.start:rel.evidence.end] == rel.evidence.text
+    return {(names[r.subject], r.role, names[r.object]) for r in records.relations}
+
+
+ROLES = [  # (text, expected relation)
+    ("Maria Lopez, a member of the Green Alliance, voted against the budget.",
+     ("Maria Lopez", "memberOf", "Green Alliance")),
+    ("Liberal Party lawmaker Tom Hughes said the vote was rigged.", ("Tom Hughes", "memberOf", "Liberal Party")),
+    ("Chief FIFA spokesman Bryan Swanson declined to comment.", ("Bryan Swanson", "spokespersonOf", "FIFA")),
+    ("Kenji Sato, spokesman for the Tokyo Electric Power Company, apologised.",
+     ("Kenji Sato", "spokespersonOf", "Tokyo Electric Power Company")),
+    ("Rafael Duarte, who leads the Workers Movement, called a strike.",
+     ("Rafael Duarte", "leaderOf", "Workers Movement")),
+    ("Interpol chief Jürgen Stock opened the meeting.", ("Jürgen Stock", "leaderOf", "Interpol")),
+    ("Ana Silva, deputy head of the Federal Police, resigned.", ("Ana Silva", "memberOf", "Federal Police")),
+    ("Kenyan President William Ruto signed the bill.", ("William Ruto", "leaderOf", "Kenya")),
+    ("Priya Nair, India's national security adviser, met the envoy.",
+     ("Priya Nair", "memberOf", "India")),
+    ("Colonel Ahmed Bashir, commander of the Desert Brigade, was wounded.",
+     ("Ahmed Bashir", "leaderOf", "Desert Brigade")),
+    ("The Northern Brigade, which is part of the Popular Defence Forces, withdrew.",
+     ("Northern Brigade", "partOf", "Popular Defence Forces")),
+    ("Fighters of the 3rd Brigade of the Sudanese Armed Forces crossed the river.",
+     ("3rd Brigade", "partOf", "Sudanese Armed Forces")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROLES)
+def test_roles(nlp, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in roles(nlp, text)
+
+
+NO_ROLE = [  # a link the text does not state
+    "Former Brazilian President Jair Bolsonaro was questioned by police.",
+    "Nigerian leader Bola Tinubu travelled to Paris.",  # a leader from Nigeria, not stated to lead it
+    "Tom Hughes met members of the Liberal Party in Leeds.",
+    "The striker Marcus Rashford, who joined the club at seven, scored twice.",
+]
+
+
+@pytest.mark.parametrize("text", NO_ROLE)
+def test_no_role(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert roles(nlp, text) == set()
+
+
+def test_spokesman_description_bound_to_the_next_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The union will strike next week, the spokesman for the executive board of the Transport Workers "
+            "Union has warned.\nJames Carter told the BBC that the talks had failed.\n")
+    assert ("James Carter", "spokespersonOf", "Transport Workers Union") in roles(nlp, text)

@@ -1,0 +1,148 @@
+"""Statements of one article: direct, indirect and mixed speech with speakers resolved in the article."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.extract.statements import find_quotes, resolve_weekday
+from kg.records import Article
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp(model_loaded_once: None):  # type: ignore[no-untyped-def]
+    import kg.nlp
+
+    return kg.nlp.load_model()
+
+
+def statements(nlp, text: str, published: str | None = None) -> list[tuple[str, str, str | None]]:  # type: ignore[no-untyped-def]
+    """(content, kind, speaker name or None) for each statement; offsets checked on the way."""
+    records = extract(nlp(text), Article("t", "t.txt", text, "0", published))
+    names = {e.key: e.name for e in records.entities}
+    out = []
+    for st in records.statements:
+        assert text[st.content.start:st.content.end] == st.content.text
+        out.append((st.content.text, st.kind, names.get(st.speaker) if st.speaker else None))
+    return out
+
+
+STATEMENTS = [  # (text, expected statements as (content, kind, speaker))
+    ("“We were unlucky today,” said coach Carlo Ancelotti.",
+     [("We were unlucky today", "direct", "Carlo Ancelotti")]),
+    ("Judge Amelia Ross said the evidence had been gathered unlawfully.",
+     [("the evidence had been gathered unlawfully", "indirect", "Amelia Ross")]),
+    ("Chief executive Laura Chen told analysts that profits would fall in the third quarter.",
+     [("profits would fall in the third quarter", "indirect", "Laura Chen")]),
+    ("Prices will rise again next year, the Bundesbank has warned.",
+     [("Prices will rise again next year", "indirect", "Bundesbank")]),
+    ("Striker Harry Kane insisted the team could still win the league.",
+     [("the team could still win the league", "indirect", "Harry Kane")]),
+    ("Inflation has peaked, according to the Reserve Bank of India.",
+     [("Inflation has peaked", "indirect", "Reserve Bank of India")]),
+    ("Opposition leader Raila Odinga rejected the results, saying the count had been rigged.",
+     [("the count had been rigged", "indirect", "Raila Odinga")]),
+    # a quote split by its attribution is one statement
+    ("“The market is calm,” Olaf Berg said, “but investors remain nervous about rates.”",
+     [("The market is calm,” Olaf Berg said, “but investors remain nervous about rates.", "direct", "Olaf Berg")]),
+    # a longer quoted fragment inside reported speech is a mixed statement whose content is the fragment
+    ("The merger was “a betrayal of every worker in this company”, the union said.",
+     [("a betrayal of every worker in this company", "mixed", None)]),
+    # a short quoted word inside reported speech makes it mixed; it is no statement of its own
+    ("Maria Lopez said the proposal was “reckless” and would hurt families.",
+     [("the proposal was “reckless” and would hurt families", "mixed", "Maria Lopez")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STATEMENTS)
+def test_statements(nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    got = statements(nlp, text)
+    for content, kind, speaker in expected:
+        match = [g for g in got if g[0] == content]
+        assert match, f"{content!r} not in {got}"
+        assert match[0][1] == kind
+        if speaker is not None:
+            assert match[0][2] == speaker
+
+
+NO_STATEMENT = [
+    "Her novel “The Long Road Home” was published in 2019.",  # a quoted title
+    "Critics mocked the so-called “reform” of the pension system.",  # scare quotes
+    "The minister, he said, was away.",  # no reported content
+    "The company said goodbye to its founder in June.",  # "say" without speech content
+    "Officials met in Lagos on Monday to discuss the budget.",
+]
+
+
+@pytest.mark.parametrize("text", NO_STATEMENT)
+def test_no_statement(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert statements(nlp, text) == []
+
+
+def test_pronoun_and_unattributed_paragraph_continue_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Coach Jurgen Klopp said the team had played well.\n"
+            "“We created chances all night,” he said.\n"
+            "“The fans deserved a win.”\n")
+    got = statements(nlp, text)
+    assert [(g[1], g[2]) for g in got] == [("indirect", "Jurgen Klopp"), ("direct", "Jurgen Klopp"),
+                                           ("direct", "Jurgen Klopp")]
+
+
+def test_description_resolved_from_the_articles_own_titles(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Sofia Marin, spokeswoman of the Green Party, criticised the plan.\n"
+            "“This budget ignores the climate,” the spokeswoman said.\n")
+    assert ("This budget ignores the climate", "direct", "Sofia Marin") in statements(nlp, text)
+
+
+def test_unknown_speaker_is_kept_unresolved(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Analysts said the currency would weaken further.\n“It is a bad sign,” he said.\n"
+    assert all(g[2] is None for g in statements(nlp, text))
+
+
+def test_participial_tail_is_not_repeated_in_the_main_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Labour Party says wages must rise, adding that prices have doubled since 2020.\n"
+    got = statements(nlp, text)
+    assert ("wages must rise", "indirect", "Labour Party") in got
+    assert ("prices have doubled since 2020", "indirect", "Labour Party") in got
+
+
+def test_medium_and_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“We will appeal,” Nadia Haddad told Lebanon's Naharnet news agency on Monday.\n"
+    records = extract(nlp(text), Article("t", "t.txt", text, "0", "2024-03-15"))
+    (st,) = records.statements
+    assert st.medium is not None and st.medium.text == "Naharnet news agency"
+    assert st.medium_entity == next(e.key for e in records.entities if e.name == "Naharnet")
+    assert (st.date_text, st.date) == ("Monday", "2024-03-11")
+
+
+def test_direct_quote_is_not_also_indirect(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ahmed Said noted, “The border will stay closed until the elections are over.”\n"
+    got = statements(nlp, text)
+    assert len(got) == 1 and got[0][1] == "direct"
+
+
+QUOTES = [  # (text, quoted passages)
+    ("He said: “One. Two.” Then “three”.", ["One. Two.", "three"]),
+    ('She said "no way," twice.', ["no way"]),
+    ("“An open quote runs to the end of the paragraph\n“And a new one opens.”", [
+        "An open quote runs to the end of the paragraph", "And a new one opens."]),
+    ("“He called it ‘nonsense’ today,” she said.", ["He called it ‘nonsense’ today"]),
+    ("No quotes here, only the club's name.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUOTES)
+def test_find_quotes(text: str, expected: list[str]) -> None:
+    assert [text[q.start:q.end] for q in find_quotes(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "published", "iso"), [
+    ("on Monday", "2024-03-15", "2024-03-11"),
+    ("Friday", "2024-03-15T10:00", "2024-03-15"),
+    ("on Monday", None, None),
+    ("last week", "2024-03-15", None),
+])
+def test_resolve_weekday(text: str, published: str | None, iso: str | None) -> None:
+    assert resolve_weekday(text, published) == iso

@@ -1,0 +1,77 @@
+"""Reading articles: furniture, headline, publication date; offsets stay those of the original."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.errors import InputError
+from kg.records import Article
+from kg.text import clean_text, find_furniture, find_headline, parse_date, read_article
+
+FURNITURE = [  # (line, is furniture)
+    ("News ID: 97644", True),
+    ("Publish Date : 12 December 2021 - 21:22", True),
+    ("Back to top button", True),
+    ("* Comment:", True),
+    ("Tags: football, transfers", True),
+    ("LONDON (Reuters) –", True),
+    ("SportsFootballTransfersPremier League", True),
+    ("The club said the striker would miss the final.", False),
+    ("Share prices fell 3% on Monday.", False),
+    ("Comments from the coach were not available.", False),
+]
+
+
+@pytest.mark.parametrize(("line", "furniture"), FURNITURE)
+def test_furniture_lines(line: str, furniture: bool) -> None:
+    text = f"{line}\nThe board met on Monday and approved the merger.\n"
+    assert bool(list(find_furniture(text))) is furniture
+
+
+def test_page_title_with_site_name_is_furniture_and_headline_is_kept() -> None:
+    text = ("Court rejects appeal, says judge - Daily Courier\n\nCourt rejects appeal, says judge\n\n"
+            "The appeal court rejected the request on Tuesday.\n")
+    furniture = tuple(find_furniture(text))
+    assert [f.text for f in furniture] == ["Court rejects appeal, says judge - Daily Courier"]
+    headline = find_headline(text, furniture)
+    assert headline is not None and headline.text == "Court rejects appeal, says judge"
+    assert text[headline.start:headline.end] == headline.text
+
+
+def test_clean_text_keeps_length_and_blanks_furniture() -> None:
+    text = "News ID: 1\nThe\u00a0minister said the budget was ready.\n"
+    article = Article("a", "a.txt", text, "x", furniture=tuple(find_furniture(text)))
+    cleaned = clean_text(article)
+    assert len(cleaned) == len(text)
+    assert cleaned.startswith(" " * len("News ID: 1") + "\n")
+    assert "The minister" in cleaned
+
+
+@pytest.mark.parametrize(("value", "iso"), [
+    ("12 December 2021 - 21:22", "2021-12-12T21:22"),
+    ("March 3, 2023", "2023-03-03"),
+    ("2020-01-03", "2020-01-03"),
+    ("sometime last year", None),
+    ("41 March 2023", None),
+])
+def test_parse_date(value: str, iso: str | None) -> None:
+    assert parse_date(value) == iso
+
+
+def test_read_article_errors_name_the_file(tmp_path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    with pytest.raises(InputError, match="empty.txt"):
+        read_article(empty)
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(b"\x00\x01")
+    with pytest.raises(InputError, match="binary"):
+        read_article(binary)
+
+
+def test_read_article_publication_date(tmp_path) -> None:
+    path = tmp_path / "match.txt"
+    path.write_text("Published: 4 May 2022\nThe coach said the team was ready.\n", encoding="utf-8")
+    article = read_article(path)
+    assert article.published == "2022-05-04"
+    assert article.id == "match"
