@@ -10,20 +10,23 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
+import shutil
 import sys
+import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec
 
 from kg import EXTRACTOR_VERSION
 from kg.errors import InputError, KgError
 from kg.iris import Iris
 from kg.namespace import DEFAULT_BASE
 from kg.records import ArticleRecords
-from kg.store import GraphStore
+from kg.store import GraphStore, store_path
 from kg.text import iter_article_paths, read_article
 
 BATCH_SIZE = 32  # measured: 32 is faster than 128 on the small model and uses a third of the memory
@@ -132,6 +135,34 @@ def _under(path: str, roots: list[Path]) -> bool:
     return False
 
 
+P = ParamSpec("P")
+
+
+def _clean_up_on_failure(fn: Callable[P, BuildReport]) -> Callable[P, BuildReport]:
+    """A failed build releases the store at once and leaves no new, empty store behind.
+
+    The exception's traceback keeps the build's frames, and with them the open store and its
+    lock, alive until garbage collection: a second build in the same process would find the store
+    locked. And without the clean-up ``kg build unreadable/ --store DIR`` would create ``DIR``, so
+    that the next ``kg query`` answered from an empty graph instead of saying nothing was built.
+    """
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> BuildReport:
+        root = store_path(kwargs.get("store"))  # type: ignore[arg-type]
+        created = [p for p in (root, root / "oxigraph", root / "records") if not p.exists()]
+        try:
+            return fn(*args, **kwargs)
+        except BaseException as exc:
+            traceback.clear_frames(exc.__traceback__)  # drops the GraphStore: closes the store, frees its lock
+            for p in created:  # outermost first: removing the root removes the rest
+                shutil.rmtree(p, ignore_errors=True)
+            raise
+
+    return wrapper
+
+
+@_clean_up_on_failure
 def build(
     paths: Sequence[str | os.PathLike[str]],
     *,
@@ -152,7 +183,7 @@ def build(
     from kg.nlp import model_name
     from kg.resolve import Overrides
 
-    ov = Overrides.load(overrides) if overrides else Overrides()
+    ov = Overrides.load(Path(overrides)) if overrides else Overrides()
     ov_key = hashlib.sha256(repr((ov.same, ov.not_same)).encode()).hexdigest()[:16]
 
     iris = Iris(base)
@@ -280,8 +311,6 @@ def _write_graphs(gs: GraphStore, iris: Iris, current: dict[str, dict[str, Any]]
 
 
 def _event_type_iris() -> dict[str, str]:
-    try:
-        from kg.extract.event_types import event_type_iris
-    except ImportError:
-        return {}
+    from kg.extract.event_types import event_type_iris
+
     return event_type_iris()

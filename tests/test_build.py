@@ -1,0 +1,240 @@
+"""`kg build`: the seed build, bad input (one-line error, store unchanged), incremental builds, --base."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import (
+    SEED_IDS,
+    SEEDS,
+    TINY,
+    BuiltStore,
+    Kg,
+    copy_seeds,
+    listing,
+    nquads,
+    one_line_error,
+    sparql_rows,
+    write_articles,
+)
+
+GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g"
+ARTICLE_IDS = ("PREFIX kg: <https://w3id.org/kg/ontology#> "
+               "SELECT ?id WHERE { ?a a kg:Article ; kg:articleId ?id } ORDER BY ?id")
+
+
+def graph_names(store: Path) -> list[str]:
+    return [r["g"] for r in sparql_rows(store, GRAPHS)]
+
+
+def article_ids(store: Path) -> list[str]:
+    return [r["id"] for r in sparql_rows(store, ARTICLE_IDS)]
+
+
+@pytest.fixture(scope="module")
+def small_store(tmp_path_factory: pytest.TempPathFactory, kg: Kg, model_loaded_once: None) -> Path:
+    """A store built from one tiny article, for "a failed build leaves the store as it was"."""
+    folder = write_articles(tmp_path_factory.mktemp("small") / "articles", {"alpha": TINY["alpha"]})
+    store = folder.parent / "store"
+    result = kg("build", folder, "--store", store, "-j", "1")
+    assert result.exit_code == 0, result.stderr
+    return store
+
+
+# -- the seed build -------------------------------------------------------------------------------
+def test_seed_build_reports_every_article_parsed(seed_store: BuiltStore) -> None:
+    n = len(SEED_IDS)
+    assert f"{n} articles, {n} parsed, 0 unchanged, {n + 1} graphs written" in seed_store.build.stderr
+    assert article_ids(seed_store.path) == SEED_IDS
+
+
+def test_seed_build_has_one_named_graph_per_article_plus_resolution(seed_store: BuiltStore) -> None:
+    names = graph_names(seed_store.path)
+    assert names == sorted([f"https://w3id.org/kg/id/graph/article/{aid}" for aid in SEED_IDS]
+                           + ["https://w3id.org/kg/id/graph/resolution"])
+
+
+def test_second_build_of_the_seeds_parses_nothing_and_writes_nothing(seed_store: BuiltStore, seed_nquads: bytes,
+                                                                     kg: Kg) -> None:
+    result = kg("build", SEEDS, "--store", seed_store.path, "-j", "1")
+    assert result.exit_code == 0, result.stderr
+    n = len(SEED_IDS)
+    assert f"{n} articles, 0 parsed, {n} unchanged, 0 graphs written" in result.stderr
+    assert nquads(seed_store.path) == seed_nquads
+
+
+# -- bad input: one line naming the file, non-zero exit, nothing written ------------------------------
+def _bad_inputs(tmp: Path) -> dict[str, tuple[Path, str]]:
+    """name -> (path to build, text the error must contain)."""
+    (tmp / "no-articles").mkdir()
+    (tmp / "no-articles" / "notes.md").write_text("not an article\n", encoding="utf-8")
+    empty = tmp / "empty" / "empty.txt"
+    empty.parent.mkdir()
+    empty.write_bytes(b"")
+    blank = tmp / "blank" / "blank.txt"
+    blank.parent.mkdir()
+    blank.write_text(" \n\n  \n", encoding="utf-8")
+    binary = tmp / "binary" / "image.txt"
+    binary.parent.mkdir()
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01")
+    return {
+        "missing path": (tmp / "does-not-exist", "does-not-exist: no such file or folder"),
+        "folder without .txt": (tmp / "no-articles", "no-articles: folder contains no .txt articles"),
+        "empty file": (empty.parent, "empty"),
+        "blank file": (blank.parent, "blank"),
+        "binary file": (binary.parent, "binary"),
+    }
+
+
+BAD = ["missing path", "folder without .txt", "empty file", "blank file", "binary file"]
+
+
+@pytest.mark.parametrize("case", BAD)
+def test_bad_input_fails_with_one_line_and_creates_no_store(case: str, tmp_path: Path, kg: Kg,
+                                                            model_loaded_once: None) -> None:
+    path, expected = _bad_inputs(tmp_path)[case]
+    store = tmp_path / "store"
+    result = kg("build", path, "--store", store, "-j", "1")
+    assert result.exit_code == 2
+    error = one_line_error(result)
+    assert str(path) in error and expected in error
+    assert "Traceback" not in result.output
+    assert listing(store) == [], "a failed first build must not leave an (empty) store behind"
+    # ... so the next command still says that nothing was built
+    after = kg("query", "entities", "--store", store)
+    assert after.exit_code == 2 and "no graph here yet" in one_line_error(after)
+
+
+@pytest.mark.parametrize("case", BAD)
+def test_bad_input_leaves_an_existing_store_unchanged(case: str, tmp_path: Path, small_store: Path, kg: Kg) -> None:
+    before = nquads(small_store)
+    path, expected = _bad_inputs(tmp_path)[case]
+    result = kg("build", path, "--store", small_store, "-j", "1")
+    assert result.exit_code == 2
+    assert expected in one_line_error(result)
+    assert nquads(small_store) == before
+
+
+def test_empty_and_binary_files_are_named_in_warnings(tmp_path: Path, kg: Kg, model_loaded_once: None) -> None:
+    path, _ = _bad_inputs(tmp_path)["binary file"]
+    result = kg("build", path, "--store", tmp_path / "store", "-j", "1")
+    assert f"warning: {path / 'image.txt'}: binary file, not a UTF-8 text article" in result.stderr
+
+
+def _with_latin1(folder: Path) -> Path:
+    write_articles(folder, {"alpha": TINY["alpha"]})
+    (folder / "latin.txt").write_bytes("Caf\u00e9 owners said business was slow.\n".encode("latin-1"))
+    return folder / "latin.txt"
+
+
+def test_non_utf8_article_is_skipped_with_a_warning_and_the_rest_built(tmp_path: Path, kg: Kg,
+                                                                       model_loaded_once: None) -> None:
+    bad = _with_latin1(tmp_path / "articles")
+    store = tmp_path / "store"
+    result = kg("build", bad.parent, "--store", store, "-j", "1")
+    assert result.exit_code == 0, result.stderr
+    assert f"warning: {bad}: not valid UTF-8 (byte 3)" in result.stderr
+    assert "1 articles, 1 parsed, 0 unchanged, 1 skipped" in result.stderr
+    assert article_ids(store) == ["alpha"]
+
+
+def test_strict_build_fails_on_non_utf8_and_creates_no_store(tmp_path: Path, kg: Kg, model_loaded_once: None) -> None:
+    bad = _with_latin1(tmp_path / "articles")
+    store = tmp_path / "store"
+    result = kg("build", bad.parent, "--store", store, "--strict", "-j", "1")
+    assert result.exit_code == 2
+    assert one_line_error(result) == f"Error: {bad}: not valid UTF-8 (byte 3)"
+    assert listing(store) == []
+
+
+def test_strict_build_fails_on_non_utf8_and_leaves_the_store_unchanged(tmp_path: Path, small_store: Path,
+                                                                       kg: Kg) -> None:
+    before = nquads(small_store)
+    bad = _with_latin1(tmp_path / "other")
+    result = kg("build", bad.parent, "--store", small_store, "--strict", "-j", "1")
+    assert result.exit_code == 2
+    assert str(bad) in one_line_error(result)
+    assert nquads(small_store) == before
+
+
+def test_two_articles_with_the_same_id_are_refused(tmp_path: Path, kg: Kg) -> None:
+    one = write_articles(tmp_path / "one", {"same": TINY["alpha"]})
+    two = write_articles(tmp_path / "two", {"same": TINY["beta"]})
+    store = tmp_path / "store"
+    result = kg("build", one, two, "--store", store)
+    assert result.exit_code == 2
+    error = one_line_error(result)
+    assert "article id 'same'" in error and str(two / "same.txt") in error
+    assert listing(store) == []
+
+
+def test_build_needs_a_path(kg: Kg) -> None:
+    result = kg("build")
+    assert result.exit_code == 2
+    assert "Missing argument 'PATHS...'" in result.stderr
+
+
+# -- incremental builds ------------------------------------------------------------------------------
+def test_incremental_build_reparses_only_what_changed_and_drops_deleted_articles(
+        tmp_path: Path, kg: Kg, model_loaded_once: None) -> None:
+    first, second = SEED_IDS[:2]
+    folder = copy_seeds(tmp_path / "articles", [first, second])
+    store = tmp_path / "store"
+
+    result = kg("build", folder, "--store", store, "-j", "1")
+    assert result.exit_code == 0, result.stderr
+    assert "2 articles, 2 parsed, 0 unchanged, 3 graphs written" in result.stderr
+    built = nquads(store)
+
+    result = kg("build", folder, "--store", store, "-j", "1")
+    assert result.exit_code == 0, result.stderr
+    assert "2 articles, 0 parsed, 2 unchanged, 0 graphs written" in result.stderr
+    assert nquads(store) == built
+
+    changed = folder / f"{second}.txt"
+    changed.write_text(changed.read_text(encoding="utf-8")
+                       + "“We will stay as long as we are needed,” Lloyd Austin said on Friday.\n", encoding="utf-8")
+    result = kg("build", folder, "--store", store, "-j", "1")
+    assert result.exit_code == 0, result.stderr
+    assert "2 articles, 1 parsed, 1 unchanged" in result.stderr
+    quotes = sparql_rows(store, "PREFIX kg: <https://w3id.org/kg/ontology#> "
+                                "SELECT ?q WHERE { ?s kg:content ?q }")
+    assert any("as long as we are needed" in r["q"] for r in quotes)
+
+    (folder / f"{first}.txt").unlink()
+    result = kg("build", folder, "--store", store, "-j", "1")
+    assert result.exit_code == 0, result.stderr
+    assert "1 articles, 0 parsed, 1 unchanged, 1 removed" in result.stderr
+    assert f"https://w3id.org/kg/id/graph/article/{first}" not in graph_names(store)
+    assert f"https://w3id.org/kg/id/graph/article/{second}" in graph_names(store)
+    assert article_ids(store) == [second]
+    stats = kg("stats", "--store", store)
+    assert stats.exit_code == 0 and first not in stats.stdout and second in stats.stdout
+
+
+def test_base_changes_every_instance_iri(tiny_folder: Path, tmp_path: Path, kg: Kg, model_loaded_once: None) -> None:
+    store = tmp_path / "store"
+    result = kg("build", tiny_folder, "--store", store, "--base", "http://example.org/x/", "-j", "1")
+    assert result.exit_code == 0, result.stderr
+    assert graph_names(store) == ["http://example.org/x/graph/article/alpha", "http://example.org/x/graph/article/beta",
+                                  "http://example.org/x/graph/resolution"]
+    data = nquads(store).decode("utf-8")
+    assert "<http://example.org/x/article/alpha>" in data
+    assert "https://w3id.org/kg/id/" not in data
+
+    # Back to the default base: nothing is parsed again, but every graph is rewritten.
+    result = kg("build", tiny_folder, "--store", store, "-j", "1")
+    assert result.exit_code == 0, result.stderr
+    assert "2 articles, 0 parsed, 2 unchanged, 3 graphs written" in result.stderr
+    data = nquads(store).decode("utf-8")
+    assert "http://example.org/x/" not in data
+    assert "<https://w3id.org/kg/id/article/alpha>" in data
+
+
+def test_base_must_be_an_absolute_iri(tiny_folder: Path, tmp_path: Path, kg: Kg) -> None:
+    store = tmp_path / "store"
+    result = kg("build", tiny_folder, "--store", store, "--base", "not-an-iri")
+    assert result.exit_code == 2
+    assert "--base 'not-an-iri': not an absolute IRI" in one_line_error(result)
+    assert listing(store) == []
