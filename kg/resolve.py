@@ -132,6 +132,7 @@ def resolve(all_records: Iterable[ArticleRecords], overrides: Overrides | None =
     _merge_same_names(local, merge)
     _merge_variants_in_article(local, merge)
     _merge_transliterations(local, merge, uf)
+    _merge_org_head_variants(local, merge, uf)
     _merge_overrides(local, merge, ov)
 
     clusters: dict[LocalRef, list[LocalRef]] = defaultdict(list)
@@ -265,6 +266,31 @@ def _merge_transliterations(local: dict[LocalRef, _Local], merge: Any, uf: _Unio
             support = _support(la, lb)
             if support:
                 merge(a, b, MergeEvidence(lb.name, f"spelling-variant; {support}", b[0]))
+
+
+def _head_variant(a: str, b: str) -> bool:
+    """Names that differ only in a generic head noun: Popular Mobilization Units / Forces."""
+    from kg.extract.lexicon import org_heads
+
+    wa, wb = a.split(), b.split()
+    return (len(wa) == len(wb) >= 2 and wa[:-1] == wb[:-1] and wa[-1] != wb[-1]
+            and wa[-1] in org_heads() and wb[-1] in org_heads())
+
+
+def _merge_org_head_variants(local: dict[LocalRef, _Local], merge: Any, uf: _UnionFind) -> None:
+    """Across articles, organizations whose names differ only in their head noun merge only with
+    supporting evidence: the same person in the same role, the same title, or the same words."""
+    orgs = sorted(r for r, loc in local.items() if loc.type == "Organization")
+    for i, a in enumerate(orgs):
+        for b in orgs[i + 1:]:
+            if a[0] == b[0] or uf.find(a) == uf.find(b):
+                continue
+            la, lb = local[a], local[b]
+            if not any(_head_variant(x, y) for x in la.keys for y in lb.keys):
+                continue
+            support = _support(la, lb)
+            if support:
+                merge(a, b, MergeEvidence(lb.name, f"head-noun-variant; {support}", b[0]))
 
 
 def _support(a: _Local, b: _Local) -> str:

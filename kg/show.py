@@ -100,7 +100,8 @@ def show(store: Any, name: str) -> list[EntityView]:
         subs = {Variable("e"): NamedNode(iri)}
         v = EntityView(iri, label, etype)
         v.aliases = [r[0] for r in _rows(store, ALIASES, subs, ["alias"])]
-        v.evidence = [(a, b, c, d) for a, b, c, d in _rows(store, EVIDENCE, subs, ["alias", "rule", "article", "text"])]
+        v.evidence = sorted({(a, b, c, d) for a, b, c, d in _rows(store, EVIDENCE, subs,
+                                                                     ["alias", "rule", "article", "text"])})
         v.roles = [(a, b, c, d) for a, b, c, d in _rows(store, ROLES, subs, ["direction", "role", "other", "titles"])]
         v.said = [(a, b) for a, b in _rows(store, BY, subs, ["quote", "article"])]
         v.about = [(a, b, c) for a, b, c in _rows(store, ABOUT, subs, ["quote", "speaker", "article"])]

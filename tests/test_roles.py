@@ -46,6 +46,9 @@ ROLES = [  # (text, expected relation)
      ("Northern Brigade", "partOf", "Popular Defence Forces")),
     ("Fighters of the 3rd Brigade of the Sudanese Armed Forces crossed the river.",
      ("3rd Brigade", "partOf", "Sudanese Armed Forces")),
+    ("The blast killed Omar Farouk, the RSF deputy commander, and two guards.",
+     ("Omar Farouk", "memberOf", "RSF")),
+    ("Jane Roe, the Acme Corp chief executive, resigned on Friday.", ("Jane Roe", "leaderOf", "Acme Corp")),
 ]
 
 

@@ -59,8 +59,8 @@ def _role_regex() -> str:
 
 @lru_cache(maxsize=1)
 def _apposition() -> re.Pattern[str]:
-    """`, a member of`, `, Iraq's national security adviser`, `, the deputy head of`."""
-    return re.compile(rf",\s+{ARTICLE}(?:(?P<poss>[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)*)(?:’s|'s)\s+)?"
+    """`, a member of`, `, Iraq's national security adviser`, `, the deputy head of`, `, the PMF deputy head`."""
+    return re.compile(rf",\s+{ARTICLE}(?:(?P<poss>(?-i:[A-Z])[\w’'-]*(?:\s(?-i:[A-Z])[\w’'-]*)*)(?:’s|'s)?\s+)?"
                       rf"(?P<title>(?:(?:former|late)\s+)?{MODIFIER}{_role_regex()})\b(?P<post>[^,;\n]*)", re.I)
 
 
