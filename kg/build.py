@@ -219,6 +219,15 @@ def build(
             todo.append(str(f))
             current[aid] = entry
 
+    # Parsing overwrites these articles' cached records before the manifest is saved: if the build
+    # fails half way, the manifest must no longer vouch for them (a reverted file would match its old
+    # key and be mapped from the new file's records).
+    outdated = [aid for aid in (Path(t).stem for t in todo) if "key" in known.get(aid, {})]
+    if outdated:
+        for aid in outdated:
+            del known[aid]["key"]
+        gs.save_manifest(manifest)
+
     parsed_ok: set[str] = set()
     for path, data, error in parse_articles(todo, chosen_model, jobs or default_jobs()):
         aid = Path(path).stem

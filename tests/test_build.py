@@ -238,3 +238,27 @@ def test_base_must_be_an_absolute_iri(tiny_folder: Path, tmp_path: Path, kg: Kg)
     assert result.exit_code == 2
     assert "--base 'not-an-iri': not an absolute IRI" in one_line_error(result)
     assert listing(store) == []
+
+
+def test_a_failed_build_does_not_leave_the_records_cache_vouching_for_new_records(
+        tmp_path: Path, kg: Kg, model_loaded_once: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Records are cached as articles are parsed, before a later batch can fail a --strict build."""
+    from kg import build as build_module
+
+    monkeypatch.setattr(build_module, "BATCH_SIZE", 1)  # one article per batch: alpha is cached before zz fails
+    folder = write_articles(tmp_path / "articles", {"alpha": TINY["alpha"]})
+    store = tmp_path / "store"
+    assert kg("build", folder, "--store", store, "-j", "1").exit_code == 0
+
+    write_articles(folder, {"alpha": "“We leave now,” Lloyd Austin said on Friday.\n"})
+    (folder / "zz.txt").write_bytes("Caf\u00e9.\n".encode("latin-1"))
+    assert kg("build", folder, "--store", store, "--strict", "-j", "1").exit_code == 2
+
+    (folder / "zz.txt").unlink()
+    write_articles(folder, {"alpha": TINY["alpha"], "beta": TINY["beta"]})  # alpha as first built, and a new one
+    result = kg("build", folder, "--store", store, "-j", "1")
+    assert result.exit_code == 0, result.stderr
+    quotes = " ".join(r["q"] for r in sparql_rows(store, "PREFIX kg: <https://w3id.org/kg/ontology#> "
+                                                         "SELECT ?q WHERE { ?s kg:content ?q }"))
+    assert "We leave now" not in quotes
+    assert "The talks were useful" in quotes
