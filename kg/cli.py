@@ -122,8 +122,12 @@ def validate(file: str | None, store: str, fmt: str, output: str | None) -> None
     report = run_validate(file=file) if file else run_validate(store=_open(store))
     text = render(report, fmt)
     if output:
-        with open(output, "w", encoding="utf-8") as fh:
+        import os
+
+        tmp = f"{output}.tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
             fh.write(text)
+        os.replace(tmp, output)  # never a half-written report
         click.echo(f"{report.source}: {'conforms' if report.conforms else f'{len(report.violations)} violation(s)'}",
                    err=True)
     else:
