@@ -106,8 +106,10 @@ def build(paths: tuple[str, ...], store: str, base: str | None, model: str | Non
 @click.option("--format", "fmt", type=click.Choice(["text", "turtle", "json", "junit"]), default="text",
               show_default=True, help="Report format (junit: JUnit XML for CI systems).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to a file.")
+@click.option("--engine", type=click.Choice(["auto", "rudof", "pyshacl"]), default="auto", show_default=True,
+              help="SHACL engine: rudof (Rust, fast on large graphs) or pyshacl (reference); auto picks rudof.")
 @errors_as_messages
-def validate(file: str | None, store: str, fmt: str, output: str | None) -> None:
+def validate(file: str | None, store: str, fmt: str, output: str | None, engine: str) -> None:
     """Check the graph (or a Turtle/TriG/N-Quads FILE) against kg's SHACL shapes.
 
     Exit codes: 0 the graph conforms, 1 it has violations, 2 usage or runtime error.
@@ -119,7 +121,7 @@ def validate(file: str | None, store: str, fmt: str, output: str | None) -> None
     from kg.validate import render
     from kg.validate import validate as run_validate
 
-    report = run_validate(file=file) if file else run_validate(store=_open(store))
+    report = run_validate(file=file, engine=engine) if file else run_validate(store=_open(store), engine=engine)
     text = render(report, fmt)
     if output:
         import os

@@ -8,6 +8,8 @@ Quads are returned sorted, so that the store and every export are deterministic.
 
 from __future__ import annotations
 
+import re
+
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.iris import Iris, content_key
@@ -72,6 +74,13 @@ def date_datatype(value: str) -> str:
     return {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(value), XSD.date)
 
 
+def xsd_value(value: str) -> str:
+    """The lexical form xsd requires: a date-time needs its seconds (``2021-12-12T21:22:00``)."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", value):
+        return value + ":00"
+    return value
+
+
 def _span(out: _Sink, iris: Iris, aid: str, span: Span) -> str:
     iri = iris.span(aid, span.start, span.end)
     out.iri(iri, RDF.type, KG.TextSpan)
@@ -102,7 +111,7 @@ def article_quads(rec: ArticleRecords, res: Resolution, iris: Iris) -> list[Quad
     out.lit(a, KG.articleId, aid)
     out.lit(a, KG.sha256, art.sha256)
     if art.published:
-        out.lit(a, KG.published, art.published, date_datatype(art.published))
+        out.lit(a, KG.published, xsd_value(art.published), date_datatype(art.published))
     if art.headline:
         out.lit(a, KG.headline, art.headline.text)
 
@@ -155,7 +164,7 @@ def article_quads(rec: ArticleRecords, res: Resolution, iris: Iris) -> list[Quad
         if medium:
             out.iri(s, KG.mediumEntity, medium)
         if st.date:
-            out.lit(s, KG.statementDate, st.date, date_datatype(st.date))
+            out.lit(s, KG.statementDate, xsd_value(st.date), date_datatype(st.date))
         if st.date_text:
             out.lit(s, KG.dateText, st.date_text)
 
