@@ -24,6 +24,7 @@ from typing import Any, ParamSpec
 from kg import EXTRACTOR_VERSION
 from kg.errors import InputError, KgError
 from kg.iris import Iris
+from kg.mapping_version import MAPPING_VERSION
 from kg.namespace import DEFAULT_BASE
 from kg.records import ArticleRecords
 from kg.store import GraphStore, store_path
@@ -291,6 +292,17 @@ def _digest(quads: list[Any]) -> str:
     return h.hexdigest()
 
 
+def _mapping_inputs(res: Any) -> dict[str, list[tuple[str, str, str]]]:
+    """Per article, the global slugs of its entities and events, sorted."""
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for kind, table in (("e", res.entity_of), ("v", res.event_of)):
+        for (aid, key), slug in table.items():
+            out.setdefault(aid, []).append((kind, key, slug))
+    for rows in out.values():
+        rows.sort()
+    return out
+
+
 def _write_graphs(gs: GraphStore, iris: Iris, current: dict[str, dict[str, Any]], report: BuildReport,
                   full_rebuild: bool, manifest: dict[str, Any], overrides: Any) -> None:
     from kg.mapping import article_quads, resolution_quads
@@ -301,13 +313,20 @@ def _write_graphs(gs: GraphStore, iris: Iris, current: dict[str, dict[str, Any]]
     if full_rebuild:
         for g in gs.graph_names():
             gs.drop_graph(g)
+    inputs = _mapping_inputs(res)
     for aid in ids:
+        # An article's graph depends on its records and on the global ids resolution gave its
+        # entities and events: when neither changed, it is not mapped again.
+        sig = hashlib.sha256(repr((MAPPING_VERSION, current[aid]["key"], inputs.get(aid))).encode()).hexdigest()
+        if not full_rebuild and current[aid].get("sig") == sig and "graph" in current[aid]:
+            continue
         quads = article_quads(_load(gs, aid), res, iris)
         digest = _digest(quads)
         if full_rebuild or current[aid].get("graph") != digest:
             gs.replace_graph(iris.graph(aid), quads)
             report.graphs_written += 1
         current[aid]["graph"] = digest
+        current[aid]["sig"] = sig
     for aid in report.dropped:
         gs.drop_graph(iris.graph(aid))
         gs.drop_records(aid)

@@ -4,6 +4,7 @@ Each article's own facts go to its named graph (:meth:`Iris.graph`), so that reb
 article replaces exactly its quads. Facts that come from several articles at once (an entity's
 type, names and merge evidence; an event's merged time and arguments) go to the resolution graph.
 Quads are returned sorted, so that the store and every export are deterministic.
+Bump :data:`kg.mapping_version.MAPPING_VERSION` whenever this module's output changes.
 """
 
 from __future__ import annotations

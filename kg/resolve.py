@@ -8,6 +8,7 @@ can undo it. Pure Python over records: no spaCy, no RDF.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -108,8 +109,10 @@ def _is_full_name(key: str, etype: str) -> bool:
 
 def resolve(all_records: Iterable[ArticleRecords], overrides: Overrides | None = None) -> Resolution:
     """Cluster article-local entities into global ones, then merge events (see module doc)."""
-    records = sorted(all_records, key=lambda r: r.article.id)
     ov = overrides or Overrides()
+    # Only what resolution needs is kept, not each article's text: memory grows with the number
+    # of entities and events, not with the size of the corpus.
+    records = sorted((_slim(r) for r in all_records), key=lambda r: r.article.id)
     uf = _UnionFind()
     local: dict[LocalRef, _Local] = {}
     evidence: dict[LocalRef, list[MergeEvidence]] = defaultdict(list)
@@ -159,6 +162,11 @@ def resolve(all_records: Iterable[ArticleRecords], overrides: Overrides | None =
 
     merge_events(records, res)
     return res
+
+
+def _slim(rec: ArticleRecords) -> ArticleRecords:
+    """The records without the article text, for the passes that only need ids and keys."""
+    return dataclasses.replace(rec, article=dataclasses.replace(rec.article, text="", furniture=(), headline=None))
 
 
 @dataclass
