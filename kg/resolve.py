@@ -134,8 +134,10 @@ def resolve(all_records: Iterable[ArticleRecords], overrides: Overrides | None =
         uf.add_keys(ref, loc.keys)
     _merge_same_names(local, merge)
     _merge_variants_in_article(local, merge)
-    _merge_transliterations(local, merge, uf)
-    _merge_org_head_variants(local, merge, uf)
+    # spelling variants of a person's full name (al-Kadhimi / al-Kadhemi)
+    _merge_supported_variants(local, merge, uf, "Actor", _name_skeleton, _variant, "spelling-variant")
+    # organization names that differ in a generic head noun (... Units / ... Forces)
+    _merge_supported_variants(local, merge, uf, "Organization", _without_head, _head_variant, "head-noun-variant")
     _merge_overrides(local, merge, ov)
 
     clusters: dict[LocalRef, list[LocalRef]] = defaultdict(list)
@@ -259,21 +261,38 @@ def _merge_variants_in_article(local: dict[LocalRef, _Local], merge: Any) -> Non
                 merge(cands[0], r, MergeEvidence(local[r].name, "spelling-variant-in-article", aid))
 
 
-def _merge_transliterations(local: dict[LocalRef, _Local], merge: Any, uf: _UnionFind) -> None:
-    """Across articles, spelling variants of a full name merge only with supporting evidence:
-    the same title, the same role in the same organization, or the same quoted words."""
-    people = sorted(r for r, loc in local.items() if loc.type == "Actor")
-    for i, a in enumerate(people):
-        for b in people[i + 1:]:
-            if a[0] == b[0] or uf.find(a) == uf.find(b):
-                continue
-            la, lb = local[a], local[b]
-            pairs = [(x, y) for x in la.keys for y in lb.keys if len(x.split()) > 1 and _variant(x, y)]
-            if not pairs:
-                continue
-            support = _support(la, lb)
-            if support:
-                merge(a, b, MergeEvidence(lb.name, f"spelling-variant; {support}", b[0]))
+def _name_skeleton(key: str) -> str:
+    return " ".join(skeleton(w) for w in key.split())
+
+
+def _without_head(key: str) -> str:
+    return " ".join(key.split()[:-1])
+
+
+def _merge_supported_variants(local: dict[LocalRef, _Local], merge: Any, uf: _UnionFind, etype: str,
+                              block: Any, variant: Any, rule: str) -> None:
+    """Across articles, merge entities of ``etype`` whose names are variants (``variant``), only with
+    supporting evidence beyond the name (see :func:`_support`). Candidates are compared only inside
+    blocks of equal ``block(name key)``, so the cost follows the number of near-duplicates, not the
+    square of the number of entities."""
+    blocks: dict[str, set[LocalRef]] = defaultdict(set)
+    for ref, loc in local.items():
+        if loc.type == etype:
+            for k in loc.keys:
+                if len(k.split()) > 1:
+                    blocks[block(k)].add(ref)
+    for _, members in sorted(blocks.items()):
+        refs = sorted(members)
+        for i, a in enumerate(refs):
+            for b in refs[i + 1:]:
+                if a[0] == b[0] or uf.find(a) == uf.find(b):
+                    continue
+                la, lb = local[a], local[b]
+                if not any(variant(x, y) for x in la.keys for y in lb.keys if len(x.split()) > 1):
+                    continue
+                support = _support(la, lb)
+                if support:
+                    merge(a, b, MergeEvidence(lb.name, f"{rule}; {support}", b[0]))
 
 
 def _head_variant(a: str, b: str) -> bool:
@@ -283,22 +302,6 @@ def _head_variant(a: str, b: str) -> bool:
     wa, wb = a.split(), b.split()
     return (len(wa) == len(wb) >= 2 and wa[:-1] == wb[:-1] and wa[-1] != wb[-1]
             and wa[-1] in org_heads() and wb[-1] in org_heads())
-
-
-def _merge_org_head_variants(local: dict[LocalRef, _Local], merge: Any, uf: _UnionFind) -> None:
-    """Across articles, organizations whose names differ only in their head noun merge only with
-    supporting evidence: the same person in the same role, the same title, or the same words."""
-    orgs = sorted(r for r, loc in local.items() if loc.type == "Organization")
-    for i, a in enumerate(orgs):
-        for b in orgs[i + 1:]:
-            if a[0] == b[0] or uf.find(a) == uf.find(b):
-                continue
-            la, lb = local[a], local[b]
-            if not any(_head_variant(x, y) for x in la.keys for y in lb.keys):
-                continue
-            support = _support(la, lb)
-            if support:
-                merge(a, b, MergeEvidence(lb.name, f"head-noun-variant; {support}", b[0]))
 
 
 def _support(a: _Local, b: _Local) -> str:
