@@ -17,17 +17,18 @@ SELECT ?class (COUNT(DISTINCT ?x) AS ?count) WHERE {
 PER_ARTICLE = """
 PREFIX kg: <https://w3id.org/kg/ontology#>
 SELECT ?article ?published
-       (COUNT(DISTINCT ?st) AS ?statements) (COUNT(DISTINCT ?named) AS ?attributed)
-       (COUNT(DISTINCT ?ent) AS ?entities) (COUNT(DISTINCT ?ev) AS ?events)
+       (COALESCE(?ns, 0) AS ?statements) (COALESCE(?nn, 0) AS ?attributed)
+       (COALESCE(?ne, 0) AS ?entities) (COALESCE(?nv, 0) AS ?events)
 WHERE {
   ?a a kg:Article ; kg:articleId ?article .
   OPTIONAL { ?a kg:published ?p }
   BIND(COALESCE(STR(?p), "") AS ?published)
-  OPTIONAL { ?st kg:inArticle ?a ; a kg:Statement . OPTIONAL { ?st kg:speaker ?sp . BIND(?st AS ?named) } }
-  OPTIONAL { ?ent kg:mentionedIn ?a }
-  OPTIONAL { ?ev a kg:Event ; kg:inArticle ?a }
-} GROUP BY ?article ?published ORDER BY ?article
-"""
+  OPTIONAL { SELECT ?a (COUNT(?st) AS ?ns) (COUNT(?sp) AS ?nn) WHERE {
+    ?st a kg:Statement ; kg:inArticle ?a . OPTIONAL { ?st kg:speaker ?sp } } GROUP BY ?a }
+  OPTIONAL { SELECT ?a (COUNT(DISTINCT ?ent) AS ?ne) WHERE { ?ent kg:mentionedIn ?a } GROUP BY ?a }
+  OPTIONAL { SELECT ?a (COUNT(DISTINCT ?ev) AS ?nv) WHERE { ?ev a kg:Event ; kg:inArticle ?a } GROUP BY ?a }
+} ORDER BY ?article
+"""  # one sub-select per count: no cross product of statements x entities x events per article
 
 
 def stats(store: Any) -> tuple[list[tuple[str, int]], list[list[str]], int]:
