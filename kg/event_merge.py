@@ -2,10 +2,12 @@
 
 Runs after entity resolution, over plain records. Two events are the same event when they have the
 same type, times that agree (one may be unknown), nothing that contradicts (different agents, or
-different places with no shared participant) and some evidence:
+different places with no shared participant, or a time after the publication of an article that
+tells the event as past) and some evidence:
 
 - a shared participant or place;
-- a shared agent, when times are both known or one telling names no participant;
+- a shared agent, when times are both known or one telling names no participant (then places may
+  differ when both are dated to the same day: *agreed in Luanda* / *a ceasefire in eastern Congo*);
 - labels sharing most of their content words (*end of the combat mission*);
 - the same resolved time, when one telling names no argument at all.
 
@@ -63,6 +65,7 @@ class _Item:
     participants: frozenset[str]
     places: frozenset[str]
     words: frozenset[str]
+    published: str | None = None  # ISO date of the article: the event happened by then
 
     @property
     def args(self) -> frozenset[str]:
@@ -78,6 +81,10 @@ class _Cluster:
 
     def times(self) -> list[TimeValue]:
         return [i.event.time for i in self.items if i.event.time is not None and i.event.time.value]
+
+    def published(self) -> str | None:
+        """The earliest publication date among the tellings."""
+        return min((i.published for i in self.items if i.published), default=None)
 
 
 def label_words(label: str) -> frozenset[str]:
@@ -123,6 +130,7 @@ def _items(records: list[ArticleRecords], res: Resolution) -> list[_Item]:
                     glob(aid, ev.participants),
                     glob(aid, (ev.place,) if ev.place else ()),
                     label_words(ev.label),
+                    rec.article.published[:10] if rec.article.published else None,
                 )
             )
     return items
@@ -153,15 +161,32 @@ def evidence(a: _Item, b: _Item) -> int:
     return score
 
 
+def after_publication(t: TimeValue, published: str) -> bool:
+    """True when ``t`` lies wholly after the date ``published`` (compared at ``t``'s precision)."""
+    if not t.value:
+        return False
+    n = min(len(t.value), len(published))
+    return t.value[:n] > published[:n]
+
+
 def _consistent(x: _Cluster, y: _Cluster) -> bool:
-    """Times agree, and agents or places differ only when the groups share a participant."""
+    """Times agree, no telling is dated after an article that tells it as past, and agents or
+    places differ only when the groups share a participant."""
     if any(not compatible_time(s, t) for s in x.times() for t in y.times()):
         return False
+    for a, b in ((x, y), (y, x)):
+        pub = a.published()
+        if pub and any(after_publication(t, pub) for t in b.times()):
+            return False
     if x.union("participants") & y.union("participants"):
         return True
     xa, ya = x.union("agents"), y.union("agents")
     xp, yp = x.union("places"), y.union("places")
-    return not ((xa and ya and not xa & ya) or (xp and yp and not xp & yp))
+    if xa and ya and not xa & ya:
+        return False
+    # The same agents on the same day: one telling gives where it was agreed, another the region.
+    same_day = any(s.datatype == "date" and (s.value, s.end) == (t.value, t.end) for s in x.times() for t in y.times())
+    return not (xp and yp and not xp & yp) or bool(xa & ya and same_day)
 
 
 def cluster_events(items: list[_Item]) -> list[_Cluster]:

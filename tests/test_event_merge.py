@@ -36,10 +36,10 @@ def ev(
     return Event(key, etype, Span(0, 1, "x"), label, agents, participants, place, time)
 
 
-def article(aid: str, *events: Event) -> ArticleRecords:
+def article(aid: str, *events: Event, published: str | None = None) -> ArticleRecords:
     used = sorted({k for e in events for k in (*e.agents, *e.participants, *([e.place] if e.place else []))})
     ents = tuple(Entity(k, ENTITIES[k][0], ENTITIES[k][1], mentions=(Span(0, 1, "x"),)) for k in used)  # type: ignore[arg-type]
-    return ArticleRecords(article=Article(aid, f"{aid}.txt", "x", "0"), entities=ents, events=events)
+    return ArticleRecords(article=Article(aid, f"{aid}.txt", "x", "0", published), entities=ents, events=events)
 
 
 def merged(*records: ArticleRecords) -> list[tuple[str, list[str]]]:
@@ -97,3 +97,26 @@ def test_merging_is_deterministic() -> None:
     assert sorted(first.events) == sorted(second.events)
     assert first.event_of == second.event_of
     assert next(iter(first.events.values())).time is None
+
+
+def test_an_event_dated_after_an_article_is_not_what_that_article_told() -> None:
+    april = article("a", ev("v1", "Arrest", "Police arrested", (), (), None, None), published="2023-04-04")
+    august = article(
+        "b", ev("v1", "Arrest", "Police arrested", (), (), None, t("2023-07-29", "date")), published="2023-08-02"
+    )
+    assert merged(april, august) == [("Arrest", ["a"]), ("Arrest", ["b"])]
+    earlier = article(
+        "c", ev("v1", "Arrest", "Police arrested", (), (), None, t("2023-04-03", "date")), published="2023-04-10"
+    )
+    assert merged(april, earlier) == [("Arrest", ["a", "c"])]
+
+
+def test_same_agents_on_the_same_day_merge_across_places() -> None:
+    day = t("2024-05-18", "date")
+    a = article("a", ev("v1", "Agreement", "Ruto and Odinga ceasefire", ("ruto", "odinga"), (), "kenya", day))
+    b = article("b", ev("v1", "Agreement", "ceasefire in Nairobi", ("ruto", "odinga"), (), "nairobi", day))
+    assert merged(a, b) == [("Agreement", ["a", "b"])]
+    other_day = article(
+        "c", ev("v1", "Agreement", "ceasefire in Nairobi", ("ruto",), (), "nairobi", t("2024-05", "gYearMonth"))
+    )
+    assert merged(a, other_day) == [("Agreement", ["a"]), ("Agreement", ["c"])]

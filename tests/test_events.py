@@ -8,8 +8,16 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.event_types import event_type_iris, load_event_types, parse_taxonomy, trigger_index
-from kg.extract.events import extract_events
+from kg.errors import KgError
+from kg.extract.event_types import (
+    Trigger,
+    event_type_iris,
+    load_event_types,
+    parse_taxonomy,
+    parse_trigger,
+    trigger_index,
+)
+from kg.extract.events import extract_events, non_prose_spans
 from kg.records import Article, Entity, Event, Span
 
 NER_TYPES = {"PERSON": "Actor", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
@@ -22,14 +30,17 @@ def nlp(model_loaded_once: None):  # type: ignore[no-untyped-def]
     return kg.nlp.load_model()
 
 
-def run(nlp, text: str, published: str | None = "2024-03-15", types=None) -> tuple[list[Event], dict[str, str]]:  # type: ignore[no-untyped-def]
+def run(
+    nlp, text: str, published: str | None = "2024-03-15", types=None, headline: Span | None = None
+) -> tuple[list[Event], dict[str, str]]:  # type: ignore[no-untyped-def]
     doc = nlp(text)
     ents = [
         Entity(f"e{i}", NER_TYPES[e.label_], e.text, mentions=(Span(e.start_char, e.end_char, e.text),))  # type: ignore[arg-type]
         for i, e in enumerate(doc.ents)
         if e.label_ in NER_TYPES
     ]
-    events, _ = extract_events(doc, Article("t", "t.txt", text, "0", published), ents, [], types=types)
+    article = Article("t", "t.txt", text, "0", published, headline=headline)
+    events, _ = extract_events(doc, article, ents, [], types=types)
     return events, {e.key: e.name for e in ents}
 
 
@@ -71,6 +82,61 @@ POSITIVE = [
         "Germany deployed troops to Lithuania in 2017.",
         {"type": "Deployment", "agents": ["Germany"], "place": "Lithuania", "value": "2017"},
     ),
+    # a labour strike: "on strike" (a "drone strike" is an Attack); the place comes through "go"
+    (
+        "Dock workers went on strike in Rotterdam on Monday.",
+        {"type": "Protest", "agents": [], "place": "Rotterdam", "value": "2024-03-11"},
+    ),
+    # a disaster's place is the object of the verb it is subject of
+    (
+        "A magnitude 6.8 earthquake struck southern Peru on Sunday.",
+        {"type": "Disaster", "agents": [], "place": "Peru", "value": "2024-03-10"},
+    ),
+    (
+        "A passenger train collided with a freight train near Larissa on Friday.",
+        {"type": "Accident", "agents": [], "place": "Larissa", "value": "2024-03-15"},
+    ),
+    # "agreed to buy" is the acquisition (the deal), and the time of "agreed" is its time
+    (
+        "Disney agreed on Monday to buy Pixar for 7.4 billion dollars.",
+        {"type": "Acquisition", "agents": ["Disney"], "place": None, "value": "2024-03-11"},
+    ),
+    (
+        "The transport minister resigned on Sunday.",
+        {"type": "Resignation", "agents": [], "place": None, "value": "2024-03-10"},
+    ),
+    (
+        "A court in Nairobi sentenced the former governor to 12 years in prison on Wednesday.",
+        {"type": "Verdict", "agents": [], "place": "Nairobi", "value": "2024-03-13"},
+    ),
+    (
+        "Prime Minister Kyriakos Mitsotakis appointed Giorgos Gerapetritis as foreign minister on Tuesday.",
+        {"type": "Appointment", "agents": ["Kyriakos Mitsotakis"], "place": None, "value": "2024-03-12"},
+    ),
+    # a support verb through a preposition: "agreed ... to a ceasefire"
+    (
+        "The presidents of Congo and Rwanda agreed on Saturday to a ceasefire in eastern Congo.",
+        {"type": "Agreement", "agents": [], "place": "Congo", "value": "2024-03-09"},
+    ),
+    # a day without its year: the year nearest the publication date
+    (
+        "Phiri won 52 percent of the vote in the September 16 election.",
+        {"type": "Election", "agents": [], "place": None, "value": "2023-09-16"},
+    ),
+    # an event noun with its own past date is a fact, whatever the mood of its clause
+    (
+        "A runoff must be held within 60 days under a 2020 ruling by the Constitutional Court.",
+        {"type": "Verdict", "agents": ["the Constitutional Court"], "place": None, "value": "2020"},
+    ),
+    (
+        "Gunmen kidnapped 39 students from a college near Kaduna on March 11.",
+        {"type": "Attack", "agents": [], "place": "Kaduna", "value": "2024-03-11"},
+    ),
+    # a dateline names where the story was filed, not who acted
+    (
+        "NAIROBI – Police arrested the former governor on Tuesday.",
+        {"type": "Arrest", "agents": [], "place": None, "value": "2024-03-12"},
+    ),
 ]
 
 
@@ -92,6 +158,15 @@ NEGATIVE = [
     "The sales target for next year is ambitious.",  # not an attack
     "He said the withdrawal of the troops is non-negotiable.",  # generic noun, no anchor
     "Officials plan to sign the agreement in Geneva.",  # infinitive: planned
+    "The union threatened to go on strike next month.",  # threatened
+    "Unions have not ruled out a national walkout in January.",  # negated
+    "Several incumbents have lost elections since 2020.",  # generic plural, no argument
+    "The army accused the rebels of attacking its positions on Wednesday.",  # alleged
+    "The company is expected to complete the acquisition in 2025.",  # expected
+    "Analysts said regulators could block the merger.",  # modal
+    "Russia agreed on Monday to withdraw its troops from the border.",  # "agree to" makes a deal only for acquisitions
+    "The bakery bought new ovens last year.",  # buying things is no acquisition of a company
+    "The striker was sent off in the final.",  # "strike" words that are no strike
 ]
 
 
@@ -129,6 +204,79 @@ def test_mentions_of_one_event_are_merged_in_the_article(nlp) -> None:  # type: 
 
 
 @pytest.mark.model
+def test_a_later_definite_mention_joins_the_event_it_refers_to(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The crash happened on Friday near Larissa. Rescuers worked through the night. "
+        "Relatives gathered at the station. It was the deadliest rail accident in Greece in decades."
+    )
+    events, _ = run(nlp, text)
+    assert [(e.type, e.time and e.time.value) for e in events] == [("Accident", "2024-03-15")]
+
+
+REPORTS = [
+    # the reported deal is the news, dated by the report
+    ("Disney announced on Monday that it had agreed to buy Pixar.", [("Acquisition", "2024-03-11")]),
+    # a reported plan is no event: the announcement is
+    ("Iraq announced on Wednesday that US troops would withdraw.", [("Announcement", "2024-03-13")]),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), REPORTS)
+def test_a_report_of_a_real_event_is_folded_into_it(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    events, _ = run(nlp, text)
+    assert [(e.type, e.time and e.time.value) for e in events] == expected
+
+
+@pytest.mark.model
+def test_two_strikes_on_different_dates_stay_apart(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Teachers went on strike in Paris on Tuesday. In 2008, dock workers went on strike in Rotterdam."
+    events, names = run(nlp, text)
+    assert sorted((e.type, names.get(e.place or ""), e.time and e.time.value) for e in events) == [
+        ("Protest", "Paris", "2024-03-12"),
+        ("Protest", "Rotterdam", "2008"),
+    ]
+
+
+@pytest.mark.model
+def test_a_headline_joins_the_body_telling_of_its_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    head = "Minister resigns after train crash"
+    text = head + "\n\nGreece's transport minister Nikos Andreou resigned on Sunday, two days after the crash."
+    events, names = run(nlp, text, headline=Span(0, len(head), head))
+    resignations = [e for e in events if e.type == "Resignation"]
+    assert len(resignations) == 1 and resignations[0].time and resignations[0].time.value == "2024-03-10"
+
+
+@pytest.mark.model
+def test_talks_at_which_a_deal_was_agreed_share_its_time_and_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    events, names = run(nlp, "The ceasefire was agreed in Luanda on Saturday at talks hosted by Angola.")
+    talks = [e for e in events if e.type == "Talks"]
+    assert [(names.get(t.place or ""), t.time and t.time.value, [names[k] for k in t.participants]) for t in talks] == [
+        ("Luanda", "2024-03-09", ["Angola"])
+    ]
+
+
+NON_PROSE = [
+    ("NAIROBI – A court ruled.", ["NAIROBI – "]),
+    ("LUANDA, Angola – Talks ended.", ["LUANDA, Angola – "]),
+    ("BAGHDAD (Dispatches) - Troops left.", ["BAGHDAD (Dispatches) - "]),
+    ("Santiago Times\nThe Senate voted on Monday.", ["Santiago Times"]),
+    ("The Senate voted on Monday.", []),  # prose
+    ("US troops left Iraq in 2011.", []),  # no dash: no dateline
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NON_PROSE)
+def test_datelines_and_bylines_are_no_prose(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e in non_prose_spans(text)] == expected
+
+
+def test_a_headline_is_prose() -> None:
+    text = "Minister resigns\nThe minister resigned."
+    assert non_prose_spans(text, Span(0, 16, "Minister resigns")) == []
+
+
+@pytest.mark.model
 def test_two_visits_by_different_people_stay_apart(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Emmanuel Macron made a visit to Berlin on Monday. Joe Biden paid a visit to Warsaw on Tuesday."
     events, names = run(nlp, text)
@@ -153,6 +301,12 @@ def test_taxonomy_types_have_iris_labels_and_triggers() -> None:
         "Protest",
         "Election",
         "Arrest",
+        "Verdict",
+        "Acquisition",
+        "Disaster",
+        "Accident",
+        "Resignation",
+        "Appointment",
     ):
         assert types[name].triggers, name
         assert event_type_iris()[name] == f"https://w3id.org/kg/ontology/event-type#{name}"
@@ -169,3 +323,28 @@ def test_a_type_is_added_without_code(nlp) -> None:  # type: ignore[no-untyped-d
     assert ("sign", "VERB") in trigger_index(types)
     events, names = run(nlp, "Chelsea signed the player in London on Monday.", types=types)
     assert [(e.type, [names[k] for k in e.agents]) for e in events] == [("Transfer", ["Chelsea"])]
+
+
+TRIGGERS = [
+    ("approve bill", "VERB", Trigger("approve", "VERB", ("bill",))),
+    ("end of the mission", "NOUN", Trigger("end", "NOUN", ("mission",))),
+    ("strike ^on", "NOUN", Trigger("strike", "NOUN", ("^on",))),
+    ("buy @Organization", "VERB", Trigger("buy", "VERB", ("@organization",))),
+]
+
+
+@pytest.mark.parametrize(("text", "pos", "expected"), TRIGGERS)
+def test_trigger_encoding(text: str, pos: str, expected: Trigger) -> None:
+    assert parse_trigger(text, pos) == expected  # type: ignore[arg-type]
+
+
+def test_new_type_properties_are_read_and_checked() -> None:
+    head = b"""
+    @prefix kg: <https://w3id.org/kg/ontology#> . @prefix kgt: <https://w3id.org/kg/ontology/event-type#> .
+    """
+    good = head + b'kgt:Deal a kg:EventType ; kgt:placeModifier true ; kgt:realUnder "agree" ; kgt:verbTrigger "buy" .'
+    deal = parse_taxonomy(good, "test")["Deal"]
+    assert deal.place_modifier and deal.real_under == ("agree",)
+    assert not load_event_types()["Attack"].place_modifier
+    with pytest.raises(KgError, match="placeModifier"):
+        parse_taxonomy(head + b'kgt:Deal a kg:EventType ; kgt:placeModifier "maybe" .', "test")

@@ -36,6 +36,12 @@ RELATIVE = [
     ("Since last year's final, the club has changed.", "last year's", "2020", "gYear"),
     ("The strike began back in February.", "February", "2021-02", "gYearMonth"),
     ("The vote was held in December.", "December", "2021-12", "gYearMonth"),
+    # a day without its year: its latest occurrence up to two months after publication
+    ("Phiri won the December 5 election.", "December 5", "2021-12-05", "date"),
+    ("On 20 November the talks began.", "20 November", "2021-11-20", "date"),
+    ("Sales begin on January 10.", "January 10", "2022-01-10", "date"),
+    ("The 2nd of June vote was close.", "2nd of June", "2021-06-02", "date"),
+    ("Prices rose earlier this month.", "this month", "2021-12", "gYearMonth"),
 ]
 
 
@@ -46,7 +52,13 @@ def test_relative_to_publication(text: str, found: str, value: str, datatype: st
 
 
 @pytest.mark.parametrize(
-    "text", ["The minister resigned on Saturday.", "Exports rose last month.", "The strike began back in February."]
+    "text",
+    [
+        "The minister resigned on Saturday.",
+        "Exports rose last month.",
+        "The strike began back in February.",
+        "The vote was held on December 5.",
+    ],
 )
 def test_relative_without_publication_date_is_kept_unresolved(text: str) -> None:
     t = find_timexes(text, None)[0].time
@@ -58,6 +70,7 @@ NOT_TIMES = [
     "You may leave now.",
     "The 14th Brigade scored 3 goals.",
     "Revenue reached $2019 million.",
+    "Turnout was 5 percent in the 12 districts.",
 ]
 
 

@@ -42,10 +42,16 @@ class EventType:
     broader: tuple[str, ...] = ()  # local names
     triggers: tuple[Trigger, ...] = ()
     of_argument: str = "participant"  # role of X in "<trigger noun> of X"
+    place_modifier: bool = False  # a Place as possessor or compound is where, not who ("Peru's earthquake")
+    real_under: tuple[str, ...] = ()  # verbs whose "to <trigger>" complement is told as real ("agreed to buy")
 
 
 def parse_trigger(text: str, pos: Pos, type_name: str = "") -> Trigger:
-    """``"approve bill"`` → Trigger("approve", VERB, ("bill",)); function words are ignored."""
+    """``"approve bill"`` → Trigger("approve", VERB, ("bill",)); function words are ignored.
+
+    A required word may also be ``^word`` (the trigger's governor, directly or through a preposition:
+    ``"strike ^on"`` = *on strike*) or ``@Type`` (a dependent naming an entity of that type:
+    ``"buy @Organization"``)."""
     words = [w for w in text.lower().split() if w not in ("of", "the", "a", "an")]
     if not words:
         raise KgError(f"{TAXONOMY_FILE}: empty trigger for {type_name or 'an event type'}")
@@ -80,7 +86,13 @@ def parse_taxonomy(data: bytes, source: str = TAXONOMY_FILE) -> dict[str, EventT
         if of_arg not in ("agent", "participant"):
             raise KgError(f'{source}: <{iri}> kgt:ofArgument must be "agent" or "participant", not {of_arg!r}')
         broader = tuple(sorted(_local(o.value) for p, o in props if p == SKOS_NS + "broader"))
-        types[name] = EventType(name, iri, labels[0] if labels else name, broader, tuple(triggers), of_arg)
+        place_mod = next((o.value for p, o in props if p == KGT_NS + "placeModifier"), "false")
+        if place_mod not in ("true", "false"):
+            raise KgError(f"{source}: <{iri}> kgt:placeModifier must be true or false, not {place_mod!r}")
+        real_under = tuple(sorted(o.value.lower() for p, o in props if p == KGT_NS + "realUnder"))
+        types[name] = EventType(
+            name, iri, labels[0] if labels else name, broader, tuple(triggers), of_arg, place_mod == "true", real_under
+        )
     if not types:
         raise KgError(f"{source}: no kg:EventType found")
     return types

@@ -11,13 +11,19 @@
    (object, *of X*, *against X*, appositions and conjuncts), place (*in/at/near/to X* naming a
    Place), time (:mod:`kg.extract.timex`, attached through the parse; *two days after the attack*
    resolved against the attack's date).
-4. Mentions of one event inside the article (*the assassination* … *the attack*) are merged.
+   Entities in datelines and bylines (*NAIROBI –*) are no arguments. A report whose *that*-clause
+   tells a real event (*announced on Monday that they had agreed to merge*) is folded into it.
+4. Mentions of one event inside the article (*the assassination* … *the attack*) are merged; a
+   headline mention joins the first body telling of its type, a definite noun (*the crash*) the
+   last anchored telling of its type.
 5. A noun without anchor — no time, no agent, no place, no named person, no support verb — is a
-   generic mention (*the withdrawal of troops is non-negotiable*), not an event.
+   generic mention (*the withdrawal of troops is non-negotiable*), not an event; so is a bare
+   plural without arguments (*lost elections since 2020*).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -74,11 +80,20 @@ NOMINAL_DEPS = frozenset(
 )
 CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "csubj", "parataxis"})
 VERB_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "prt", "prep", "attr", "oprd", "dative"})
-NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "into", "to", "across", "outside", "throughout", "from"})
 ANCHOR_PLACE_PREPS = frozenset({"in", "at", "near", "inside"})
+# "agreed in Luanda on Saturday at talks hosted by Angola": the talks share the verb's time and place.
+COTEMPORAL_PREPS = frozenset({"at", "during", "amid"})
 PARTICIPANT_PREPS = frozenset({"against", "on", "with", "between", "targeting"})
-AGENT_ACL_LEMMAS = frozenset({"authorize", "order", "carry", "conduct", "lead", "launch", "stage", "organize"})
+AGENT_ACL_LEMMAS = frozenset(
+    {"authorize", "order", "carry", "conduct", "lead", "launch", "stage", "organize", "agree", "sign", "reach"}
+)
+# Participles whose *by X* names a participant, not the doer (*talks hosted by Angola*).
+PARTICIPANT_ACL_LEMMAS = frozenset({"host", "mediate", "broker", "sponsor"})
+# Prepositions through which a support verb takes its event noun (*agreed to a ceasefire*).
+SUPPORT_PREPS = frozenset({"to", "on", "in"})
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 # Verbs that make the event they govern merely expected, planned or threatened.
 IRREALIS_GOVERNORS = frozenset(
     {
@@ -98,9 +113,18 @@ IRREALIS_GOVERNORS = frozenset(
         "call",
         "consider",
         "prepare",
+        "accuse",
+        "allege",
+        "deny",
     }
 )
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# "NAIROBI –", "LUANDA, Angola –", "GOMA (Reuters) -": where the story was filed, not a participant.
+DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'’ -]{1,30}(?:,[ \t]*[A-Z][\w.'’ -]{1,30})?(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*[–—-]+[ \t]", re.M
+)
+# A short line without sentence punctuation (an outlet name, a byline) is no prose either.
+NON_PROSE_LINE = re.compile(r"^[ \t]*(?:\S+[ \t]+){0,5}\S*[^\s.!?:;\"”’][ \t]*$", re.M)
 MAX_LABEL_PHRASE = 4
 
 
@@ -139,6 +163,7 @@ class _Mention:
     anchor_place: bool = False
     times: list[Timex] = field(default_factory=list)
     extra_tokens: list[Token] = field(default_factory=list)  # pattern dependents, for the label
+    anchored: bool = False
 
     @property
     def sent(self) -> int:
@@ -170,10 +195,17 @@ class _Group:
 
 
 class _EntityIndex:
-    """Token → article-local entity key, by overlap of the token with a mention span."""
+    """Token → article-local entity key, by overlap of the token with a mention span. Mentions in
+    ``blocked`` stretches (datelines, bylines) are no event arguments."""
 
-    def __init__(self, entities: Iterable[Entity]) -> None:
-        self.spans = sorted((m.start, m.end, e.key) for e in entities for m in e.mentions)
+    def __init__(self, entities: Iterable[Entity], blocked: Iterable[tuple[int, int]] = ()) -> None:
+        stops = list(blocked)
+        self.spans = sorted(
+            (m.start, m.end, e.key)
+            for e in entities
+            for m in e.mentions
+            if not any(m.start < be and bs < m.end for bs, be in stops)
+        )
         self.by_key = {e.key: e for e in entities}
 
     def at(self, tok: Token) -> str | None:
@@ -190,6 +222,16 @@ class _EntityIndex:
 
     def name(self, key: str) -> str:
         return self.by_key[key].name
+
+
+def non_prose_spans(text: str, headline: Span | None = None) -> list[tuple[int, int]]:
+    """Stretches of an article that are not prose: datelines, and short unpunctuated lines other
+    than the headline (outlet names, bylines)."""
+    out = [(m.start(), m.end()) for m in DATELINE.finditer(text)]
+    for m in NON_PROSE_LINE.finditer(text):
+        if headline is None or not (m.start() <= headline.start < m.end()):
+            out.append((m.start(), m.end()))
+    return out
 
 
 def _phrase_entities(tok: Token, ents: _EntityIndex, follow_of: bool = True) -> list[str]:
@@ -233,23 +275,52 @@ def _pobjs(prep: Token) -> Iterator[Token]:
 # ---------------------------------------------------------------- triggers
 
 
-def _requirement_met(tok: Token, word: str) -> bool:
+def _antecedent(c: Token) -> Token:
+    """The noun a relative pronoun stands for (*the reform, which parliament passed*), else ``c``."""
+    if c.lower_ in RELATIVE_PRONOUNS and c.head.dep_ == "relcl":
+        return c.head.head
+    return c
+
+
+def _dependents(tok: Token) -> list[Token]:
+    """The dependents a trigger's required words are looked for in: a verb's object, passive subject,
+    particle or preposition; a noun's modifiers and the head of its *of* complement."""
     if tok.pos_ == "VERB":
-        return any(c.dep_ in VERB_OBJECT_DEPS and c.lemma_.lower() == word for c in tok.children)
-    for c in tok.children:
-        if c.dep_ in NOUN_MODIFIER_DEPS and c.lemma_.lower() == word:
-            return True
-        if c.dep_ == "prep" and c.lower_ == "of" and any(o.lemma_.lower() == word for o in _pobjs(c)):
-            return True
-    return False
+        return [_antecedent(c) for c in tok.children if c.dep_ in VERB_OBJECT_DEPS or c.dep_ in ("acomp", "ccomp")]
+    out = [c for c in tok.children if c.dep_ in NOUN_MODIFIER_DEPS]
+    out += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in _pobjs(c)]
+    return out
 
 
-def _match_trigger(tok: Token, index: dict[tuple[str, Pos], tuple[Trigger, ...]]) -> Trigger | None:
+def _governed_by(tok: Token, word: str) -> bool:
+    head = tok.head
+    if head is tok:
+        return False
+    if word in (head.lemma_.lower(), head.lower_):
+        return True
+    return head.dep_ in ("prep", "agent") and head.head is not head and head.head.lemma_.lower() == word
+
+
+def _requirement_met(tok: Token, word: str, ents: _EntityIndex | None = None) -> bool:
+    if word.startswith("^"):
+        return _governed_by(tok, word[1:])
+    if word.startswith("@"):
+        if ents is None:
+            return False
+        return any(
+            ents.type_of(k).lower() == word[1:] for c in _dependents(tok) for k in _phrase_entities(c, ents)
+        )
+    return any(c.lemma_.lower() == word for c in _dependents(tok))
+
+
+def _match_trigger(
+    tok: Token, index: dict[tuple[str, Pos], tuple[Trigger, ...]], ents: _EntityIndex | None = None
+) -> Trigger | None:
     if tok.pos_ not in ("NOUN", "VERB"):
         return None
     for lemma in dict.fromkeys((tok.lemma_.lower(), tok.lower_)):
         for trig in index.get((lemma, tok.pos_), ()):  # type: ignore[arg-type]
-            if all(_requirement_met(tok, w) for w in trig.requires):
+            if all(_requirement_met(tok, w, ents) for w in trig.requires):
                 return trig
     return None
 
@@ -257,6 +328,8 @@ def _match_trigger(tok: Token, index: dict[tuple[str, Pos], tuple[Trigger, ...]]
 def _extra_tokens(tok: Token, trig: Trigger) -> list[Token]:
     out = []
     for c in tok.children:
+        if c.dep_ == "poss":
+            continue  # "workers' strike": the possessor is an argument, not part of the trigger
         if c.lemma_.lower() in trig.requires and (c.dep_ in VERB_OBJECT_DEPS or c.dep_ in NOUN_MODIFIER_DEPS):
             out.append(c)
         elif c.dep_ == "prep" and c.lower_ == "of":
@@ -265,8 +338,14 @@ def _extra_tokens(tok: Token, trig: Trigger) -> list[Token]:
 
 
 def _support_verb(tok: Token) -> Token | None:
-    """The support verb governing an event noun (*made a visit*, *the visit came*), if any."""
+    """The support verb governing an event noun (*made a visit*, *the visit came*, *agreed to a
+    ceasefire*), if any."""
     head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in SUPPORT_PREPS and head.head is not head:
+        verb = head.head
+        if verb.pos_ == "VERB" and "object" in support_verbs().get(verb.lemma_.lower(), frozenset()):
+            return verb
+        return None
     if head is tok or head.pos_ not in ("VERB", "AUX"):
         return None
     slots = support_verbs().get(head.lemma_.lower(), frozenset())
@@ -280,22 +359,24 @@ def _support_verb(tok: Token) -> Token | None:
 # ---------------------------------------------------------------- mood
 
 
-def _verb_unreal(v: Token) -> bool:
+def _verb_unreal(v: Token, allow_to: bool = False) -> bool:
     for c in v.children:
         if c.dep_ == "neg":
             return True
-        if c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ in MODALS or c.tag_ == "TO"):
+        if c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ in MODALS or (c.tag_ == "TO" and not allow_to)):
             return True
         if c.dep_ == "mark" and c.lower_ in CONDITION_MARKS:
             return True
     return False
 
 
-def _clause_unreal(v: Token) -> bool:
-    """A verb told as unreal, or inheriting unreality from the verb it depends on."""
+def _clause_unreal(v: Token, real_under: tuple[str, ...] = ()) -> bool:
+    """A verb told as unreal, or inheriting unreality from the verb it depends on. An infinitive
+    under one of ``real_under`` (*agreed to acquire*) takes the mood of that verb."""
     cur = v
     for _ in range(8):
-        if _verb_unreal(cur):
+        allow_to = cur.dep_ == "xcomp" and cur.head.lemma_.lower() in real_under
+        if _verb_unreal(cur, allow_to):
             return True
         if cur.dep_ in ("conj", "xcomp") and cur.head is not cur:
             cur = cur.head
@@ -303,6 +384,11 @@ def _clause_unreal(v: Token) -> bool:
         if cur.dep_ == "advcl" and cur.head is not cur:
             if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in cur.children):
                 return True
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":  # "accused the army of attacking"
+            gov = cur.head.head
+            while gov.dep_ in NOMINAL_DEPS and gov.pos_ not in ("VERB", "AUX") and gov.head is not gov:
+                gov = gov.head
+            return gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in IRREALIS_GOVERNORS
         return False
     return False
 
@@ -322,10 +408,10 @@ def _noun_unreal(n: Token) -> bool:
     return False
 
 
-def is_unreal(tok: Token, support: Token | None = None) -> bool:
+def is_unreal(tok: Token, support: Token | None = None, real_under: tuple[str, ...] = ()) -> bool:
     """True when the event the trigger names is negated, hypothetical, planned or conditional."""
     if tok.pos_ == "VERB":
-        return _clause_unreal(tok)
+        return _clause_unreal(tok, real_under)
     if support is not None and _clause_unreal(support):
         return True
     return _noun_unreal(tok)
@@ -358,6 +444,11 @@ def _by_agents(tok: Token) -> list[Token]:
     return out
 
 
+def _is_place(tok: Token, ents: _EntityIndex) -> bool:
+    key = ents.at(tok)
+    return key is not None and ents.type_of(key) == "Place"
+
+
 def _led_agents(n: Token) -> list[Token]:
     """``US-led invasion``: the entity before *-led*."""
     return [
@@ -376,14 +467,17 @@ def _agents(m: _Mention, ents: _EntityIndex) -> tuple[list[str], list[str]]:
     if tok.pos_ == "VERB":
         heads += [s for s in _verb_subjects(tok) if s.pos_ != "PRON"]
     else:
-        heads += [c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        place_mod = m.etype.place_modifier
+        heads += [
+            c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON" and not (place_mod and _is_place(c, ents))
+        ]
         heads += _led_agents(tok)
         heads += [
             c
             for c in tok.children
             if c.dep_ == "compound"
             and ents.at(c)
-            and not (m.etype.of_argument == "agent" and ents.type_of(ents.at(c) or "") == "Place")
+            and not ((m.etype.of_argument == "agent" or place_mod) and _is_place(c, ents))
         ]
         if m.support is not None and "object" in support_verbs().get(m.support.lemma_.lower(), ()):
             heads += [s for s in _verb_subjects(m.support) if s.pos_ != "PRON"]
@@ -418,6 +512,14 @@ def _participants(m: _Mention, ents: _EntityIndex) -> list[str]:
         if p.dep_ == "prep" and p.lower_ == "along" and any(w.lower_ == "with" for w in p.children)
         for o in _pobjs(p)
     ]
+    heads += [
+        o
+        for c in tok.children
+        if c.dep_ == "acl" and c.lemma_.lower() in PARTICIPANT_ACL_LEMMAS
+        for a in c.children
+        if a.dep_ == "agent"
+        for o in _pobjs(a)
+    ]
     required = {t.i for t in m.extra_tokens}
     return list(
         dict.fromkeys(k for h in heads if h.i not in required and h.pos_ != "PRON" for k in _phrase_entities(h, ents))
@@ -437,23 +539,42 @@ def _place(m: _Mention, ents: _EntityIndex, stop: set[int]) -> tuple[str | None,
     roots = [m.tok] + ([m.support] if m.support is not None else [])
     if m.tok.pos_ == "NOUN" and m.tok.dep_ in ("nsubj", "dobj") and m.tok.head.pos_ == "VERB":
         roots.append(m.tok.head)  # "a bombing killed 12 people in Kabul"
+    verb = _cotemporal_verb(m.tok)
+    if verb is not None:
+        roots.append(verb)
     for root in roots:
         for p in _bounded_subtree(root, stop):
             if p.dep_ == "prep" and p.lower_ in PLACE_PREPS:
                 key = _place_in(p, ents)
                 if key:
                     return key, p.lower_, p.lower_ in ANCHOR_PLACE_PREPS
-    if m.tok.pos_ == "NOUN" and m.etype.of_argument == "agent":  # "Austin's Baghdad visit"
+    if m.tok.pos_ == "NOUN" and (m.etype.of_argument == "agent" or m.etype.place_modifier):
+        # "Austin's Baghdad visit", "Peru's earthquake"
+        mod_deps = ("compound", "poss") if m.etype.place_modifier else ("compound",)
         for c in m.tok.children:
-            k = ents.at(c) if c.dep_ == "compound" else None
+            k = ents.at(c) if c.dep_ in mod_deps else None
             if k and ents.type_of(k) == "Place":
                 return k, "in", True
-    if m.tok.pos_ == "VERB" and m.etype.of_argument == "agent":  # "visited Baghdad"
+    if m.tok.pos_ == "VERB" and m.etype.of_argument == "agent":  # "visited Baghdad", "visited the towns of X"
         for c in m.tok.children:
-            k = ents.at(c) if c.dep_ == "dobj" else None
-            if k and ents.type_of(k) == "Place":
-                return k, "to", True
+            for k in _phrase_entities(c, ents) if c.dep_ == "dobj" else ():
+                if ents.type_of(k) == "Place":
+                    return k, "to", True
+    if m.tok.pos_ == "NOUN" and m.tok.dep_ == "nsubj" and m.tok.head.pos_ == "VERB":
+        # "an earthquake struck southern Peru", "the strike hit a camp in Goma"
+        for c in m.tok.head.children:
+            for k in _phrase_entities(c, ents) if c.dep_ == "dobj" else ():
+                if ents.type_of(k) == "Place":
+                    return k, "in", True
     return None, "in", False
+
+
+def _cotemporal_verb(tok: Token) -> Token | None:
+    """The verb an event noun is the setting of (*agreed ... at talks*, *arrested during a protest*)."""
+    prep = tok.head
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in COTEMPORAL_PREPS:
+        return None
+    return prep.head if prep.head.pos_ in ("VERB", "AUX") else None
 
 
 def _bounded_subtree(root: Token, stop: set[int]) -> Iterator[Token]:
@@ -487,11 +608,20 @@ def _attach_times(doc: Doc, mentions: list[_Mention], timexes: list[Timex]) -> N
     on January 3 in a drone strike*)."""
     by_tok = {m.tok.i: m for m in mentions}
     by_support = {m.support.i: m for m in mentions if m.support is not None}
+    by_verb: dict[int, list[Timex]] = {}
     for tx in timexes:
         tok = _timex_root(doc, tx)
         owner = _time_owner(tok, by_tok, by_support) if tok is not None else None
         if owner is not None:
             owner.times.append(tx)
+        if tok is not None and tok.head.pos_ in ("VERB", "AUX"):
+            by_verb.setdefault(tok.head.i, []).append(tx)
+        elif tok is not None and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+            by_verb.setdefault(tok.head.head.i, []).append(tx)
+    for m in mentions:
+        verb = _cotemporal_verb(m.tok)
+        if verb is not None and not m.times:
+            m.times.extend(tx for tx in by_verb.get(verb.i, []) if tx.offset is None)
 
 
 def _time_owner(tok: Token, by_tok: dict[int, _Mention], by_support: dict[int, _Mention]) -> _Mention | None:
@@ -505,6 +635,8 @@ def _time_owner(tok: Token, by_tok: dict[int, _Mention], by_support: dict[int, _
             return owner
         if cur.pos_ in ("VERB", "AUX"):
             inside = [by_tok[t.i] for t in _bounded_subtree(cur, set()) if t.i in by_tok and t.pos_ == "NOUN"]
+            # "agreed on Tuesday to acquire X": the time of the verb is the time of its complement
+            inside += [by_tok[c.i] for c in cur.children if c.dep_ == "xcomp" and c.i in by_tok]
             return min(inside, key=lambda m: (abs(m.tok.i - tok.i), m.tok.i)) if inside else None
     return None
 
@@ -541,6 +673,29 @@ def _anniversary_years(doc: Doc, tx: Timex) -> int | None:
                 if c.dep_ == "amod" and digits:
                     return int(digits)
     return None
+
+
+def _dated_in_past(doc: Doc, tok: Token, timexes: list[Timex], published: str | None) -> bool:
+    """An event noun carrying its own past date (*under a 2020 ruling*, *the 2007 earthquake*) is a
+    fact whatever the mood of the clause around it; a negated or hypothetical noun is not."""
+    if tok.pos_ != "NOUN" or not published or _noun_modifiers_unreal(tok):
+        return False
+    for tx in timexes:
+        root = _timex_root(doc, tx) if tx.time.value and tx.offset is None else None
+        if root is None or root.i == tok.i:
+            continue
+        own = root.head.i == tok.i or (root.head.dep_ == "prep" and root.head.head.i == tok.i)
+        if own and (tx.time.value or "") < published[: len(tx.time.value or "")]:
+            return True
+    return False
+
+
+def _noun_modifiers_unreal(n: Token) -> bool:
+    return any(
+        (c.dep_ in ("amod", "advmod") and c.lower_ in HYPOTHETICAL_MODIFIERS)
+        or (c.dep_ == "det" and c.lower_ in NEGATING_DETERMINERS)
+        for c in n.children
+    )
 
 
 def _best_time(times: list[TimeValue]) -> TimeValue | None:
@@ -586,7 +741,7 @@ def _own_time(m: _Mention) -> TimeValue | None:
     return _best_time([tx.time for tx in m.times if tx.offset is None])
 
 
-def _joins(g: _Group, m: _Mention) -> bool:
+def _joins(g: _Group, m: _Mention, headline: bool = False) -> bool:
     if g.type != m.etype.name:
         return False
     if not _compatible(_best_time([t for x in g.mentions if (t := _own_time(x))]), _own_time(m)):
@@ -595,10 +750,21 @@ def _joins(g: _Group, m: _Mention) -> bool:
     if ga and ma and not ga & ma:
         return False
     shared = bool(g.args() & {*m.agents, *m.participants, *([m.place] if m.place else [])})
-    if shared:
+    if shared or headline:
         return True
     bare = not m.participants or not any(x.participants for x in g.mentions)
-    return bare and 0 <= _sentence_distance(g.mentions[-1].tok, m.tok) <= 1
+    near = 0 <= _sentence_distance(g.mentions[-1].tok, m.tok) <= 1
+    return bare and (near or (_anaphoric(m) and any(x.anchored for x in g.mentions)))
+
+
+def _anaphoric(m: _Mention) -> bool:
+    """A definite noun with no time, agent or *of* complement of its own (*the crash*, *it was the
+    deadliest accident*) tells again an event the article has already told."""
+    if m.tok.pos_ != "NOUN" or m.times or m.agents:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in m.tok.children):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in m.tok.children)
 
 
 def _sentence_distance(a: Token, b: Token) -> int:
@@ -607,24 +773,43 @@ def _sentence_distance(a: Token, b: Token) -> int:
     return starts.index(b.sent.start) - starts.index(a.sent.start)
 
 
-def _group(mentions: list[_Mention]) -> list[_Group]:
+def _group(mentions: list[_Mention], headline: Span | None = None) -> list[_Group]:
+    """Mentions of one event, in text order; a headline mention joins the first body telling of
+    its type (a headline sums up the lead), or else stands alone."""
+
+    def in_headline(m: _Mention) -> bool:
+        return headline is not None and headline.start <= m.tok.idx < headline.end
+
     groups: list[_Group] = []
-    for m in sorted(mentions, key=lambda x: x.tok.i):
+    for m in sorted((m for m in mentions if not in_headline(m)), key=lambda x: x.tok.i):
         target = next((g for g in reversed(groups) if _joins(g, m)), None)
         if target is None:
             groups.append(_Group([m]))
         else:
             target.mentions.append(m)
-    return groups
+    for m in sorted((m for m in mentions if in_headline(m)), key=lambda x: x.tok.i):
+        target = next((g for g in groups if _joins(g, m, headline=True)), None)
+        if target is None:
+            groups.append(_Group([m]))
+        else:
+            target.mentions.insert(0, m)
+    return sorted(groups, key=lambda g: min(x.tok.i for x in g.mentions))
 
 
 # ---------------------------------------------------------------- anchoring and labels
+
+
+def _generic_plural(tok: Token) -> bool:
+    """A bare plural (*several incumbents have lost elections since 2020*) names a kind of event."""
+    return tok.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
 
 
 def _anchored(m: _Mention, ents: _EntityIndex) -> bool:
     if m.tok.pos_ == "VERB":
         return True
     named_person = any(ents.type_of(k) == "Actor" for k in m.participants)
+    if _generic_plural(m.tok) and not (m.has_args() or m.support is not None):
+        return False
     return bool(m.times or m.anchor_agents or m.anchor_place or m.support is not None or named_person)
 
 
@@ -671,7 +856,7 @@ def _mentions(doc: Doc, ents: _EntityIndex, types: dict[str, EventType]) -> list
     index = trigger_index(types)
     found: list[_Mention] = []
     for tok in doc:
-        trig = _match_trigger(tok, index)
+        trig = _match_trigger(tok, index, ents)
         if trig is None:
             continue
         support = _support_verb(tok) if tok.pos_ == "NOUN" else None
@@ -690,6 +875,26 @@ def _mentions(doc: Doc, ents: _EntityIndex, types: dict[str, EventType]) -> list
     return found
 
 
+def _fold_reports(mentions: list[_Mention]) -> tuple[list[_Mention], list[tuple[_Mention, _Mention]]]:
+    """A verb trigger whose *that*-clause tells a real event (*announced on Monday that they had
+    agreed to merge*) only reports it: the reported event is the news, and takes the report's time
+    when it has none. A report of a plan (*announced they will withdraw*) stays an event."""
+    by_tok = {m.tok.i: m for m in mentions}
+    pairs: list[tuple[_Mention, _Mention]] = []
+    for m in mentions:
+        if m.tok.pos_ != "VERB":
+            continue
+        for c in m.tok.children:
+            cur: Token | None = c if c.dep_ == "ccomp" else None
+            while cur is not None and cur.i not in by_tok:
+                cur = next((x for x in cur.children if x.dep_ == "xcomp"), None)
+            if cur is not None:
+                pairs.append((by_tok[cur.i], m))
+                break
+    reports = {id(r) for _, r in pairs}
+    return [m for m in mentions if id(m) not in reports], pairs
+
+
 def extract_events(
     doc: Doc,
     article: Article,
@@ -703,14 +908,24 @@ def extract_events(
     ``types`` defaults to the shipped taxonomy (:func:`load_event_types`).
     """
     types = types or load_event_types()
-    ents = _EntityIndex(entities)
-    mentions = [m for m in _mentions(doc, ents, types) if not is_unreal(m.tok, m.support)]
+    ents = _EntityIndex(entities, non_prose_spans(article.text, article.headline))
     timexes = find_timexes(doc.text, article.published)
+    mentions = [
+        m
+        for m in _mentions(doc, ents, types)
+        if not is_unreal(m.tok, m.support, m.etype.real_under) or _dated_in_past(doc, m.tok, timexes, article.published)
+    ]
     _attach_times(doc, mentions, timexes)
-    groups = _group(mentions)
+    mentions, told_by = _fold_reports(mentions)
+    for content, report in told_by:
+        if not content.times:
+            content.times.extend(report.times)
+    for m in mentions:
+        m.anchored = _anchored(m, ents)
+    groups = _group(mentions, article.headline)
     group_of = {m.tok.i: g for g in groups for m in g.mentions}
     _resolve_group_times(doc, groups, group_of)
-    kept = [g for g in groups if any(_anchored(m, ents) for m in g.mentions)]
+    kept = [g for g in groups if any(m.anchored for m in g.mentions)]
     events: list[Event] = []
     key_of: dict[int, str] = {}
     for n, g in enumerate(kept, 1):

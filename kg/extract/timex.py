@@ -6,7 +6,9 @@
   ``2021-12`` (xsd:gYearMonth), ``2003`` / ``early 2003`` → ``2003`` (xsd:gYear),
   ``between 2007 and 2011`` → an interval ``2007``–``2011``;
 - expressions relative to the publication date: ``on Monday``, ``yesterday``, ``last month``,
-  ``last year``, ``in February`` — resolved when the article has a date, else kept as text with
+  ``last year``, ``in February``, ``September 16`` (a day without its year: its latest
+  occurrence no more than two months after the publication date — news tells mostly the past,
+  and the near future) — resolved when the article has a date, else kept as text with
   value None;
 - offsets that need an anchor event (``two days after``, ``days before``): returned with an
   :class:`Offset` and value None; :func:`shift` applies them to the anchor's time.
@@ -42,6 +44,7 @@ NUMBER_WORDS = {
     "twelve": 12,
 }
 UNIT_DAYS = {"day": 1, "week": 7}
+MAX_DAYS_AHEAD = 61  # a day named without its year is at most this far after the publication date
 
 _MONTH = (
     r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -65,6 +68,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("mdy", re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR)),
     ("dmy", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR)),
     ("month-year", re.compile(r"\b" + _PART + _MONTH + r",?\s+(?:of\s+)?" + _YEAR)),
+    ("month-day", re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?![,.]?\s*\d)")),
+    (
+        "day-month",
+        re.compile(r"(?<![\d,.])\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?!\s*,?\s*\d)"),
+    ),
     (
         "offset",
         re.compile(
@@ -161,6 +169,11 @@ def _relative(kind: str, g: dict[str, str], pub: dt.date) -> tuple[str | None, s
             y, mo = divmod(pub.year * 12 + pub.month - 1 + step, 12)
             return f"{y:04d}-{mo + 1:02d}", "gYearMonth", None, None
         return None, None, None, None  # "last week": no calendar unit in XSD
+    if kind in ("month-day", "day-month"):
+        mo, d = MONTHS[g["month"].lower().rstrip(".")], int(g["day"])
+        days = [dt.date(y, mo, d) for y in (pub.year + 1, pub.year, pub.year - 1) if _valid(y, mo, d)]
+        found = next((x for x in days if (x - pub).days <= MAX_DAYS_AHEAD), None)
+        return (found.isoformat(), "date", None, None) if found else (None, None, None, None)
     if kind == "month":
         mo = MONTHS[g["month"].lower().rstrip(".")]
         y = pub.year if mo <= pub.month else pub.year - 1  # news tells the past: the latest such month
