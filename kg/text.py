@@ -41,7 +41,31 @@ FURNITURE_LINES: dict[str, re.Pattern[str]] = {
     "tags": re.compile(r"^\s*(tags?|keywords|categories|category)\s*:.*$", re.I),
     # "BAGHDAD (Dispatches) –": a dateline standing alone on its line
     "dateline": re.compile(r"^\s*[A-Z][A-Z .,'’-]{2,40}(\([^)]{1,40}\))?\s*[–—-]+\s*$"),
+    # "By Jane Doe", "By JANE DOE Associated Press", "By Tom Ashcroft, PA Industrial Correspondent"
+    "byline": re.compile(r"^\s*(?:By|BY)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}"
+                         r"(?:\s*,?\s+[A-Z][\w ,&'’-]{0,60})?\s*$"),
+    # "(Reporting by X; Editing by Y)", "Writing by X", "Additional reporting by Z"
+    "credits": re.compile(r"^\s*\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|"
+                          r"written|produced|translated)\s+by\b.*$", re.I),
+    # "Photo: ... (Name/Agency)", "Picture: ...", "Image caption ...", "Pictured: ..."
+    "caption": re.compile(r"^\s*\(?\s*(?:photo(?:graph)?|picture|image(?: caption)?|pictured|caption|"
+                          r"file photo)\s*[:|–—-].*$", re.I),
+    "copyright": re.compile(r"^\s*(?:©|\(c\)|copyright\b).*$", re.I),
+    # "Published: 09:14, 12 March 2024 | Updated: 11:02, 12 March 2024"
+    "timestamps": re.compile(r"^\s*(?:published|posted|updated|last updated)\b[^|\n]*\d{4}[^|\n]*"
+                             r"(?:\|\s*(?:published|posted|updated|last updated)\b[^|\n]*)+$", re.I),
 }
+# A dateline opening the first paragraph of wire copy: "LONDON (Reuters) - ", "BOGOTA, May 30 (Reuters) -",
+# "SAN JOSE, California, Oct 24 - ", "NEW ORLEANS (AP) — ". Blanked, the rest of the paragraph kept.
+INLINE_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z'’.-]+(?:[ /][A-Z][A-Z'’.-]+){0,3}"  # the city, in capitals: "THE HAGUE", "BEIJING/TOKYO"
+    r"(?:,\s+[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+)?)?"  # the state or country: ", California"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # the date: ", Oct 24"
+    r"\s*(?:\([A-Za-z][\w .&/-]{0,30}\))?"  # the agency: "(Reuters)"
+    r"\s*[–—-]+\s+(?=[A-Z\"“‘'])")
+# Lines that follow a "Read more:" / "Related:" line and read as linked headlines, not prose.
+LINK_LIST_HEAD = re.compile(r"^\s*(?:read more|related(?: stories| articles| news)?|more on this story|"
+                            r"see also)\s*:\s*$", re.I)
 # Category menus glued together by the page scraper: "North AmericaIraqOthersResistance Axis".
 GLUED_WORDS = re.compile(r"[a-z][A-Z]")
 SENTENCE_END = re.compile(r"[.!?\"”’:]\s*$")
@@ -115,7 +139,12 @@ def find_furniture(text: str) -> Iterator[Span]:
     """Spans of page furniture: whole lines that are not article prose."""
     lines = [ln for ln in _lines(text) if ln.text.strip()]
     dropped: set[int] = set()
+    in_links = False
     for i, ln in enumerate(lines):
+        if in_links and not SENTENCE_END.search(ln.text) and len(ln.text.split()) <= 15:
+            dropped.add(i)
+            continue
+        in_links = bool(LINK_LIST_HEAD.match(ln.text))
         if any(rule.match(ln.text) for rule in FURNITURE_LINES.values()):
             dropped.add(i)
         elif len(GLUED_WORDS.findall(ln.text)) >= 2 and not SENTENCE_END.search(ln.text) \
@@ -134,6 +163,18 @@ def find_furniture(text: str) -> Iterator[Span]:
                 break
     for i in sorted(dropped):
         yield lines[i]
+    yield from _inline_datelines(lines, dropped)
+
+
+def _inline_datelines(lines: list[Span], dropped: set[int]) -> Iterator[Span]:
+    """The dateline that opens the first prose paragraph of wire copy (blanked, the paragraph kept)."""
+    for i, ln in enumerate(lines[:8]):
+        if i in dropped:
+            continue
+        m = INLINE_DATELINE.match(ln.text)
+        if m and len(ln.text) > m.end() + 40:
+            yield Span(ln.start, ln.start + m.end(), m.group(0))
+            return
 
 
 def find_headline(text: str, furniture: tuple[Span, ...]) -> Span | None:

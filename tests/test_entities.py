@@ -39,6 +39,10 @@ TYPED = [  # (text, name, type) -- the type comes from the text, not from the mo
      "Kraftfahrt-Bundesamt", "Organization"),
     ("The striker posted the video on Twitter on Sunday.", "Twitter", "Organization"),
     ("Fans in Nigeria celebrated the win.", "Nigeria", "Place"),
+    # a verb after a name is no description of it ("insisted her party" is no party)
+    ("VVD leader Marieke de Groot insisted her party would not give in.", "Marieke de Groot", "Actor"),
+    # the name before an unnamed spokesperson is the organization speaking
+    ("A Gatwick spokesperson said the airport would stay open.", "Gatwick", "Organization"),
 ]
 
 
@@ -111,3 +115,43 @@ def test_country_institution_is_an_organization(nlp) -> None:  # type: ignore[no
 
 def test_no_entities_in_plain_prose(nlp) -> None:  # type: ignore[no-untyped-def]
     assert entities(nlp, "It rained all day and the match was called off.\n") == []
+
+
+NAMES = [  # (text, names that must be entities, names that must not)
+    # a title's own capitalised words are no name ("Security", "Financial", "Interior")
+    ("Security Minister Rachel Pemberton spoke on Tuesday.", ["Rachel Pemberton"], ["Security"]),
+    ("Chief Financial Officer Dana Whitlock told analysts about costs.", ["Dana Whitlock"], ["Financial"]),
+    ("German Interior Minister Jürgen Möller said Europe needed answers.", ["Jürgen Möller"], ["Interior"]),
+    # hyphenated given names stay whole
+    ("South Korean Foreign Minister Park Ji-hoon called for calm.", ["Park Ji-hoon"], ["Park Ji"]),
+    # an honorific is a title, not part of the name
+    ("Assistant U.S. Attorney Glenn Osborne told the court the statement was voluntary.", ["Glenn Osborne"], []),
+    ("Arabic-language al-Ahad news agency reported the attack.", ["al-Ahad"], ["Arabic-language al-Ahad"]),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), NAMES)
+def test_names_and_titles(nlp, text: str, wanted: list[str], unwanted: list[str]) -> None:  # type: ignore[no-untyped-def]
+    names = {e.name for e in entities(nlp, text)}
+    assert set(wanted) <= names, names
+    assert not set(unwanted) & names, names
+
+
+SHORT_FORMS = [  # (text, full name, short form as written later)
+    ("The tenants' chair, Bernadette Okonkwo, spoke first.\nMrs Okonkwo said the rise was unfair.\n",
+     "Bernadette Okonkwo", "Okonkwo"),
+    ("Former mayor Andrés Felipe Restrepo Vélez won the first round.\nRestrepo thanked his voters.\n",
+     "Andrés Felipe Restrepo Vélez", "Restrepo"),  # the first of two surnames
+    ("Chief Cabinet Secretary Matsuda Kenji met reporters.\nMatsuda said Japan had acted lawfully.\n",
+     "Matsuda Kenji", "Matsuda"),  # family name first
+    ("Rovers captain Paul Denning scored.\n\"We know what we are working for,\" Denning said.\n",
+     "Paul Denning", "Denning"),  # a surname the model tagged as a verb
+]
+
+
+@pytest.mark.parametrize(("text", "name", "short"), SHORT_FORMS)
+def test_short_forms_of_names_from_other_languages(nlp, text: str, name: str, short: str) -> None:  # type: ignore[no-untyped-def]
+    ents = entities(nlp, text)
+    person = by_name(ents, name)
+    assert any(m.text.endswith(short) for m in person.mentions if m.start > text.index("\n"))
+    assert not [e for e in ents if e.name in (short, f"Mrs {short}")]

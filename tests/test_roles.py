@@ -49,6 +49,12 @@ ROLES = [  # (text, expected relation)
     ("The blast killed Omar Farouk, the RSF deputy commander, and two guards.",
      ("Omar Farouk", "memberOf", "RSF")),
     ("Jane Roe, the Acme Corp chief executive, resigned on Friday.", ("Jane Roe", "leaderOf", "Acme Corp")),
+    ("A European Commission spokesman, Stefan de Wit, declined to comment.",
+     ("Stefan de Wit", "spokespersonOf", "European Commission")),
+    ("Exeter City boss Gareth Lowe praised his players.", ("Gareth Lowe", "leaderOf", "Exeter City")),
+    ("Fiona Doyle, a GMB organiser, said members were angry.", ("Fiona Doyle", "memberOf", "GMB")),
+    ("Graham Dunlop, operations director at Network Power, said crews were working.",
+     ("Graham Dunlop", "memberOf", "Network Power")),  # a director of one function is no leader
 ]
 
 
@@ -62,6 +68,9 @@ NO_ROLE = [  # a link the text does not state
     "Nigerian leader Bola Tinubu travelled to Paris.",  # a leader from Nigeria, not stated to lead it
     "Tom Hughes met members of the Liberal Party in Leeds.",
     "The striker Marcus Rashford, who joined the club at seven, scored twice.",
+    "Marcus Bellamy, head of a primary school in Leeds, spoke to the conference.",  # a school, not Leeds
+    "Camila Duarte, a Latin America strategist, expects the peso to firm.",  # a region holds no strategist
+    "Its home affairs spokesman, Thomas Whitfield, said the bill was late.",  # "Its" is nobody named here
 ]
 
 

@@ -53,6 +53,37 @@ STATEMENTS = [  # (text, expected statements as (content, kind, speaker))
     # a short quoted word inside reported speech makes it mixed; it is no statement of its own
     ("Maria Lopez said the proposal was “reckless” and would hurt families.",
      [("the proposal was “reckless” and would hurt families", "mixed", "Maria Lopez")]),
+    # a long fragment that is only part of the reported clause keeps the whole clause
+    ('Lucinda Barrow said the evidence was "thin and entirely circumstantial" and that she would ask the court '
+     'to dismiss the charges.',
+     [('the evidence was "thin and entirely circumstantial" and that she would ask the court to dismiss the charges',
+       "mixed", "Lucinda Barrow")]),
+    # a name apposed to the description is the speaker
+    ("The party's home affairs spokesman, Tomas Berg, said the vote had been rigged.",
+     [("the vote had been rigged", "indirect", "Tomas Berg")]),
+    ("The union representing the airport's workers, SIPTU, said it had not been consulted.",
+     [("it had not been consulted", "indirect", "SIPTU")]),
+    # a document speaks for whoever issued it
+    ("Fines will rise to 250,000 pounds, according to a statement from the Home Office.",
+     [("Fines will rise to 250,000 pounds", "indirect", "Home Office")]),
+    ("An editorial in the state-run Global Times newspaper said Japan was testing China's patience.",
+     [("Japan was testing China's patience", "indirect", "Global Times")]),
+    # an unnamed spokesperson speaks for the organization named with them
+    ("A spokesperson for the Regulator of Social Housing said the rules would be enforced.",
+     [("the rules would be enforced", "indirect", "Regulator of Social Housing")]),
+    ("A Gatwick spokesperson said the airport would stay open as normal.",
+     [("the airport would stay open as normal", "indirect", "Gatwick")]),
+    # "wrote in a ruling that ...": the that-clause is what was written
+    ("U.S. District Judge Amelia Ross wrote in a ruling that the search had been unlawful.",
+     [("the search had been unlawful", "indirect", "Amelia Ross")]),
+    # a clause before an inverted attribution that the parser left unattached
+    ("Talks to form a new government stalled on Wednesday after the two parties failed to agree on asylum, "
+     "negotiators said.",
+     [("Talks to form a new government stalled on Wednesday after the two parties failed to agree on asylum",
+       "indirect", None)]),
+    # the several subjects of a misparsed "The ruling X said"
+    ("The ruling All Progressives Congress (APC) said its candidate was clearly ahead.",
+     [("its candidate was clearly ahead", "indirect", "All Progressives Congress")]),
 ]
 
 
@@ -73,6 +104,10 @@ NO_STATEMENT = [
     "The minister, he said, was away.",  # no reported content
     "The company said goodbye to its founder in June.",  # "say" without speech content
     "Officials met in Lagos on Monday to discuss the budget.",
+    "The department did not say whether any detectives would be disciplined.",  # a negated cue
+    "The minister declined to say when the bill would be published.",
+    'The newspaper warned of "consequences".',  # a short quoted word after a cue is no utterance
+    'Observers noted "isolated reports" of vote buying.',
 ]
 
 
@@ -146,3 +181,59 @@ def test_find_quotes(text: str, expected: list[str]) -> None:
 ])
 def test_resolve_weekday(text: str, published: str | None, iso: str | None) -> None:
     assert resolve_weekday(text, published) == iso
+
+
+SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution across sentences
+    # "the judge", "the company": the one person or organization the article described so
+    ("Judge Evelyn Marchetti threw out the confession.\n"
+     "“The recording leaves no room for doubt,” the judge wrote.\n",
+     [("The recording leaves no room for doubt", "Evelyn Marchetti")]),
+    ("Shares of chipmaker Norvane Technologies fell on Wednesday.\n"
+     "The company said in a statement that it expects lower revenue this year.\n",
+     [("it expects lower revenue this year", "Norvane Technologies")]),
+    # a surname that is not the last word of the name (two surnames; family name first)
+    ("Former mayor Andrés Felipe Restrepo Vélez won the first round.\n"
+     "“We will finish the job,” Restrepo told supporters.\n",
+     [("We will finish the job", "Andrés Felipe Restrepo Vélez")]),
+    ("Spokesperson Lin Jianguo spoke in Beijing.\n“The seizure is illegal and invalid,” Lin said.\n",
+     [("The seizure is illegal and invalid", "Lin Jianguo")]),
+    # "she said" after a sentence about her, with no statement of hers before
+    ("First Minister Fiona Gallacher visited a rest centre on Sunday.\n"
+     "She said: “People should not travel unless they absolutely have to.”\n",
+     [("People should not travel unless they absolutely have to.", "Fiona Gallacher")]),
+    # quote paragraphs separated by blank lines continue the speaker
+    ("Union leader Eleanor Frampton said schools were struggling.\n\n"
+     "“We are losing good teachers because they are exhausted.\n\n“This is not sustainable at all.”\n",
+     [("We are losing good teachers because they are exhausted.", "Eleanor Frampton"),
+      ("This is not sustainable at all.", "Eleanor Frampton")]),
+    # precision: an anonymous source takes the focus; "she" is then not the last named speaker
+    ("Sarah Lindqvist said the register would help.\n"
+     "A senior official, who spoke on condition of anonymity, said the plan would be delayed.\n"
+     "“We are simply not ready for this,” she said.\n",
+     [("the plan would be delayed", None), ("We are simply not ready for this", None)]),
+    # precision: a pronoun of the other gender is nobody we know
+    ("Tom Hughes said the vote was close.\n“We counted every ballot,” he said.\n"
+     "“It was a fair count overall,” she said.\n",
+     [("We counted every ballot", "Tom Hughes"), ("It was a fair count overall", None)]),
+    # precision: a quote continuing an unresolved attribution stays unresolved
+    ("Gareth Lowe said his side deserved the win.\n"
+     "“I just tried to attack the ball,” the teenager said. “Luca put it on a plate for me.”\n",
+     [("I just tried to attack the ball", None), ("Luca put it on a plate for me.", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPEAKERS_IN_CONTEXT)
+def test_speakers_in_context(nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    got = {content: speaker for content, _, speaker in statements(nlp, text)}
+    for content, speaker in expected:
+        assert content in got, f"{content!r} not in {got}"
+        assert got[content] == speaker, (content, got[content])
+
+
+def test_statements_in_the_headline_are_left_to_the_body(nlp) -> None:  # type: ignore[no-untyped-def]
+    from kg.text import find_headline
+
+    text = "Rent rise is unfair, say tenants\n\nTenants said the rise of 23 per cent was unfair to families.\n"
+    article = Article("t", "t.txt", text, "0", headline=find_headline(text, ()))
+    got = [st.content.text for st in extract(nlp(text), article).statements]
+    assert got == ["the rise of 23 per cent was unfair to families"]

@@ -19,6 +19,17 @@ FURNITURE = [  # (line, is furniture)
     ("The club said the striker would miss the final.", False),
     ("Share prices fell 3% on Monday.", False),
     ("Comments from the coach were not available.", False),
+    ("By Daniel Okafor", True),
+    ("By MARCUS HALE Associated Press", True),
+    ("By Tom Ashcroft, PA Industrial Correspondent", True),
+    ("(Reporting by Daniel Okafor; Editing by Alison Greaves)", True),
+    ("Writing by Isabel Woodford; Editing by Daniel Wallis", True),
+    ("Photo: Passengers queue at the South Terminal (Gareth Fuller/PA)", True),
+    ("© 2024 PA Media, All Rights Reserved", True),
+    ("Published: 09:14, 12 March 2024 | Updated: 11:02, 12 March 2024", True),
+    ("By Monday the strike had ended.", False),
+    ("By contrast, the union grew.", False),
+    ("Photographers were kept outside the court.", False),
 ]
 
 
@@ -75,3 +86,37 @@ def test_read_article_publication_date(tmp_path) -> None:
     article = read_article(path)
     assert article.published == "2022-05-04"
     assert article.id == "match"
+
+
+DATELINES = [  # (first paragraph, dateline blanked before parsing or None)
+    ("LONDON (Reuters) - Britain will introduce a lobbying register, a minister said on Tuesday.",
+     "LONDON (Reuters) - "),
+    ("NEW ORLEANS (AP) — A federal judge on Thursday threw out a confession in a fire case.", "NEW ORLEANS (AP) — "),
+    ("BOGOTA, May 30 (Reuters) - Two candidates will face each other in a runoff next month.",
+     "BOGOTA, May 30 (Reuters) - "),
+    ("SAN JOSE, California, Oct 24 - Shares of the chipmaker fell 14% in extended trading.",
+     "SAN JOSE, California, Oct 24 - "),
+    ("BEIJING/TOKYO (Reuters) - China demanded that Japan release a fishing boat and its crew.",
+     "BEIJING/TOKYO (Reuters) - "),
+    ("EU leaders met in Brussels on Monday - and agreed on nothing new, officials said.", None),
+    ("NATO said on Monday that it would send more troops to the region next spring.", None),
+]
+
+
+@pytest.mark.parametrize(("para", "dateline"), DATELINES)
+def test_inline_dateline_is_blanked(para: str, dateline: str | None) -> None:
+    text = f"Headline of the story\n\n{para}\n"
+    article = Article("a", "a.txt", text, "x", furniture=tuple(find_furniture(text)))
+    cleaned = clean_text(article)
+    assert len(cleaned) == len(text)
+    if dateline is None:
+        assert cleaned == text
+    else:
+        assert para.removeprefix(dateline) in cleaned and dateline not in cleaned
+
+
+def test_linked_headlines_after_read_more_are_furniture() -> None:
+    text = ("The strike will start on Friday, the union said.\n\nRead more:\n"
+            "Airline passengers face disruption as staff walk out\nRail strikes: what you need to know\n")
+    assert [f.text for f in find_furniture(text)] == [
+        "Read more:", "Airline passengers face disruption as staff walk out", "Rail strikes: what you need to know"]

@@ -49,6 +49,9 @@ OR_APPOS = re.compile(r"^\s+or\s+(?:the\s+)?$")
 MODIFIERS = {"deputy", "vice", "assistant", "former", "senior", "top", "chief", "acting", "interim", "national",
              "security", "foreign", "defence", "defense", "general"}
 STRONG, WEAK = 2, 1
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "sir", "dame"}
+# "a Gatwick spokesperson said": the name before an unnamed spokesperson is the organization it speaks for
+SPOKES_AFTER = re.compile(r"^\s+spokes(?:man|woman|person)\b(?!\s+[A-Z])")
 
 
 @dataclass
@@ -155,6 +158,12 @@ def _is_name_token(tok: Token) -> bool:
     return t[0].isupper() and (tok.pos_ == "PROPN" or tok.ent_type_ in NER_TYPES) and t not in POSSESSIVE
 
 
+def _hyphen_part(doc: Doc, i: int) -> bool:
+    """"hoon" in "Ji-hoon": a lower-case part glued by a hyphen to a name part."""
+    return i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
+        and doc[i].is_alpha and doc[i].is_lower and doc[i].ent_type_ == doc[i - 2].ent_type_ == "PERSON"
+
+
 def _name_runs(doc: Doc) -> list[tuple[int, int]]:
     """Maximal runs of name tokens (token indexes), ignoring sentence-initial common words."""
     runs, i = [], 0
@@ -163,7 +172,8 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i
-        while j + 1 < len(doc) and _is_name_token(doc[j + 1]) and "\n" not in doc[j].whitespace_:
+        while j + 1 < len(doc) and (_is_name_token(doc[j + 1]) or _hyphen_part(doc, j + 1)) \
+                and "\n" not in doc[j].whitespace_:
             j += 1
         while j > i and (doc[j].text == "-" or doc[j].text.lower() in NAME_PARTICLES):
             j -= 1
@@ -184,6 +194,11 @@ def _name_cands(doc: Doc, taken: list[Cand]) -> list[Cand]:
         else:  # extend an NER span over the rest of its proper-noun run ("Asa'ib Ahl" + "al-Haq")
             spans = [(min(s, s2), max(e, e2), lab) if s < e2 and s2 < e and lab != "NORP" else (s2, e2, lab)
                      for s2, e2, lab in spans]
+    words = {doc[i].text for s, e, _ in spans if e - s > 1 for i in range(s, e) if doc[i].text[:1].isupper()}
+    for tok in doc:  # "Denning said" with "Denning" tagged a verb: a word of a name the article gave in full
+        if tok.text in words and tok.text.lower() not in NAME_PARTICLES and len(tok.text) > 2 \
+                and not any(s <= tok.i < e for s, e, _ in spans) and tok.ent_type_ not in NON_NAME_ENTS:
+            spans.append((tok.i, tok.i + 1, ""))
     out: list[Cand] = []
     for s, e, label in sorted(set(spans)):
         for ps, pe, hint in _split(doc, s, e):
@@ -217,7 +232,8 @@ def _split(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None]]:
     titles = lexicon.person_titles() | set(lexicon.role_nouns())
     while s < e and (doc[s].lower_ in {"the", "a", "an"} or doc[s].text in POSSESSIVE or doc[s].text == "-"):
         s += 1
-    while e > s and (doc[e - 1].text in POSSESSIVE or doc[e - 1].text in "-()," or doc[e - 1].is_lower):
+    while e > s and (doc[e - 1].text in POSSESSIVE or doc[e - 1].text in "-()," or doc[e - 1].is_lower) \
+            and not _hyphen_part(doc, e - 1):
         e -= 1  # "Efe news" (agency): a name ends on a capitalised word
     if s >= e:
         return []
@@ -228,7 +244,11 @@ def _split(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None]]:
             return _split(doc, s, i) + _split(doc, i + 1, e)
     for i in range(s, e):  # "Fatah Alliance lawmaker Karim Aliwi", "Prime Minister Mustafa al-Kadhimi"
         n = _match_phrase(doc, i, e, titles)
-        if n and (i > s or i + n < e) and not doc[i].ent_type_ == "PERSON" or (n and doc[i].is_lower):
+        # "Mrs Okonkwo", "Spokesperson Lin Jianguo": a title the model read as part of a person's name
+        honorific = n and i + n < e and (doc[i].lower_ in HONORIFICS or i == s and e - (i + n) >= 2)
+        if n and (i > s or i + n < e) and not doc[i].ent_type_ == "PERSON" or (n and doc[i].is_lower) or honorific:
+            while i > s and doc[i - 1].lower_ in lexicon.title_modifiers():
+                i, n = i - 1, n + 1  # "Security Minister", "Chief Financial Officer": the title's own words
             left = _split(doc, s, i) if i > s else []
             right = [(a, b, "Actor") for a, b, _ in _split(doc, i + n, e)]
             return left + right
@@ -250,10 +270,10 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
         c.vote("Organization", STRONG)
     elif words[-1].lower() in lexicon.org_heads() and len(words) > 1:
         c.vote("Organization", STRONG)
-    elif descriptor := _descriptor_after(after):
+    elif (descriptor := _descriptor_after(after)) and _is_description(doc, c.end, descriptor):
         c.vote("Organization", STRONG)
         c.titles.append(descriptor)
-    elif _role_after(after):  # "chief FIFA spokesman X": outweighs a title before the name
+    elif _role_after(after) or SPOKES_AFTER.match(after):  # "chief FIFA spokesman X": outweighs a title before
         c.vote("Organization", STRONG + 1)
     elif ORG_BEFORE.search(before) or ORG_AFTER.match(after):
         c.vote("Organization", STRONG)
@@ -281,6 +301,12 @@ def _descriptor_after(after: str) -> str | None:
                 return None  # "X forces" is the forces of X, not an organization named X
             return " ".join(words[:n])
     return None
+
+
+def _is_description(doc: Doc, end: int, descriptor: str) -> bool:
+    """"Tasnim news agency", not "de Groot insisted her party": a description has no verb or pronoun."""
+    toks = [t for t in doc if t.idx >= end and not t.is_space][:len(descriptor.split())]
+    return not any(t.pos_ in ("VERB", "AUX", "PRON", "DET", "ADP") for t in toks)
 
 
 def _appositive_title(after: str) -> str | None:
@@ -413,7 +439,7 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
             continue  # "Resistance has decided ...": a common word capitalised at a sentence start
         toks = _norm_tokens(c.text)
         fulls = {uf.find(k) for k, o in names.items() if k != key and o.etype in ("Actor", "Organization")
-                 and _is_short_form(toks, _norm_tokens(o.text), o.etype)}
+                 and _is_short_form(toks, _norm_tokens(o.text), o.etype, c.text)}
         if not fulls:
             fulls = {uf.find(k) for k, o in names.items() if k != key and _is_variant(toks, _norm_tokens(o.text))}
         fulls.discard(uf.find(key))
@@ -423,11 +449,16 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
             evidence.setdefault(key, []).append(AliasEvidence(c.text, "short-form", Span(c.start, c.end, c.text)))
 
 
-def _is_short_form(short: list[str], full: list[str], etype: str | None) -> bool:
+def _is_short_form(short: list[str], full: list[str], etype: str | None, surface: str = "") -> bool:
     """A surname of a person; the first or last words of an organization's name."""
     n = len(short)
-    if not short or n >= len(full) or ACRONYM.match(" ".join(short).upper()) and n == 1 and len(short[0]) <= 3:
+    if not short or n >= len(full):
         return False
+    if ACRONYM.match(" ".join(short).upper()) and n == 1 and len(short[0]) <= 3 \
+            and not (etype == "Actor" and surface.istitle()):  # "Lin", "Wu" are surnames; "UN" is no short form
+        return False
+    if etype == "Actor" and n == 1 and short[0] in full[:-1] and short[0] not in NAME_PARTICLES and len(short[0]) > 2:
+        return True  # "Restrepo" (Andrés Felipe Restrepo Vélez), "Lin" (Lin Jianguo): surnames need not come last
     return full[-n:] == short or (etype == "Organization" and full[:n] == short)
 
 

@@ -68,6 +68,18 @@ def part_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def company_words() -> frozenset[str]:
+    """Legal forms and trade nouns of companies ("Technologies", "plc", "chipmaker")."""
+    return frozenset(row[0] for row in _rows("company_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def title_modifiers() -> frozenset[str]:
+    """Capitalised words that belong to a title before a name ("Security Minister", "Chief Financial Officer")."""
+    return frozenset(row[0] for row in _rows("title_modifiers.txt"))
+
+
+@lru_cache(maxsize=1)
 def person_titles() -> frozenset[str]:
     return frozenset(row[0] for row in _rows("person_titles.txt"))
 

@@ -121,11 +121,18 @@ def _after_person(text: str, mentions: list[Mention], i: int, entities: list[Ent
         holder = _next_holder(text, mentions, i, end + m.end("post"))
         if holder is None:
             return _described_holder(text, person, title, entities, start, end + m.end("post"))
+        if re.search(r"\b(?:a|an)\s+[a-z]", text[end + m.end("title"):holder[0]]):
+            return []  # "head of a primary school in Leeds": the role is in something the article does not name
     else:
         return []
-    if holder is None:
-        return []
+    if holder is None or holder[2].type == "Place" and not _state_office(title):
+        return []  # "a Latin America strategist": a place holds only state offices
     return _relation(person, _kind(title), holder[2], title, text, start, max(holder[1], end + m.end("title")))
+
+
+def _state_office(title: str) -> bool:
+    words = title.lower().split()
+    return any(" ".join(words[k:]) in lexicon.state_offices() for k in range(len(words)))
 
 
 def _clause_end(text: str, pos: int) -> int:
@@ -155,7 +162,10 @@ def _before_person(text: str, mentions: list[Mention], i: int) -> list[Relation]
     holder = next((m for m in reversed(mentions[:i]) if m[1] <= start), None)
     if holder is None or holder[2].type == "Actor":
         return []
-    m = re.match(rf"^(?:’s|'s)?\s+(?P<title>{MODIFIER}{_role_regex()})\s+$", text[holder[1]:start], re.I)
+    m = re.match(rf"^(?:’s|'s)?\s+(?P<title>{MODIFIER}{_role_regex()}),?\s+$", text[holder[1]:start], re.I)
+    opens = re.search(r"(?:^|\n|[.!?]\s)\s*(?:a|an|the)\s+$", text[max(0, holder[0] - 6):holder[0]], re.I)
+    if m and "," in m.group(0) and not opens:
+        return []  # "X spokesman, Y" names Y only when the phrase opens with an article: "A X spokesman, Y, said"
     if not m or _past(text, holder[0]):
         return []
     title = m.group("title")

@@ -11,16 +11,21 @@ Two passes over the parsed article:
   fragment inside reported speech making a *mixed* statement. Short quoted words (scare quotes,
   titles) are never statements of their own.
 
-Speakers are resolved inside the article only: a name, a pronoun (the last speaker), a description
-("the spokesman", "the ministry") through the titles and head nouns the article itself gives, or a
-description followed at once by the person it introduces. Otherwise the speaker stays unresolved.
+Speakers are resolved inside the article only: a name; a name apposed to a description ("Its policy
+director, Sarah Lindqvist, said"); a pronoun (the last person in subject position, if of no other
+gender); a description ("the spokesman", "the judge", "the ministry", "the company") through the
+titles, head nouns and trades the article itself gives; the issuer of a document ("a statement from
+X"); the organization of an unnamed spokesperson ("a spokesperson for X", "a X spokeswoman"); or a
+description followed at once by the person it introduces. Otherwise the speaker stays unresolved, and
+an unnamed person ("a senior official, who spoke on condition of anonymity") takes the focus, so that
+a later "she said" or unattributed quote is not given to an earlier, named speaker.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from kg.extract import lexicon
@@ -32,10 +37,18 @@ if TYPE_CHECKING:
 OPEN_QUOTES, CLOSE_QUOTES = "“\"", "”\""
 MIN_QUOTE_WORDS = 4  # shorter quoted passages are scare quotes, titles or single words
 PRONOUNS = {"he", "she"}
+# Titles that tell a person's gender, so that "she said" is never given to Mr X.
+GENDERED = {"mr": "m", "mr.": "m", "sir": "m", "spokesman": "m", "chairman": "m", "king": "m", "prince": "m",
+            "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dame": "f", "spokeswoman": "f",
+            "chairwoman": "f", "queen": "f", "princess": "f"}
+# Documents that speak for whoever issued them: "a statement from X said", "according to a report by X".
+DOCUMENTS = {"statement", "report", "editorial", "note", "letter", "memo", "filing", "release", "communique",
+             "communiqué", "post", "article", "study", "survey", "document", "ruling", "judgment", "complaint"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 TAIL_DEPS = {"advcl", "xcomp", "conj", "acl"}  # a participle or coordinated verb sharing a subject
 BETWEEN_CUE_AND_QUOTE = {"PUNCT", "ADV", "ADP", "PART", "SCONJ"}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+NOT_SAYING = {"decline", "refuse", "fail"}  # "declined to say": a cue under these reports no speech
 CONTINUE_PARAGRAPHS = 2  # an unattributed quote continues a speaker at most this many paragraphs back
 
 
@@ -66,13 +79,17 @@ def extract_statements(doc: Doc, article: Article, entities: list[Entity]) -> li
     quotes = find_quotes(text, paras)
     raws = _reported(doc, quotes, paras)
     raws += _direct(doc, quotes, paras, raws)
+    head = article.headline
+    if head is not None:  # a headline sums the story up; its body tells who said what
+        raws = [r for r in raws if not (head.start <= r.content.start and r.content.end <= head.end)]
     raws.sort(key=lambda r: r.content.start)
     return _resolve(doc, article, entities, raws)
 
 
 # ---------------------------------------------------------------- quotes
 def _paragraph_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in re.finditer(r"\n", text)]
+    """Starts of the paragraphs: lines with text (blank lines between paragraphs are no paragraphs)."""
+    return [0] + [m.end() for m in re.finditer(r"\n", text) if text[m.end():m.end() + 200].split("\n", 1)[0].strip()]
 
 
 def _para_of(paras: list[int], pos: int) -> int:
@@ -118,6 +135,8 @@ def _cue(tok: Token, direct: bool) -> str | None:
     entry = lexicon.cue_verbs().get(tok.lemma_.lower())
     if entry is None or tok.pos_ not in ("VERB", "AUX") or (entry.direct_only and not direct):
         return None
+    if any(c.dep_ == "neg" for c in tok.children) or tok.dep_ == "xcomp" and tok.head.lemma_ in NOT_SAYING:
+        return None  # "did not say whether ...", "declined to say ...": nothing was said
     if entry.particle:
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         if not any(c.lower_ == entry.particle for c in tok.children) and (nxt is None or nxt.lower_ != entry.particle):
@@ -131,14 +150,14 @@ def _subject(tok: Token) -> Token | None:
     A tail inside a reported clause (`X says the government ..., stressing that ...`) belongs to the
     reporting verb's subject, not to the reported clause's.
     """
-    own = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+    own = _own_subject(tok)
     if own is None and tok.dep_ in TAIL_DEPS and tok.tag_ == "VBG":
         for anc in tok.ancestors:
             subj = next((c for c in anc.children if c.dep_ in SUBJECT_DEPS), None)
             if subj is not None and _cue(anc, direct=False) and not subj.is_ancestor(tok):
                 return subj
     for _ in range(4):
-        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        subj = _own_subject(tok)
         if subj is not None:
             return subj
         if tok.dep_ not in TAIL_DEPS and tok.dep_ != "parataxis" or tok.head is tok:
@@ -147,13 +166,21 @@ def _subject(tok: Token) -> Token | None:
     return None
 
 
+def _own_subject(tok: Token) -> Token | None:
+    """The verb's subject; of two (a misparsed "The ruling All Progressives Congress"), the proper noun."""
+    subs = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+    if len(subs) > 1 and subs[1].tag_ in ("NNP", "NNPS") and subs[1].left_edge.i == subs[0].i + 1:
+        return subs[1]
+    return subs[0] if subs else None
+
+
 def _span(doc: Doc, start: int, end: int) -> Span:
     return Span(start, end, doc.text[start:end])
 
 
 def _tokens_span(doc: Doc, toks: list[Token]) -> Span | None:
     toks = [t for t in toks if not t.is_space]
-    while toks and (toks[0].is_punct or toks[0].lower_ in {"that", "whether"} and toks[0].dep_ == "mark"):
+    while toks and (toks[0].is_punct or toks[0].lower_ in {"that", "whether"} and toks[0].dep_ in ("mark", "dobj")):
         toks = toks[1:]
     while toks and toks[-1].is_punct and toks[-1].text not in "”\"’)":
         toks = toks[:-1]
@@ -193,7 +220,29 @@ def _content_tokens(head: Token) -> list[Token]:
 
 
 def _complement(tok: Token) -> Token | None:
-    return next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    """The reported clause: the cue's clausal complement, or a parse that hides it.
+
+    - `X wrote in a ruling that ...`: the that-clause read as a relative clause of the document;
+    - `CLAUSE, negotiators said.`: the clause before an inverted attribution left unattached ("dep").
+    """
+    comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if comp is not None:
+        return comp
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "on") and prep.i > tok.i:
+            obj = next((o for o in prep.children if o.dep_ == "pobj" and o.lower_ in DOCUMENTS), None)
+            rel = next((r for r in obj.children if r.dep_ == "relcl" and r.left_edge.lower_ == "that"
+                        and r.left_edge.i == obj.i + 1), None) if obj is not None else None
+            if rel is not None:
+                return rel
+    subj = _own_subject(tok)
+    for c in tok.children:
+        if c.dep_ == "dep" and c.i < tok.i and subj is not None and c.right_edge.i + 2 == subj.left_edge.i \
+                and tok.doc[c.right_edge.i + 1].text == "," \
+                and all(t.is_space for t in tok.doc[c.sent.start:c.left_edge.i]) \
+                and any(t.pos_ in ("VERB", "AUX") for t in c.subtree):
+            return c
+    return None
 
 
 def _reported_clause(doc: Doc, tok: Token, quotes: list[Quote], paras: list[int]) -> Raw | None:
@@ -210,8 +259,10 @@ def _reported_clause(doc: Doc, tok: Token, quotes: list[Quote], paras: list[int]
         return None  # a verb inside a quotation is the quoted speaker's, not an attribution
     kind = "indirect"
     long = [q for q in inside if q.words >= MIN_QUOTE_WORDS]
-    if long:
-        content, kind = _span(doc, long[0].start, long[-1].end), "mixed"
+    if long and sum(q.words for q in long) * 2 >= len(re.findall(r"\w+", content.text)):
+        content, kind = _span(doc, long[0].start, long[-1].end), "mixed"  # the quote is most of what was said
+    elif long:
+        kind = "mixed"
     elif inside:
         kind = "mixed"
     return Raw(content, kind, tok, _subject(tok), _para_of(paras, content.start))
@@ -225,6 +276,7 @@ def _according_to(doc: Doc, tok: Token, quotes: list[Quote], paras: list[int]) -
         return None
     skip = {t.i for t in tok.subtree}
     toks = [t for t in head.subtree if t.i not in skip]
+    source = _document_issuer(source)
     content = _tokens_span(doc, toks)
     if content is None:
         return None
@@ -232,6 +284,18 @@ def _according_to(doc: Doc, tok: Token, quotes: list[Quote], paras: list[int]) -
 
 
 # ---------------------------------------------------------------- direct quotes
+def _document_issuer(source: Token) -> Token:
+    """"according to a statement from the Home Office": the issuer speaks, not the statement."""
+    if source.lower_ not in DOCUMENTS:
+        return source
+    for prep in source.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+            obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return source
+
+
 def _direct(doc: Doc, quotes: list[Quote], paras: list[int], reported: list[Raw]) -> list[Raw]:
     out: list[Raw] = []
     taken = [r.content for r in reported]
@@ -244,7 +308,9 @@ def _direct(doc: Doc, quotes: list[Quote], paras: list[int], reported: list[Raw]
         cue, last = _attribution(doc, quotes, i)
         start, end = q.start, quotes[last].end
         if cue is not None:
-            kind = "direct" if _governs(doc, cue, q) or q.opens_para or last > i else _embedded_kind(q)
+            utterance = q.words >= MIN_QUOTE_WORDS or doc.text[q.end - 1] in ".!?"
+            kind = "direct" if (_governs(doc, cue, q) and utterance) or q.opens_para or last > i \
+                else _embedded_kind(q)
             if kind:
                 out.append(Raw(_span(doc, start, end), kind, cue, _subject(cue), q.para))
         elif q.words >= MIN_QUOTE_WORDS and (q.opens_para or not _before_region(doc, q, 0)):
@@ -345,23 +411,47 @@ class _Mentions:
         return list(dict.fromkeys(e.key for s, t, e in self.by_pos if start <= s and t <= end))
 
 
+@dataclass
+class _Focus:
+    """Who the article is talking about: for pronouns ("he said") and unattributed quote paragraphs."""
+
+    subjects: list[tuple[int, str, int]]  # (position, entity key, paragraph) of people who are sentence subjects
+    prev: tuple[str | None, int] | None = None  # speaker (None: not known) and paragraph of the last statement
+    person: tuple[str | None, int, int] | None = None  # last person in subject position (None: an unnamed one)
+    gender: dict[str, str] = field(default_factory=dict)  # entity key -> "m" / "f", from titles and pronouns
+
+    def advance(self, pos: int) -> None:
+        """Sentence subjects before ``pos`` that come after the current person take the focus."""
+        while self.subjects and self.subjects[0][0] < pos:
+            at, key, para = self.subjects.pop(0)
+            if self.person is None or at > self.person[1]:
+                self.person = (key, at, para)
+
+
 def _resolve(doc: Doc, article: Article, entities: list[Entity], raws: list[Raw]) -> list[Statement]:
     index = _Mentions(sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: x[0]))
     out: list[Statement] = []
-    last: tuple[str, int] | None = None  # (speaker key, paragraph) of the last resolved person
+    focus = _Focus(_person_subjects(doc, index), gender=_genders(entities))
     seen: set[tuple[int, int]] = set()
     pending: list[int] = []  # statements whose description may name the next sentence's speaker
     for raw in raws:
         if (raw.content.start, raw.content.end) in seen or _overlaps_any(raw.content, out):
             continue
         seen.add((raw.content.start, raw.content.end))
-        mention, key = _speaker(doc, raw, index, entities, last)
+        pos = raw.subject.idx if raw.subject is not None else raw.content.start
+        focus.advance(pos)
+        mention, key = _speaker(doc, raw, index, entities, focus)
         ent = next((e for e in entities if e.key == key), None)
         if key and ent and ent.type == "Actor":
-            last = (key, raw.para)
+            focus.person = (key, pos, raw.para)
             _bind_pending(doc, out, pending, raw, mention, key, entities)
+        elif mention is not None and key is None and raw.subject is not None and _is_unnamed_person(raw.subject):
+            focus.person = (None, pos, raw.para)  # "a senior official ... said": "she" is no longer the last person
+            if _is_role_description(mention.text):
+                pending.append(len(out))
         elif mention is not None and key is None and _is_role_description(mention.text):
             pending.append(len(out))
+        focus.prev = (key, raw.para)
         st = Statement(content=raw.content, kind=raw.kind, speaker_mention=mention, speaker=key,  # type: ignore[arg-type]
                        cue=raw.cue.lemma_.lower() if raw.cue is not None else None,
                        cue_span=_span(doc, raw.cue.idx, raw.cue.idx + len(raw.cue)) if raw.cue is not None else None,
@@ -370,15 +460,45 @@ def _resolve(doc: Doc, article: Article, entities: list[Entity], raws: list[Raw]
     return out
 
 
+def _person_subjects(doc: Doc, index: _Mentions) -> list[tuple[int, str, int]]:
+    """People named as the subject of a sentence's main verb, outside quotations ("Gallacher visited ...")."""
+    quotes = find_quotes(doc.text)
+    paras = _paragraph_starts(doc.text)
+    out = []
+    for sent in doc.sents:
+        subj = _own_subject(sent.root)
+        if subj is None or _in_quote(quotes, subj.idx):
+            continue
+        hit = index.span_at(subj.idx)
+        if hit is not None and hit[2].type == "Actor":
+            out.append((subj.idx, hit[2].key, _para_of(paras, subj.idx)))
+    return out
+
+
+def _genders(entities: list[Entity]) -> dict[str, str]:
+    out = {}
+    for e in entities:
+        found = {GENDERED[t.split()[-1]] for t in e.titles if t.split() and t.split()[-1] in GENDERED}
+        if len(found) == 1:
+            out[e.key] = found.pop()
+    return out
+
+
+def _is_unnamed_person(subj: Token) -> bool:
+    """A singular description of a person: "the registrar", "one resident", "a senior official"."""
+    return subj.tag_ == "NN" and subj.lower_ not in lexicon.org_heads() and subj.lower_ not in DOCUMENTS \
+        and lexicon.institutions().get(subj.lower_) is None
+
+
 def _overlaps_any(content: Span, done: list[Statement]) -> bool:
     return any(s.content.start < content.end and content.start < s.content.end for s in done)
 
 
 def _speaker(doc: Doc, raw: Raw, index: _Mentions, entities: list[Entity],
-             last: tuple[str, int] | None) -> tuple[Span | None, str | None]:
+             focus: _Focus) -> tuple[Span | None, str | None]:
     if raw.continues:
-        if last and raw.para - last[1] <= CONTINUE_PARAGRAPHS:
-            return None, last[0]
+        if focus.prev and raw.para - focus.prev[1] <= CONTINUE_PARAGRAPHS:
+            return None, focus.prev[0]
         return None, None
     subj = raw.subject
     if subj is None:
@@ -391,11 +511,87 @@ def _speaker(doc: Doc, raw: Raw, index: _Mentions, entities: list[Entity],
         return _description(doc, subj), named
     if subj.lower_ in PRONOUNS:
         mention = _span(doc, subj.idx, subj.idx + len(subj))
-        if last and raw.para - last[1] <= CONTINUE_PARAGRAPHS + 1:
-            return mention, last[0]
-        return mention, None
+        return mention, _pronoun(subj, raw, focus)
     mention = _description(doc, subj)
+    apposed = _apposed_name(doc, subj, mention, raw.cue, index)
+    if apposed is not None:
+        return mention, apposed
+    source = _document_source(subj, index) or _spokesperson_of(doc, subj, index, entities)
+    if source is not None:
+        return mention, source
     return mention, _resolve_description(doc, mention, subj, index, entities)
+
+
+def _pronoun(subj: Token, raw: Raw, focus: _Focus) -> str | None:
+    """"he", "she": the last person in subject position, when near and of no other gender."""
+    if focus.person is None or focus.person[0] is None or raw.para - focus.person[2] > CONTINUE_PARAGRAPHS + 1:
+        return None
+    key = focus.person[0]
+    gender = "m" if subj.lower_ == "he" else "f"
+    if focus.gender.setdefault(key, gender) != gender:
+        return None
+    return key
+
+
+def _apposed_name(doc: Doc, subj: Token, mention: Span, cue: Token | None, index: _Mentions) -> str | None:
+    """"Its policy director, Sarah Lindqvist, said": the name set beside the description."""
+    for c in subj.children:
+        hit = index.span_at(c.idx) if c.dep_ == "appos" and c.i > subj.i else None
+        if hit is not None and hit[2].type in ("Actor", "Organization"):
+            return hit[2].key
+    m = re.match(r"\s*,\s*", doc.text[mention.end:])
+    hit = index.span_at(mention.end + m.end()) if m else None
+    if hit is None or hit[0] != mention.end + m.end() or hit[2].type == "Place":  # type: ignore[union-attr]
+        return None
+    close = re.match(r"\s*,\s*", doc.text[hit[1]:])
+    if close and cue is not None and cue.idx == hit[1] + close.end():
+        return hit[2].key
+    return None
+
+
+def _document_source(subj: Token, index: _Mentions) -> str | None:
+    """"a statement from the Home Office", "an editorial in the Global Times": who issued the document."""
+    if subj.lower_ not in DOCUMENTS:
+        return None
+    for prep in subj.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "in", "of"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    found = [e for s, t, e in index.by_pos
+                             if obj.left_edge.idx <= s and t <= obj.right_edge.idx + len(obj.right_edge)]
+                    found = [e for e in found if e.type != "Place"]
+                    if found:
+                        return found[-1].key
+    return None
+
+
+def _spokesperson_of(doc: Doc, subj: Token, index: _Mentions, entities: list[Entity]) -> str | None:
+    """"a spokesperson for X", "a CalMac spokeswoman", "a department spokesperson": an unnamed voice of X.
+
+    Only an indefinite one: "the spokesman for X" is a person the article may name next.
+    """
+    if lexicon.role_nouns().get(subj.lower_) != "spokespersonOf":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children):
+        return None
+    for c in subj.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "of", "at"):
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            hits = [e for s, t, e in index.by_pos
+                    if obj.left_edge.idx <= s and t <= obj.right_edge.idx + len(obj.right_edge) and e.type != "Place"]
+            if hits:
+                return hits[-1].key
+            return _org_by_noun(doc, obj.lower_, obj.idx, index, entities)
+    for c in subj.children:
+        if c.dep_ in ("compound", "nmod") and c.i < subj.i:
+            hit = index.span_at(c.idx)
+            if hit is not None and hit[2].type != "Place":
+                return hit[2].key
+            if hit is None and c.pos_ == "NOUN":
+                return _org_by_noun(doc, c.lower_, c.idx, index, entities)
+    return None
 
 
 def _named_in_description(subj: Token, index: _Mentions) -> str | None:
@@ -424,21 +620,39 @@ def _description(doc: Doc, subj: Token) -> Span:
 
 
 def _resolve_description(doc: Doc, mention: Span, subj: Token, index: _Mentions, entities: list[Entity]) -> str | None:
-    """"The spokesman" -> the one person the article titles so; "the ministry" -> the one ministry before it."""
+    """"The spokesman", "the judge" -> the one person the article titles so; "the ministry" -> the one ministry."""
     if not any(c.lower_ == "the" for c in subj.children):
         return None
     head = subj.lower_
-    before = [e for s, _, e in index.by_pos if s < mention.start]
-    if head in lexicon.role_nouns() or any(r.split()[-1] == head for r in lexicon.role_nouns()):
+    titles = set(lexicon.role_nouns()) | lexicon.person_titles()
+    if head in titles or any(r.split()[-1] == head for r in titles):
         cands = [e for e in entities if e.type == "Actor" and any(t.split()[-1] == head for t in e.titles)]
-    elif head in lexicon.org_heads():
-        cands = [e for e in entities if e.type == "Organization" and e in before and
-                 (e.name.lower().split()[-1] == head or any(t.split()[-1] == head for t in e.titles))]
-    else:
+        cands = [e for e in cands if any(m.start < mention.start for m in e.mentions)]
+        keys = {e.key for e in cands}
+        return keys.pop() if len(keys) == 1 else None
+    return _org_by_noun(doc, head, mention.start, index, entities)
+
+
+def _org_by_noun(doc: Doc, head: str, before: int, index: _Mentions, entities: list[Entity]) -> str | None:
+    """"the ministry", "the department", "the company": the one organization of that kind named before."""
+    if head not in lexicon.org_heads() and head not in lexicon.company_words():
         return None
-    cands = [e for e in cands if any(m.start < mention.start for m in e.mentions)] or []
-    keys = {e.key for e in cands}
-    return keys.pop() if len(keys) == 1 else None
+    named = {e.key for s, _, e in index.by_pos if s < before and e.type == "Organization"}
+    cands = {e.key for e in entities if e.key in named and _org_kind(e, head)}
+    return cands.pop() if len(cands) == 1 else None
+
+
+def _org_kind(e: Entity, head: str) -> bool:
+    """Whether an organization is a ``head`` by its name ("Department for Education") or description."""
+    words = e.name.lower().split()
+    name_head = words[words.index("of") - 1] if "of" in words[1:] else \
+        words[words.index("for") - 1] if "for" in words[1:] else words[-1]
+    if head in (words[-1], name_head) or any(t.split()[-1] == head for t in e.titles):
+        return True
+    if head in ("company", "firm"):  # a company by its legal form or its trade ("chipmaker Norvane")
+        return words[-1].strip(".,") in lexicon.company_words() or \
+            any(t.split()[-1] in lexicon.company_words() for t in e.titles)
+    return False
 
 
 def _is_role_description(text: str) -> bool:
