@@ -24,16 +24,17 @@ if TYPE_CHECKING:
 
 
 def extract(doc: Doc, article: Article) -> ArticleRecords:
+    from kg.extract.docindex import index_of
     from kg.extract.entities import extract_entities
     from kg.extract.events import extract_events
     from kg.extract.roles import extract_relations
     from kg.extract.statements import extract_statements
 
-    if len(doc.text) != len(article.text):
+    if len(index_of(doc).text) != len(article.text):
         raise ValueError(f"{article.id}: parsed text and original text differ in length")
     entities = extract_entities(doc, article)
-    relations = extract_relations(doc, article, entities)
     statements = extract_statements(doc, article, entities)
+    relations = extract_relations(doc, article, entities, statements)  # speaker descriptions name roles
     events, links = extract_events(doc, article, entities, statements)
     return ArticleRecords(
         article=article,

@@ -20,9 +20,11 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.extract import lexicon
+from kg.extract.docindex import index_of
 from kg.records import AliasEvidence, Article, Entity, Span
 
 if TYPE_CHECKING:
@@ -76,9 +78,10 @@ class Cand:
 
 
 def extract_entities(doc: Doc, article: Article) -> list[Entity]:
-    text = doc.text
+    text = index_of(doc).text
     cands = _glossed(text)
-    cands += _place_cands(text, cands, [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("ORG", "FAC")])
+    cands += _place_cands(text, cands, [(e.start_char, e.end_char) for e in index_of(doc).ents
+                                        if e.label_ in ("ORG", "FAC")])
     cands += _name_cands(doc, cands)
     cands.sort(key=lambda c: (c.start, -c.end))
     for c in cands:
@@ -106,6 +109,15 @@ def _glossed(text: str) -> list[Cand]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _place_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Any place form (longest first), and a country institution after a place ("'s parliament")."""
+    forms = sorted(lexicon.places(), key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
+    inst = "|".join(re.escape(n) for n in lexicon.institutions())
+    return pattern, re.compile(r"(?:’s|'s)?\s+(" + inst + r")\b", re.I)
+
+
 def _place_cands(text: str, taken: list[Cand], org_spans: list[tuple[int, int]]) -> list[Cand]:
     """Every occurrence of a place name, short form or demonym, and country institutions.
 
@@ -113,11 +125,9 @@ def _place_cands(text: str, taken: list[Cand], org_spans: list[tuple[int, int]])
     part of that name, unless it is a possessive ("Iraq's Popular Mobilization Units").
     """
     out: list[Cand] = []
-    forms = sorted(lexicon.places(), key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
-    inst = "|".join(re.escape(n) for n in lexicon.institutions())
+    pattern, institution = _place_patterns()
     for m in pattern.finditer(text):
-        if _overlaps(m.start(), m.end(), taken + out):
+        if _overlaps(m.start(), m.end(), taken) or _overlaps(m.start(), m.end(), out):
             continue
         surface = m.group(0)
         if any(s < m.start() < e or s <= m.start() < m.end() < e for s, e in org_spans) \
@@ -130,7 +140,7 @@ def _place_cands(text: str, taken: list[Cand], org_spans: list[tuple[int, int]])
             continue
         place = lexicon.places()[surface]
         after = text[m.end():m.end() + 40]
-        im = re.match(r"(?:’s|'s)?\s+(" + inst + r")\b", after, re.I)
+        im = institution.match(after)
         if im and lexicon.institutions()[im.group(1).lower()] == "organization":
             end = m.end() + im.end()
             adj = lexicon.place_adjectives().get(place, place)
@@ -160,22 +170,24 @@ def _is_name_token(tok: Token) -> bool:
 
 def _hyphen_part(doc: Doc, i: int) -> bool:
     """"hoon" in "Ji-hoon": a lower-case part glued by a hyphen to a name part."""
-    return i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
-        and doc[i].is_alpha and doc[i].is_lower and doc[i].ent_type_ == doc[i - 2].ent_type_ == "PERSON"
+    toks = index_of(doc).tokens
+    return i >= 2 and toks[i - 1].text == "-" and not toks[i - 1].whitespace_ and not toks[i - 2].whitespace_ \
+        and toks[i].is_alpha and toks[i].is_lower and toks[i].ent_type_ == toks[i - 2].ent_type_ == "PERSON"
 
 
 def _name_runs(doc: Doc) -> list[tuple[int, int]]:
     """Maximal runs of name tokens (token indexes), ignoring sentence-initial common words."""
+    toks = index_of(doc).tokens
     runs, i = [], 0
-    while i < len(doc):
-        if not _is_name_token(doc[i]) or doc[i].text == "-":
+    while i < len(toks):
+        if not _is_name_token(toks[i]) or toks[i].text == "-":
             i += 1
             continue
         j = i
-        while j + 1 < len(doc) and (_is_name_token(doc[j + 1]) or _hyphen_part(doc, j + 1)) \
-                and "\n" not in doc[j].whitespace_:
+        while j + 1 < len(toks) and (_is_name_token(toks[j + 1]) or _hyphen_part(doc, j + 1)) \
+                and "\n" not in toks[j].whitespace_:
             j += 1
-        while j > i and (doc[j].text == "-" or doc[j].text.lower() in NAME_PARTICLES):
+        while j > i and (toks[j].text == "-" or toks[j].text.lower() in NAME_PARTICLES):
             j -= 1
         runs.append((i, j + 1))
         i = j + 1
@@ -184,28 +196,34 @@ def _name_runs(doc: Doc) -> list[tuple[int, int]]:
 
 def _name_cands(doc: Doc, taken: list[Cand]) -> list[Cand]:
     """Names from NER spans and proper-noun runs, split at titles, role nouns and possessives."""
+    ix = index_of(doc)
+    toks, text = ix.tokens, ix.text
     spans: list[tuple[int, int, str]] = []
-    for ent in doc.ents:
+    for ent in ix.ents:
         if ent.label_ in NER_TYPES or ent.label_ == "NORP":
             spans.append((ent.start, ent.end, ent.label_))
     for s, e in _name_runs(doc):
-        if not any(s < e2 and s2 < e for s2, e2, _ in spans):
+        hits = [k for k, (s2, e2, _) in enumerate(spans) if s < e2 and s2 < e]
+        if not hits:
             spans.append((s, e, ""))
-        else:  # extend an NER span over the rest of its proper-noun run ("Asa'ib Ahl" + "al-Haq")
-            spans = [(min(s, s2), max(e, e2), lab) if s < e2 and s2 < e and lab != "NORP" else (s2, e2, lab)
-                     for s2, e2, lab in spans]
-    words = {doc[i].text for s, e, _ in spans if e - s > 1 for i in range(s, e) if doc[i].text[:1].isupper()}
-    for tok in doc:  # "Denning said" with "Denning" tagged a verb: a word of a name the article gave in full
+        for k in hits:  # extend an NER span over the rest of its proper-noun run ("Asa'ib Ahl" + "al-Haq")
+            s2, e2, lab = spans[k]
+            if lab != "NORP":
+                spans[k] = (min(s, s2), max(e, e2), lab)
+    words = {toks[i].text for s, e, _ in spans if e - s > 1 for i in range(s, e) if toks[i].text[:1].isupper()}
+    covered = {i for s, e, _ in spans for i in range(s, e)}  # spans added below cover only their own token
+    for tok in toks:  # "Denning said" with "Denning" tagged a verb: a word of a name the article gave in full
         if tok.text in words and tok.text.lower() not in NAME_PARTICLES and len(tok.text) > 2 \
-                and not any(s <= tok.i < e for s, e, _ in spans) and tok.ent_type_ not in NON_NAME_ENTS:
+                and tok.i not in covered and tok.ent_type_ not in NON_NAME_ENTS:
             spans.append((tok.i, tok.i + 1, ""))
     out: list[Cand] = []
     for s, e, label in sorted(set(spans)):
         for ps, pe, hint in _split(doc, s, e):
-            start, end = doc[ps].idx, doc[pe - 1].idx + len(doc[pe - 1])
-            if _overlaps(start, end, taken + out):
+            start, end = ix.idx[ps], ix.idx[pe - 1] + len(ix.tokens[pe - 1])
+            if _overlaps(start, end, taken) or _overlaps(start, end, out):
                 continue
-            c = Cand(start, end, doc.text[start:end], sent_start=not doc[doc[ps].sent.start:ps].text.strip())
+            # the sentence's tokens before the name, as text: nothing but space at a sentence start
+            c = Cand(start, end, text[start:end], sent_start=not text[ix.idx[ix.sent_of[ps]]:start].strip())
             if hint:
                 c.vote(hint, STRONG)
             if label in NER_TYPES:
@@ -218,41 +236,49 @@ def _name_cands(doc: Doc, taken: list[Cand]) -> list[Cand]:
 
 def _match_phrase(doc: Doc, i: int, end: int, phrases: frozenset[str] | set[str]) -> int:
     """Length in tokens of the longest phrase of ``phrases`` starting at token i (0 when none)."""
-    best = 0
+    ix = index_of(doc)
+    best, first = 0, ix.idx[i]
     for n in range(1, 5):
         if i + n > end:
             break
-        if doc[i:i + n].text.lower() in phrases:
+        if ix.text[first:ix.ends[i + n - 1]].lower() in phrases:  # the text of tokens i .. i+n-1
             best = n
     return best
 
 
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """Person titles and role nouns: the words that split a title off a name."""
+    return lexicon.person_titles() | frozenset(lexicon.role_nouns())
+
+
 def _split(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None]]:
     """Trim and split a token range into name parts with a type hint each."""
-    titles = lexicon.person_titles() | set(lexicon.role_nouns())
-    while s < e and (doc[s].lower_ in {"the", "a", "an"} or doc[s].text in POSSESSIVE or doc[s].text == "-"):
+    titles = _titles()
+    toks = index_of(doc).tokens
+    while s < e and (toks[s].lower_ in {"the", "a", "an"} or toks[s].text in POSSESSIVE or toks[s].text == "-"):
         s += 1
-    while e > s and (doc[e - 1].text in POSSESSIVE or doc[e - 1].text in "-()," or doc[e - 1].is_lower) \
+    while e > s and (toks[e - 1].text in POSSESSIVE or toks[e - 1].text in "-()," or toks[e - 1].is_lower) \
             and not _hyphen_part(doc, e - 1):
         e -= 1  # "Efe news" (agency): a name ends on a capitalised word
     if s >= e:
         return []
     for i in range(s, e):  # "Austin's Baghdad", "Iraq's Popular Mobilization Units"
-        if doc[i].text in POSSESSIVE:
+        if toks[i].text in POSSESSIVE:
             return _split(doc, s, i) + _split(doc, i + 1, e)
-        if doc[i].lower_ == "of" and i + 2 <= e and ACRONYM.match(doc[e - 1].text):  # "Brigade of the PMU"
+        if toks[i].lower_ == "of" and i + 2 <= e and ACRONYM.match(toks[e - 1].text):  # "Brigade of the PMU"
             return _split(doc, s, i) + _split(doc, i + 1, e)
     for i in range(s, e):  # "Fatah Alliance lawmaker Karim Aliwi", "Prime Minister Mustafa al-Kadhimi"
         n = _match_phrase(doc, i, e, titles)
         # "Mrs Okonkwo", "Spokesperson Lin Jianguo": a title the model read as part of a person's name
-        honorific = n and i + n < e and (doc[i].lower_ in HONORIFICS or i == s and e - (i + n) >= 2)
-        if n and (i > s or i + n < e) and not doc[i].ent_type_ == "PERSON" or (n and doc[i].is_lower) or honorific:
-            while i > s and doc[i - 1].lower_ in lexicon.title_modifiers():
+        honorific = n and i + n < e and (toks[i].lower_ in HONORIFICS or i == s and e - (i + n) >= 2)
+        if n and (i > s or i + n < e) and not toks[i].ent_type_ == "PERSON" or (n and toks[i].is_lower) or honorific:
+            while i > s and toks[i - 1].lower_ in lexicon.title_modifiers():
                 i, n = i - 1, n + 1  # "Security Minister", "Chief Financial Officer": the title's own words
             left = _split(doc, s, i) if i > s else []
             right = [(a, b, "Actor") for a, b, _ in _split(doc, i + n, e)]
             return left + right
-    if s > 0 and re.match(r"^\d+(st|nd|rd|th)$", doc[s - 1].text) and doc[e - 1].lower_ in lexicon.org_heads():
+    if s > 0 and re.match(r"^\d+(st|nd|rd|th)$", toks[s - 1].text) and toks[e - 1].lower_ in lexicon.org_heads():
         s -= 1  # "the 14th Brigade"
     return [(s, e, None)]
 
@@ -262,7 +288,7 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
     """Vote a type from the words around the candidate (strong evidence)."""
     if c.canon and c.strength >= STRONG:
         return
-    text = doc.text
+    text = index_of(doc).text
     words = c.text.translate(QUOTE_FOLD).split()
     before, after = text[max(0, c.start - 60):c.start], text[c.end:c.end + 80]
     media = lexicon.media()
@@ -305,7 +331,13 @@ def _descriptor_after(after: str) -> str | None:
 
 def _is_description(doc: Doc, end: int, descriptor: str) -> bool:
     """"Tasnim news agency", not "de Groot insisted her party": a description has no verb or pronoun."""
-    toks = [t for t in doc if t.idx >= end and not t.is_space][:len(descriptor.split())]
+    ix, n = index_of(doc), len(descriptor.split())
+    toks: list[Token] = []
+    k = ix.token_at_or_after(end)
+    while k < len(ix.tokens) and len(toks) < n:
+        if not ix.tokens[k].is_space:
+            toks.append(ix.tokens[k])
+        k += 1
     return not any(t.pos_ in ("VERB", "AUX", "PRON", "DET", "ADP") for t in toks)
 
 
@@ -380,17 +412,22 @@ def _cand_at(cands: list[Cand], start: int) -> int | None:
 
 # ---------------------------------------------------------------- clustering
 def _norm_tokens(name: str) -> list[str]:
+    return list(_norm_words(name))
+
+
+@lru_cache(maxsize=8192)  # names recur across the candidates of an article and across articles
+def _norm_words(name: str) -> tuple[str, ...]:
     name = unicodedata.normalize("NFKD", name.translate(QUOTE_FOLD))
     name = re.sub(r"(?:'s|')$", "", name)
     out = []
     for w in re.findall(r"[\w']+", name.lower()):
         if w not in {"al", "el", "the"}:
             out.append(w.replace("'", ""))
-    return out
+    return tuple(out)
 
 
 def _key(c: Cand) -> str:
-    return " ".join(_norm_tokens(c.canon or c.text))
+    return " ".join(_norm_words(c.canon or c.text))
 
 
 class _Union:
@@ -434,14 +471,15 @@ def _cluster(cands: list[Cand], article: Article) -> list[Entity]:
 def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[str, list[AliasEvidence]]) -> None:
     """A name that is part of exactly one longer name of the article is a short form of it."""
     names = {_key(c): c for c in cands if (not c.canon or c.rule)}
+    norm = {key: _norm_tokens(c.text) for key, c in names.items()}  # each name's words, worked out once
     for key, c in names.items():
         if c.sent_start and c.strength < 0 and re.search(rf"\b{re.escape(c.text.lower())}\b", text):
             continue  # "Resistance has decided ...": a common word capitalised at a sentence start
-        toks = _norm_tokens(c.text)
+        toks = norm[key]
         fulls = {uf.find(k) for k, o in names.items() if k != key and o.etype in ("Actor", "Organization")
-                 and _is_short_form(toks, _norm_tokens(o.text), o.etype, c.text)}
+                 and _is_short_form(toks, norm[k], o.etype, c.text)}
         if not fulls:
-            fulls = {uf.find(k) for k, o in names.items() if k != key and _is_variant(toks, _norm_tokens(o.text))}
+            fulls = {uf.find(k) for k, o in names.items() if k != key and _is_variant(toks, norm[k])}
         fulls.discard(uf.find(key))
         if len(fulls) == 1:
             full = fulls.pop()

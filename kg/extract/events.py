@@ -30,6 +30,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from kg.extract.docindex import index_of
 from kg.extract.event_types import EventType, Pos, Trigger, load_event_types, trigger_index
 from kg.extract.timex import Timex, anniversary, find_timexes, shift
 from kg.records import Article, Entity, Event, Span, Statement, TimeValue
@@ -167,7 +168,7 @@ class _Mention:
 
     @property
     def sent(self) -> int:
-        return self.tok.sent.start
+        return index_of(self.tok.doc).sent_of[self.tok.i]
 
     def has_args(self) -> bool:
         return bool(self.agents or self.participants or self.place)
@@ -768,9 +769,8 @@ def _anaphoric(m: _Mention) -> bool:
 
 
 def _sentence_distance(a: Token, b: Token) -> int:
-    sents = list(a.doc.sents)
-    starts = [s.start for s in sents]
-    return starts.index(b.sent.start) - starts.index(a.sent.start)
+    ix = index_of(a.doc)
+    return ix.sent_number(b.i) - ix.sent_number(a.i)
 
 
 def _group(mentions: list[_Mention], headline: Span | None = None) -> list[_Group]:
@@ -855,7 +855,7 @@ def _label(m: _Mention, ents: _EntityIndex, group_agents: tuple[str, ...] = ()) 
 def _mentions(doc: Doc, ents: _EntityIndex, types: dict[str, EventType]) -> list[_Mention]:
     index = trigger_index(types)
     found: list[_Mention] = []
-    for tok in doc:
+    for tok in index_of(doc).tokens:
         trig = _match_trigger(tok, index, ents)
         if trig is None:
             continue
@@ -909,7 +909,7 @@ def extract_events(
     """
     types = types or load_event_types()
     ents = _EntityIndex(entities, non_prose_spans(article.text, article.headline))
-    timexes = find_timexes(doc.text, article.published)
+    timexes = find_timexes(index_of(doc).text, article.published)
     mentions = [
         m
         for m in _mentions(doc, ents, types)

@@ -22,7 +22,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.extract import lexicon
-from kg.records import Article, Entity, Relation, Span
+from kg.extract.docindex import index_of
+from kg.records import Article, Entity, Relation, Span, Statement
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -37,15 +38,22 @@ WHO_LEADS = re.compile(r"^,\s+who (?:leads|heads|commands|chairs) (?:the )?$")
 Mention = tuple[int, int, Entity]
 
 
-def extract_relations(doc: Doc, article: Article, entities: list[Entity]) -> list[Relation]:
-    text = doc.text
+def extract_relations(doc: Doc, article: Article, entities: list[Entity],
+                      statements: list[Statement] | None = None) -> list[Relation]:
+    """Relations among ``entities``; ``statements`` are the article's statements when already extracted
+    (else they are extracted here, for the speaker descriptions)."""
+    text = index_of(doc).text
     mentions = sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: (x[0], -x[1]))
     found: dict[tuple[str, str, str], Relation] = {}
     for i in range(len(mentions)):
         for rel in _after_person(text, mentions, i, entities) + _before_person(text, mentions, i) + \
                 _apposed_after_role(text, mentions, i) + _part_of(text, mentions, i):
             found.setdefault((rel.subject, rel.role, rel.object), rel)
-    for rel in _from_speaker_descriptions(doc, article, entities, mentions):
+    if statements is None:
+        from kg.extract.statements import extract_statements
+
+        statements = extract_statements(doc, article, entities)
+    for rel in _from_speaker_descriptions(text, statements, entities, mentions):
         found.setdefault((rel.subject, rel.role, rel.object), rel)
     return list(found.values())
 
@@ -62,6 +70,24 @@ def _apposition() -> re.Pattern[str]:
     """`, a member of`, `, Iraq's national security adviser`, `, the deputy head of`, `, the PMF deputy head`."""
     return re.compile(rf",\s+{ARTICLE}(?:(?P<poss>(?-i:[A-Z])[\w’'-]*(?:\s(?-i:[A-Z])[\w’'-]*)*)(?:’s|'s)?\s+)?"
                       rf"(?P<title>(?:(?:former|late)\s+)?{MODIFIER}{_role_regex()})\b(?P<post>[^,;\n]*)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _title_between() -> re.Pattern[str]:
+    """`'s lawmaker `, ` spokesman, `: a role title between a holder and a person."""
+    return re.compile(rf"^(?:’s|'s)?\s+(?P<title>{MODIFIER}{_role_regex()}),?\s+$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _title_of_before() -> re.Pattern[str]:
+    """`deputy commander of the ` right before a holder."""
+    return re.compile(rf"\b(?P<title>{MODIFIER}{_role_regex()})\s+(?:of|for)\s+(?:the\s+)?$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _the_title_of() -> re.Pattern[str]:
+    """`the spokesman for `: a speaker description built on a role title."""
+    return re.compile(rf"^the\s+(?P<title>{MODIFIER}{_role_regex()})\s+(?:of|for)\b", re.I)
 
 
 def _kind(title: str) -> str | None:
@@ -87,7 +113,8 @@ def _relation(subject: Entity, kind: str | None, obj: Entity, title: str, text: 
 
 def _next_holder(text: str, mentions: list[Mention], i: int, limit: int) -> Mention | None:
     """The first organization or place mentioned after mention i and before ``limit``."""
-    for m in mentions[i + 1:]:
+    for k in range(i + 1, len(mentions)):  # no copy of the list's tail per mention
+        m = mentions[k]
         if m[0] >= limit:
             return None
         possessor = m[2].type == "Place" and re.match(r"^(?:’s|'s)\s+[A-Z]", text[m[1]:m[1] + 4])
@@ -159,10 +186,10 @@ def _before_person(text: str, mentions: list[Mention], i: int) -> list[Relation]
     start, end, person = mentions[i]
     if person.type != "Actor" or i == 0:
         return []
-    holder = next((m for m in reversed(mentions[:i]) if m[1] <= start), None)
+    holder = next((mentions[k] for k in range(i - 1, -1, -1) if mentions[k][1] <= start), None)
     if holder is None or holder[2].type == "Actor":
         return []
-    m = re.match(rf"^(?:’s|'s)?\s+(?P<title>{MODIFIER}{_role_regex()}),?\s+$", text[holder[1]:start], re.I)
+    m = _title_between().match(text[holder[1]:start])
     opens = re.search(r"(?:^|\n|[.!?]\s)\s*(?:a|an|the)\s+$", text[max(0, holder[0] - 6):holder[0]], re.I)
     if m and "," in m.group(0) and not opens:
         return []  # "X spokesman, Y" names Y only when the phrase opens with an article: "A X spokesman, Y, said"
@@ -181,10 +208,12 @@ def _apposed_after_role(text: str, mentions: list[Mention], i: int) -> list[Rela
     start, end, holder = mentions[i]
     if holder.type == "Actor" or i + 1 >= len(mentions):
         return []
-    before = re.search(rf"\b(?P<title>{MODIFIER}{_role_regex()})\s+(?:of|for)\s+(?:the\s+)?$",
-                       text[max(0, start - 60):start], re.I)
-    person = next((m for m in mentions[i + 1:] if m[0] >= end and m[2].key != holder.key), None)
-    if not before or person is None or person[2].type != "Actor":
+    before = _title_of_before().search(text[max(0, start - 60):start])
+    if not before:
+        return []
+    person = next((mentions[k] for k in range(i + 1, len(mentions))
+                   if mentions[k][0] >= end and mentions[k][2].key != holder.key), None)
+    if person is None or person[2].type != "Actor":
         return []
     if not re.match(r"^(?:\s*\([A-Z][\w.]{1,10}\))?,\s+$", text[end:person[0]]):
         return []
@@ -217,22 +246,20 @@ def _part_of(text: str, mentions: list[Mention], i: int) -> list[Relation]:
     return []
 
 
-def _from_speaker_descriptions(doc: Doc, article: Article, entities: list[Entity],
+def _from_speaker_descriptions(text: str, statements: list[Statement], entities: list[Entity],
                                mentions: list[Mention]) -> list[Relation]:
     """`the spokesman for the political bureau of Y` resolved to X by the statements stage."""
-    from kg.extract.statements import extract_statements
-
     out = []
     by_key = {e.key: e for e in entities}
-    for st in extract_statements(doc, article, entities):
+    for st in statements:
         mention = st.speaker_mention
         if st.speaker is None or mention is None or by_key[st.speaker].type != "Actor":
             continue
-        m = re.match(rf"^the\s+(?P<title>{MODIFIER}{_role_regex()})\s+(?:of|for)\b", mention.text, re.I)
+        m = _the_title_of().match(mention.text)
         if not m:
             continue
         holders = [e for s, t, e in mentions if mention.start <= s and t <= mention.end and e.type != "Actor"]
         if holders:
             out += _relation(by_key[st.speaker], _kind(m.group("title")), holders[-1], m.group("title"),
-                             doc.text, mention.start, mention.end)
+                             text, mention.start, mention.end)
     return out

@@ -26,9 +26,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.extract import lexicon
+from kg.extract.docindex import index_of
 from kg.records import Article, Entity, Span, Statement
 
 if TYPE_CHECKING:
@@ -74,7 +76,7 @@ class Raw:
 
 
 def extract_statements(doc: Doc, article: Article, entities: list[Entity]) -> list[Statement]:
-    text = doc.text
+    text = index_of(doc).text
     paras = _paragraph_starts(text)
     quotes = find_quotes(text, paras)
     raws = _reported(doc, quotes, paras)
@@ -83,7 +85,7 @@ def extract_statements(doc: Doc, article: Article, entities: list[Entity]) -> li
     if head is not None:  # a headline sums the story up; its body tells who said what
         raws = [r for r in raws if not (head.start <= r.content.start and r.content.end <= head.end)]
     raws.sort(key=lambda r: r.content.start)
-    return _resolve(doc, article, entities, raws)
+    return _resolve(doc, article, entities, raws, quotes, paras)
 
 
 # ---------------------------------------------------------------- quotes
@@ -175,7 +177,7 @@ def _own_subject(tok: Token) -> Token | None:
 
 
 def _span(doc: Doc, start: int, end: int) -> Span:
-    return Span(start, end, doc.text[start:end])
+    return Span(start, end, index_of(doc).text[start:end])
 
 
 def _tokens_span(doc: Doc, toks: list[Token]) -> Span | None:
@@ -192,7 +194,7 @@ def _tokens_span(doc: Doc, toks: list[Token]) -> Span | None:
 # ---------------------------------------------------------------- reported speech
 def _reported(doc: Doc, quotes: list[Quote], paras: list[int]) -> list[Raw]:
     out = []
-    for tok in doc:
+    for tok in index_of(doc).tokens:
         cue = _cue(tok, direct=False)
         if cue:
             raw = _reported_clause(doc, tok, quotes, paras)
@@ -308,7 +310,7 @@ def _direct(doc: Doc, quotes: list[Quote], paras: list[int], reported: list[Raw]
         cue, last = _attribution(doc, quotes, i)
         start, end = q.start, quotes[last].end
         if cue is not None:
-            utterance = q.words >= MIN_QUOTE_WORDS or doc.text[q.end - 1] in ".!?"
+            utterance = q.words >= MIN_QUOTE_WORDS or index_of(doc).text[q.end - 1] in ".!?"
             kind = "direct" if (_governs(doc, cue, q) and utterance) or q.opens_para or last > i \
                 else _embedded_kind(q)
             if kind:
@@ -326,8 +328,11 @@ def _embedded_kind(q: Quote) -> str | None:
 
 def _governs(doc: Doc, cue: Token, q: Quote) -> bool:
     """The cue stands right before the quote (`noted, "..."`, `condemned "..."`, `said: "..."`)."""
-    between = [t for t in doc if cue.i < t.i and t.idx < q.start - 1]
-    return cue.idx < q.start and all(t.pos_ in BETWEEN_CUE_AND_QUOTE or t.is_space for t in between)
+    if not cue.idx < q.start:
+        return False
+    ix = index_of(doc)  # the tokens after the cue that start before the opening mark (offsets ascend)
+    between = ix.tokens[cue.i + 1:ix.token_at_or_after(q.start - 1)]
+    return all(t.pos_ in BETWEEN_CUE_AND_QUOTE or t.is_space for t in between)
 
 
 def _attribution(doc: Doc, quotes: list[Quote], i: int) -> tuple[Token | None, int]:
@@ -335,7 +340,7 @@ def _attribution(doc: Doc, quotes: list[Quote], i: int) -> tuple[Token | None, i
     q = quotes[i]
     nxt = quotes[i + 1] if i + 1 < len(quotes) and quotes[i + 1].para == q.para else None
     prev = quotes[i - 1] if i > 0 and quotes[i - 1].para == q.para else None
-    after = _after_region(doc, q, nxt.start - 1 if nxt else len(doc.text))
+    after = _after_region(doc, q, nxt.start - 1 if nxt else len(index_of(doc).text))
     cue = next((t for t in after if _cue(t, direct=True) and _subject(t) is not None), None)
     if cue is not None:
         if nxt is not None and _continues_split(doc, q, cue, nxt):
@@ -350,14 +355,7 @@ def _attribution(doc: Doc, quotes: list[Quote], i: int) -> tuple[Token | None, i
 
 def _token_index(doc: Doc, pos: int) -> int:
     """Index of the first token starting at or after character ``pos``."""
-    lo, hi = 0, len(doc)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if doc[mid].idx < pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return index_of(doc).token_at_or_after(pos)
 
 
 def _after_region(doc: Doc, q: Quote, limit: int) -> list[Token]:
@@ -391,8 +389,9 @@ def _before_region(doc: Doc, q: Quote, limit: int) -> list[Token]:
 
 def _continues_split(doc: Doc, q: Quote, cue: Token, nxt: Quote) -> bool:
     """`"...," he said, "..."`: the attribution sits inside one quotation."""
-    closing = doc.text[q.end:q.end + 2]
-    gap = doc.text[cue.idx + len(cue):nxt.start - 1]
+    text = index_of(doc).text
+    closing = text[q.end:q.end + 2]
+    gap = text[cue.idx + len(cue):nxt.start - 1]
     return "," in closing and gap.rstrip().endswith(",") and "." not in gap
 
 
@@ -428,10 +427,11 @@ class _Focus:
                 self.person = (key, at, para)
 
 
-def _resolve(doc: Doc, article: Article, entities: list[Entity], raws: list[Raw]) -> list[Statement]:
+def _resolve(doc: Doc, article: Article, entities: list[Entity], raws: list[Raw], quotes: list[Quote],
+             paras: list[int]) -> list[Statement]:
     index = _Mentions(sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: x[0]))
     out: list[Statement] = []
-    focus = _Focus(_person_subjects(doc, index), gender=_genders(entities))
+    focus = _Focus(_person_subjects(doc, index, quotes, paras), gender=_genders(entities))
     seen: set[tuple[int, int]] = set()
     pending: list[int] = []  # statements whose description may name the next sentence's speaker
     for raw in raws:
@@ -460,12 +460,10 @@ def _resolve(doc: Doc, article: Article, entities: list[Entity], raws: list[Raw]
     return out
 
 
-def _person_subjects(doc: Doc, index: _Mentions) -> list[tuple[int, str, int]]:
+def _person_subjects(doc: Doc, index: _Mentions, quotes: list[Quote], paras: list[int]) -> list[tuple[int, str, int]]:
     """People named as the subject of a sentence's main verb, outside quotations ("Gallacher visited ...")."""
-    quotes = find_quotes(doc.text)
-    paras = _paragraph_starts(doc.text)
     out = []
-    for sent in doc.sents:
+    for sent in index_of(doc).sents:
         subj = _own_subject(sent.root)
         if subj is None or _in_quote(quotes, subj.idx):
             continue
@@ -539,11 +537,12 @@ def _apposed_name(doc: Doc, subj: Token, mention: Span, cue: Token | None, index
         hit = index.span_at(c.idx) if c.dep_ == "appos" and c.i > subj.i else None
         if hit is not None and hit[2].type in ("Actor", "Organization"):
             return hit[2].key
-    m = re.match(r"\s*,\s*", doc.text[mention.end:])
+    text = index_of(doc).text
+    m = re.match(r"\s*,\s*", text[mention.end:])
     hit = index.span_at(mention.end + m.end()) if m else None
     if hit is None or hit[0] != mention.end + m.end() or hit[2].type == "Place":  # type: ignore[union-attr]
         return None
-    close = re.match(r"\s*,\s*", doc.text[hit[1]:])
+    close = re.match(r"\s*,\s*", text[hit[1]:])
     if close and cue is not None and cue.idx == hit[1] + close.end():
         return hit[2].key
     return None
@@ -670,7 +669,7 @@ def _bind_pending(doc: Doc, out: list[Statement], pending: list[int], raw: Raw, 
         if mention is None or st.speaker_mention is None or mention.text != ent.name:
             continue
         first = min(m.start for m in ent.mentions)
-        gap = doc.text[st.content.end:mention.start]
+        gap = index_of(doc).text[st.content.end:mention.start]
         if first == mention.start and gap.count("\n") <= 1 and len(re.findall(r"[.!?][”\"]?\s", gap)) <= 1:
             out[n] = replace(st, speaker=key)
 
@@ -690,18 +689,23 @@ def _with_medium_and_date(doc: Doc, article: Article, st: Statement, raw: Raw, i
     date_text = date = None
     for t in cue.subtree:
         if t.ent_type_ == "DATE" and t.ent_iob_ == "B" and not (st.content.start <= t.idx < st.content.end):
-            ent = next(e for e in doc.ents if e.start == t.i)
+            ent = next(e for e in index_of(doc).ents if e.start == t.i)
             date_text = ent.text
             date = resolve_weekday(ent.text, article.published)
             break
     return replace(st, medium=medium, medium_entity=medium_entity, date=date, date_text=date_text)
 
 
+@lru_cache(maxsize=1)
+def _outlet_heads() -> frozenset[str]:
+    """Head words of the news outlets ("agency" of "news agency")."""
+    return frozenset(w.split()[-1] for w, m in lexicon.media().items() if m.kind == "outlet")
+
+
 def _medium(doc: Doc, child: Token, index: _Mentions, entities: list[Entity]) -> tuple[Span, str | None] | None:
     """"told Iran's Tasnim news agency", "wrote on Twitter", "in a tweet", "in his televised speech"."""
     media = lexicon.media()
-    if child.dep_ in ("dobj", "dative") and child.lower_ in {w.split()[-1] for w, m in media.items()
-                                                              if m.kind == "outlet"}:
+    if child.dep_ in ("dobj", "dative") and child.lower_ in _outlet_heads():
         toks = [t for t in child.subtree if t.i >= child.i or t.dep_ in ("compound", "amod", "nmod")]
         toks = [t for t in toks if t.i > max((x.i for x in child.subtree if x.dep_ == "case"), default=-1)]
         span = _tokens_span(doc, toks)
