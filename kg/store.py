@@ -105,6 +105,13 @@ class GraphStore:
             self._update(f"INSERT DATA {{ GRAPH <{tmp}> {{\n{body}\n}} }}")
         self._update(f"MOVE SILENT GRAPH <{tmp}> TO GRAPH <{graph}>")
 
+    def bulk_add(self, quads: list[Any]) -> None:
+        """Load quads without a transaction: only for a store that holds nothing worth protecting."""
+        try:
+            self._db.bulk_extend(quads)
+        except OSError as exc:
+            raise StoreError(f"{self.path}: write failed: {str(exc).splitlines()[0]}") from exc
+
     def drop_graph(self, graph: str) -> None:
         self._update(f"DROP SILENT GRAPH <{graph}>")
 
