@@ -98,6 +98,27 @@ def test_show_an_entity_by_alias(seed_store: BuiltStore, kg: Kg) -> None:
     assert "John Kirby" in result.stdout
 
 
+def test_show_explains_a_merge_and_lists_roles_and_statements(seed_store: BuiltStore, kg: Kg) -> None:
+    result = kg("show", "PMF", "--store", seed_store.path)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("Popular Mobilization Units  (Organization)")
+    assert "also: " in out and "PMF" in out and "Hashd al-Sha’abi" in out
+    assert "why these names are one node:" in out
+    assert "'PMF': parenthesis in 004_0f3c713809c3be0a" in out  # the text that names the alias
+    assert "head-noun-variant; same role" in out  # the evidence that merged PMF into the PMU
+    assert "has partOf: Asa’ib Ahl al-Haq" in out
+    assert "statements about it" in out
+
+
+def test_show_lists_what_a_person_said(seed_store: BuiltStore, kg: Kg) -> None:
+    result = kg("show", "al-Rubaei", "--store", seed_store.path)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("Mahmoud al-Rubaie  (Actor)")
+    assert "spokespersonOf Asa’ib Ahl al-Haq" in result.stdout
+    assert "said (" in result.stdout and "[002_e7cc4504bc5c9169]" in result.stdout
+
+
 def test_show_an_unknown_entity(seed_store: BuiltStore, kg: Kg) -> None:
     result = kg("show", "Nobody Atall", "--store", seed_store.path)
     assert result.exit_code == 2
