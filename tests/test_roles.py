@@ -55,6 +55,20 @@ ROLES = [  # (text, expected relation)
     ("Fiona Doyle, a GMB organiser, said members were angry.", ("Fiona Doyle", "memberOf", "GMB")),
     ("Graham Dunlop, operations director at Network Power, said crews were working.",
      ("Graham Dunlop", "memberOf", "Network Power")),  # a director of one function is no leader
+    ("Sanjay Verma of the Patna-based Institute for Social Research said turnout was high.",
+     ("Sanjay Verma", "memberOf", "Institute for Social Research")),
+    ("Egypt's Foreign Ministry spokesman, Tamer Abdel-Ghani, said the talks would resume.",
+     ("Tamer Abdel-Ghani", "spokespersonOf", "Foreign Ministry")),
+    ("Senator Mark Reyes, who chairs the Senate Commerce Committee, criticised the airline.",
+     ("Mark Reyes", "leaderOf", "Senate Commerce Committee")),
+    ("Hamas political bureau member Basem Naim said the proposal was unacceptable.",
+     ("Basem Naim", "memberOf", "Hamas")),
+    ("Laura Fenwick, a professor at Columbia University, said the ruling was narrow.",
+     ("Laura Fenwick", "memberOf", "Columbia University")),
+    ("Tom Baxter, a strategist at Greenline Partners, said voters were tired.",
+     ("Tom Baxter", "memberOf", "Greenline Partners")),
+    ("Peter Lang, chief officer of the Northern Water Authority, said supplies were safe.",
+     ("Peter Lang", "leaderOf", "Northern Water Authority")),
 ]
 
 
@@ -71,6 +85,8 @@ NO_ROLE = [  # a link the text does not state
     "Marcus Bellamy, head of a primary school in Leeds, spoke to the conference.",  # a school, not Leeds
     "Camila Duarte, a Latin America strategist, expects the peso to firm.",  # a region holds no strategist
     "Its home affairs spokesman, Thomas Whitfield, said the bill was late.",  # "Its" is nobody named here
+    "Maria Costa, president of the Lisbon teachers' union chapter, said the strike would go ahead.",  # not Lisbon
+    "Paul Smith of Leeds said the rain had stopped.",  # a person of a town is no member of it
 ]
 
 

@@ -81,6 +81,26 @@ STATEMENTS = [  # (text, expected statements as (content, kind, speaker))
      "negotiators said.",
      [("Talks to form a new government stalled on Wednesday after the two parties failed to agree on asylum",
        "indirect", None)]),
+    # a quote after a colon that ends a clause without a speech verb belongs to the clause's subject
+    ("Judge Marta Keller rejected the defence's argument: \"Not a single complaint was filed before the deadline.\"",
+     [("Not a single complaint was filed before the deadline.", "direct", "Marta Keller")]),
+    ("Coach Pep Alvarez watched from the stand.\nThe coach was less sympathetic: “They knew the rules and broke them.”",
+     [("They knew the rules and broke them.", "direct", "Pep Alvarez")]),
+    # a long subject with a relative clause before the cue
+    ("Quillmark, which is based in Austin, Texas, said in a written statement submitted to the committee that it "
+     "had complied with every rule.",
+     [("it had complied with every rule", "indirect", "Quillmark")]),
+    ("Former treasurer Helen Marsh testified that the accounts had been altered twice.",
+     [("the accounts had been altered twice", "indirect", "Helen Marsh")]),
+    # a name apposed to a description the model does not tag is still the speaker
+    ("The outgoing chief minister, Ramesh Prasad Sinha, said the alliance would hold until the vote.",
+     [("the alliance would hold until the vote", "indirect", "Ramesh Prasad Sinha")]),
+    # a quote opening its sentence, attributed after it, is direct even mid-paragraph
+    ("Tom Hughes said the count was close. “We counted every single ballot twice,” he said.",
+     [("We counted every single ballot twice", "direct", "Tom Hughes")]),
+    # a mixed quote ends at its closing mark, not in the speaker's next act
+    ('Senator Maria Lopez said the apology "comes three weeks too late" and pressed Kohl on why it took so long.',
+     [("comes three weeks too late", "mixed", "Maria Lopez")]),
     # the several subjects of a misparsed "The ruling X said"
     ("The ruling All Progressives Congress (APC) said its candidate was clearly ahead.",
      [("its candidate was clearly ahead", "indirect", "All Progressives Congress")]),
@@ -108,6 +128,9 @@ NO_STATEMENT = [
     "The minister declined to say when the bill would be published.",
     'The newspaper warned of "consequences".',  # a short quoted word after a cue is no utterance
     'Observers noted "isolated reports" of vote buying.',
+    "Polls suggest French public opinion is split on the pension reform.",  # findings are no speech
+    "The latest figures suggest that exports fell for a third month.",
+    'The sign on the stadium gate read: "No entry for anyone without a valid pass."',  # colon, nobody speaking
 ]
 
 
@@ -160,6 +183,9 @@ def test_direct_quote_is_not_also_indirect(nlp) -> None:  # type: ignore[no-unty
 
 QUOTES = [  # (text, quoted passages)
     ("He said: “One. Two.” Then “three”.", ["One. Two.", "three"]),
+    # a short quotation nested with the same marks does not end the outer one
+    ("He said: “The so-called “reform” is a tax rise for families.” Then he left.",
+     ["The so-called “reform” is a tax rise for families."]),
     ('She said "no way," twice.', ["no way"]),
     ("“An open quote runs to the end of the paragraph\n“And a new one opens.”", [
         "An open quote runs to the end of the paragraph", "And a new one opens."]),
@@ -215,6 +241,32 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
     ("Tom Hughes said the vote was close.\n“We counted every ballot,” he said.\n"
      "“It was a fair count overall,” she said.\n",
      [("We counted every ballot", "Tom Hughes"), ("It was a fair count overall", None)]),
+    # precision: another person named between the last speaker and "she": ambiguous without gender evidence
+    ("Tom Hughes said the vote was close.\nAnna Kowalski also attended the count.\n"
+     "“We counted every ballot by hand,” she said.\n",
+     [("We counted every ballot by hand", None)]),
+    # ... but a gender the article states ("her", "Ms") picks the right one
+    ("Laura Pike said her hospital was full.\nMark Reid visited the ward with his team on Monday.\n"
+     "“We had no beds left at all,” she said.\n",
+     [("We had no beds left at all", "Laura Pike")]),
+    # descriptions resolved through the nationality and titles the article gives
+    ("French midfielder Paul Dumas scored twice.\nKwame Mensah, a Ghana international, hit the post.\n"
+     "“We deserved more from this game,” the Ghana international said.\n"
+     "“It was a hard night for everyone,” the French midfielder said.\n",
+     [("We deserved more from this game", "Kwame Mensah"), ("It was a hard night for everyone", "Paul Dumas")]),
+    ("Newcastle manager Luis Rivero, the Spaniard who joined in May, praised his players.\n"
+     "“We were brave today in every duel,” the Spaniard said.\n"
+     "“The fans were brilliant again,” the club's manager said.\n",
+     [("We were brave today in every duel", "Luis Rivero"), ("The fans were brilliant again", "Luis Rivero")]),
+    # precision: two people of that nationality, or none stated: no guess
+    ("French midfielder Paul Dumas and French defender Marc Roux both played.\n"
+     "“We were brave today in every duel,” the Frenchman said.\n",
+     [("We were brave today in every duel", None)]),
+    # a title alone is no speaker's name; a hyphenated adjective is no organization
+    ("The Premier said the budget would be balanced by next spring.\n",
+     [("the budget would be balanced by next spring", None)]),
+    ("A spokesman for the Franco-Italian operator said the tunnel would reopen on Friday.\n",
+     [("the tunnel would reopen on Friday", None)]),
     # precision: a quote continuing an unresolved attribution stays unresolved
     ("Gareth Lowe said his side deserved the win.\n"
      "“I just tried to attack the ball,” the teenager said. “Luca put it on a plate for me.”\n",

@@ -54,6 +54,21 @@ STRONG, WEAK = 2, 1
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "sir", "dame"}
 # "a Gatwick spokesperson said": the name before an unnamed spokesperson is the organization it speaks for
 SPOKES_AFTER = re.compile(r"^\s+spokes(?:man|woman|person)\b(?!\s+[A-Z])")
+# Company context: "shares of X", "chief executive of X", "X's spokeswoman", "X, the company".
+COMPANY_BEFORE = re.compile(r"(?:shares (?:of|in)|stake in|(?:chief executive|ceo|chief \w+ officer|founder|"
+                            r"co-founder|chairman|chairwoman|owner|employees|customers) of)\s+(?:the\s+)?$", re.I)
+COMPANY_AFTER = re.compile(r"^(?:’s|')s?\s+(?:shares|stock|spokes(?:man|woman|person)|chief executive|ceo|board|"
+                           r"revenue|profits?|sales|earnings|chairman|chairwoman|founder|customers|employees)\b")
+# Team context: "Everton 3-2 Brighton", "scored for X", "X's manager" (a club, not its town).
+SCORE = re.compile(r"\d+\s?[-–]\s?\d+")
+TEAM_BEFORE = re.compile(r"(?:\d+\s?[-–]\s?\d+|scored for|played for|signed for|joined|beat|beating|defeated|"
+                         r"lost to|drew with|draw with|win over|victory over|defeat to|"
+                         r"(?:match|game|draw) against)\s+$")
+TEAM_AFTER = re.compile(r"^(?:\s+\d+\s?[-–]\s?\d+\b|(?:’s|'s)\s+(?:manager|coach|captain|striker|midfielder|defender|"
+                        r"goalkeeper|winger|squad|players|boss|fans|supporters|stadium|academy)\b)")
+# "The outgoing chief minister, Ramesh Prasad Sinha, said": a name apposed to a role description
+APPOSED_TO_ROLE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?|[A-Z][\w’'-]*(?:’s|'s))\s+"
+                             r"(?:[\w’'-]+\s+){0,5}$")
 
 
 @dataclass
@@ -86,6 +101,8 @@ def extract_entities(doc: Doc, article: Article) -> list[Entity]:
     cands.sort(key=lambda c: (c.start, -c.end))
     for c in cands:
         _type_from_context(doc, c)
+    _possessed_institutions(text, cands)
+    cands = [c for c in cands if not _junk(doc, c)]
     _link_aliases(text, cands)
     return _cluster(cands, article)
 
@@ -210,6 +227,7 @@ def _name_cands(doc: Doc, taken: list[Cand]) -> list[Cand]:
             s2, e2, lab = spans[k]
             if lab != "NORP":
                 spans[k] = (min(s, s2), max(e, e2), lab)
+    spans = _with_of_phrases(doc, spans, taken)
     words = {toks[i].text for s, e, _ in spans if e - s > 1 for i in range(s, e) if toks[i].text[:1].isupper()}
     covered = {i for s, e, _ in spans for i in range(s, e)}  # spans added below cover only their own token
     for tok in toks:  # "Denning said" with "Denning" tagged a verb: a word of a name the article gave in full
@@ -232,6 +250,35 @@ def _name_cands(doc: Doc, taken: list[Cand]) -> list[Cand]:
                 c.strength = -1  # a proper-noun run the model did not tag: kept only with evidence
             out.append(c)
     return out
+
+
+def _with_of_phrases(doc: Doc, spans: list[tuple[int, int, str]], taken: list[Cand]) -> list[tuple[int, int, str]]:
+    """"Federal Regional Court" + "of the 4th Region": an institution's name goes on through "of (the)"
+    and capitalised words (an ordinal allowed), which the model often splits off."""
+    toks = index_of(doc).tokens
+    out = []
+    for s, e, label in spans:
+        k = e
+        if label != "NORP" and toks[e - 1].lower_ in lexicon.org_heads() and k < len(toks) and toks[k].lower_ == "of":
+            k += 1
+            if k < len(toks) and toks[k].lower_ == "the":
+                k += 1
+            if k < len(toks) and re.fullmatch(r"\d+(?:st|nd|rd|th)", toks[k].text):
+                k += 1
+            j = k
+            while j < len(toks) and toks[j].text[:1].isupper() and toks[j].is_alpha \
+                    and "\n" not in toks[j - 1].whitespace_:
+                j += 1
+            chars = (toks[e].idx, toks[j - 1].idx + len(toks[j - 1])) if j > k else None
+            if chars is not None and not _overlaps(chars[0], chars[1], taken) \
+                    and toks[j - 1].lower_ not in lexicon.org_heads():  # "Brigade of the Armed Forces": two bodies
+                e = j
+        out.append((s, e, label))
+    keep = []
+    for s, e, label in out:  # the phrase swallows the spans it now covers
+        if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in out):
+            keep.append((s, e, label))
+    return keep
 
 
 def _match_phrase(doc: Doc, i: int, end: int, phrases: frozenset[str] | set[str]) -> int:
@@ -263,15 +310,26 @@ def _split(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None]]:
         e -= 1  # "Efe news" (agency): a name ends on a capitalised word
     if s >= e:
         return []
+    if _match_phrase(doc, s, e, titles) == e - s:
+        return []  # "the Premier said", "the President": a title alone is no name
     for i in range(s, e):  # "Austin's Baghdad", "Iraq's Popular Mobilization Units"
         if toks[i].text in POSSESSIVE:
             return _split(doc, s, i) + _split(doc, i + 1, e)
+        if re.fullmatch(r"\d+(?:[-–:]\d+)?", toks[i].text):  # "Everton 3-2 Brighton": a score is no name
+            k = i + 1
+            while k < e and re.fullmatch(r"[-–:]|\d+", toks[k].text):
+                k += 1
+            return _split(doc, s, i) + _split(doc, k, e)
         if toks[i].lower_ == "of" and i + 2 <= e and ACRONYM.match(toks[e - 1].text):  # "Brigade of the PMU"
             return _split(doc, s, i) + _split(doc, i + 1, e)
     for i in range(s, e):  # "Fatah Alliance lawmaker Karim Aliwi", "Prime Minister Mustafa al-Kadhimi"
         n = _match_phrase(doc, i, e, titles)
         # "Mrs Okonkwo", "Spokesperson Lin Jianguo": a title the model read as part of a person's name
         honorific = n and i + n < e and (toks[i].lower_ in HONORIFICS or i == s and e - (i + n) >= 2)
+        if n and not toks[i].is_lower and _title_in_org_name(doc, s, i, n, e):
+            continue
+        if n and i == s and e - (i + n) == 1 and toks[i].ent_type_ == toks[e - 1].ent_type_ == "ORG":
+            continue  # "General Motors": the model read the title word as part of a company's name
         if n and (i > s or i + n < e) and not toks[i].ent_type_ == "PERSON" or (n and toks[i].is_lower) or honorific:
             while i > s and toks[i - 1].lower_ in lexicon.title_modifiers():
                 i, n = i - 1, n + 1  # "Security Minister", "Chief Financial Officer": the title's own words
@@ -281,6 +339,16 @@ def _split(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None]]:
     if s > 0 and re.match(r"^\d+(st|nd|rd|th)$", toks[s - 1].text) and toks[e - 1].lower_ in lexicon.org_heads():
         s -= 1  # "the 14th Brigade"
     return [(s, e, None)]
+
+
+def _title_in_org_name(doc: Doc, s: int, i: int, n: int, e: int) -> bool:
+    """"Premier League", "General Intelligence Directorate", "Office of the Comptroller General": a
+    capitalised title word that belongs to an organization's name, not to a person before a name."""
+    toks = index_of(doc).tokens
+    if toks[e - 1].lower_ in lexicon.org_heads() and i + n < e:
+        return True
+    return i + n == e and any(toks[k].lower_ == "of" for k in range(s, i)) \
+        and toks[s].lower_ in lexicon.org_heads()
 
 
 # ---------------------------------------------------------------- types
@@ -303,13 +371,64 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
         c.vote("Organization", STRONG + 1)
     elif ORG_BEFORE.search(before) or ORG_AFTER.match(after):
         c.vote("Organization", STRONG)
+    elif COMPANY_BEFORE.search(before) or _company_apposition(after) \
+            or COMPANY_AFTER.match(after) and not _ent_label(doc, c) == "PERSON":
+        c.vote("Organization", STRONG)
+    elif c.strength <= WEAK and (len(words) == 1 and TEAM_AFTER.match(after) or TEAM_BEFORE.search(before)
+                                 and (_ent_label(doc, c) != "PERSON" or SCORE.search(before[-8:]))):
+        c.vote("Organization", STRONG)
+    elif title := _apposed_to_role(before, after, words):
+        c.vote("Actor", STRONG)
+        c.titles.append(title)
     elif title := _title_before(before):
         c.vote("Actor", STRONG)
         c.titles.append(title)
     elif PERSON_AFTER.match(after):
         c.vote("Actor", STRONG)
+    elif _speaking_name(doc, c, words):
+        c.vote("Actor", STRONG)
     if c.etype == "Actor" or c.strength < STRONG:
         c.titles.extend(t for t in [_appositive_title(after)] if t)
+
+
+def _ent_label(doc: Doc, c: Cand) -> str:
+    ix = index_of(doc)
+    return ix.tokens[min(ix.token_at_or_after(c.start), len(ix.tokens) - 1)].ent_type_
+
+
+def _company_apposition(after: str) -> bool:
+    """"Quillmark, the company that ...", "Ember Insights, a data firm": a company described right after."""
+    m = re.match(r"^,\s+(?:a|an|the)\s+([a-z][\w -]*)", after)
+    return m is not None and any(w in lexicon.company_words() for w in m.group(1).split()[:4])
+
+
+def _apposed_to_role(before: str, after: str, words: list[str]) -> str | None:
+    """"The outgoing chief minister, Ramesh Prasad Sinha, said": a capitalised name of 2-4 words set off by
+    commas right after a lower-case role description is a person."""
+    if not 2 <= len(words) <= 4 or not re.match(r"^\s*,", after) or not re.search(r",\s+$", before):
+        return None
+    desc = before.rstrip()[:-1]
+    title = _title_before(desc + " ")
+    if title is None or not re.search(re.escape(title), desc) or not APPOSED_TO_ROLE.search(desc[:-len(title)]):
+        return None
+    if any(w.lower() in lexicon.org_heads() or w.lower() in lexicon.company_words() for w in words):
+        return None
+    return title
+
+
+def _speaking_name(doc: Doc, c: Cand, words: list[str]) -> bool:
+    """"Declan Fairweather said": a two- or three-word name (not an organization's) as the subject of a
+    speech verb is a person, whatever place the model took it for."""
+    if not 2 <= len(words) <= 3 or _ent_label(doc, c) == "ORG" or c.strength > WEAK:
+        return False
+    if any(w.lower() in lexicon.org_heads() or w.lower() in lexicon.company_words() or not w[:1].isupper()
+           for w in words):
+        return False
+    ix = index_of(doc)
+    last = ix.tokens[max(0, ix.token_at_or_after(c.end) - 1)]
+    head = last.head
+    return last.dep_ == "nsubj" and head.i > last.i and head.lemma_.lower() in lexicon.cue_verbs() \
+        and head.pos_ == "VERB"
 
 
 def _descriptor_after(after: str) -> str | None:
@@ -376,6 +495,58 @@ def _title_before(before: str) -> str | None:
         if phrase in titles:
             return phrase
     return None
+
+
+def _junk(doc: Doc, c: Cand) -> bool:
+    """Capitalised words that are no names: a lone common word with no evidence of being a name
+    ("Turnout was high", "the Union", a heading "Electoral"), a byline code ("SKR MND"), or the first
+    part of a hyphenated adjective ("the Franco-Italian operator")."""
+    text = index_of(doc).text
+    nxt = text[c.end:c.end + 30]
+    if not c.canon and (re.match(r"-[a-z]", nxt) or (m := re.match(r"-([A-Z][\w]*)", nxt))
+                        and m.group(1) in lexicon.places()):
+        return True
+    if c.canon or c.strength >= STRONG:
+        return False
+    line_start = text.rfind("\n", 0, c.start) + 1
+    line_end = text.find("\n", c.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+    if re.fullmatch(r"(?:[A-Z]{2,4}\s*){2,4}", line):
+        return True  # a byline code or an agency's initials on a line of their own
+    words = c.text.split()
+    if len(words) != 1:
+        return False
+    word = words[0]
+    if word.lower() in lexicon.not_names() or word.lower() in lexicon.org_heads() \
+            or word.lower() in lexicon.company_words() or word.lower() in _titles():
+        return True
+    if len(line.split()) <= 3 and not re.search(r"[.!?:”\"]$", line) and word[1:].islower():
+        return True  # a heading or kicker line ("Electoral", "Politics")
+    if c.sent_start and word[1:].islower():
+        tok = index_of(doc).tokens[index_of(doc).token_at_or_after(c.start)]
+        lower = re.search(rf"(?<![.!?]\s)\b{re.escape(word.lower())}\b", text)
+        return tok.tag_ not in ("NNP", "NNPS") or lower is not None
+    return False
+
+
+def _possessed_institutions(text: str, cands: list[Cand]) -> None:
+    """"Egypt's Foreign Ministry" and "Jordan's Foreign Ministry": a generic institution name owned by
+    two different countries in one article names two institutions; the possessor becomes part of each name."""
+    generic = lexicon.org_heads() | lexicon.title_modifiers() | lexicon.generic_name_words()
+    owned: dict[str, list[tuple[Cand, str]]] = {}
+    for c in cands:
+        words = c.text.lower().split()
+        if c.canon or len(words) < 2 or words[-1] not in lexicon.org_heads() or not set(words) <= generic:
+            continue
+        m = re.search(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:’s|'s)\s+$", text[max(0, c.start - 40):c.start])
+        if m and m.group(1) in lexicon.places():
+            owned.setdefault(" ".join(words), []).append((c, m.group(1)))
+    for found in owned.values():
+        if len({lexicon.places()[p] for _, p in found}) < 2:
+            continue
+        for c, possessor in found:
+            c.canon = f"{possessor}'s {c.text}"
+            c.vote("Organization", STRONG)
 
 
 # ---------------------------------------------------------------- aliases stated in the text

@@ -80,6 +80,18 @@ def title_modifiers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def generic_name_words() -> frozenset[str]:
+    """Common words of generic institution names ("Supreme Court", "Central Bank") besides heads and title words."""
+    return frozenset(row[0] for row in _rows("generic_name_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def not_names() -> frozenset[str]:
+    """Capitalised words and acronyms that name no person or organization on their own ("AI", "GDP")."""
+    return frozenset(row[0] for row in _rows("not_names.txt"))
+
+
+@lru_cache(maxsize=1)
 def person_titles() -> frozenset[str]:
     return frozenset(row[0] for row in _rows("person_titles.txt"))
 

@@ -34,6 +34,8 @@ MODIFIER = r"(?:(?:deputy|vice|assistant|acting|senior|top|chief|national|securi
 ARTICLE = r"(?:(?:a|an|the)\s+)?"
 PART_OF = re.compile(r"^,?\s+(?:which|that|who) (?:is|are|was|were) (?:a |an )?(?:part|member|members) of (?:the )?$")
 OF = re.compile(r"^\s+of\s+(?:the\s+)?$")
+# "Sanjay Verma of the Patna-based Institute for Social Research": a person of an organization is its member.
+OF_ORG = re.compile(r"^\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*-based\s+)?$")
 WHO_LEADS = re.compile(r"^,\s+who (?:leads|heads|commands|chairs) (?:the )?$")
 Mention = tuple[int, int, Entity]
 
@@ -75,7 +77,8 @@ def _apposition() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _title_between() -> re.Pattern[str]:
     """`'s lawmaker `, ` spokesman, `: a role title between a holder and a person."""
-    return re.compile(rf"^(?:’s|'s)?\s+(?P<title>{MODIFIER}{_role_regex()}),?\s+$", re.I)
+    return re.compile(rf"^(?:’s|'s)?\s+(?:(?-i:[a-z])[\w-]*\s+){{0,2}}?(?P<title>{MODIFIER}{_role_regex()}),?\s+$",
+                      re.I)
 
 
 @lru_cache(maxsize=1)
@@ -138,6 +141,9 @@ def _after_person(text: str, mentions: list[Mention], i: int, entities: list[Ent
     leads = _next_holder(text, mentions, i, clause_end)
     if leads and WHO_LEADS.match(text[end:leads[0]]):
         return _relation(person, "leaderOf", leads[2], "leader", text, start, leads[1])
+    if leads and leads[2].type == "Organization" and OF_ORG.match(text[end:leads[0]]) \
+            and not _qualifies_noun(text, leads[1]):
+        return _relation(person, "memberOf", leads[2], "member", text, start, leads[1])  # "X of the Y Institute"
     m = _apposition().match(text[end:clause_end])
     if not m:
         return []
@@ -154,7 +160,18 @@ def _after_person(text: str, mentions: list[Mention], i: int, entities: list[Ent
         return []
     if holder is None or holder[2].type == "Place" and not _state_office(title):
         return []  # "a Latin America strategist": a place holds only state offices
+    if holder[2].type == "Place" and re.match(r"^\s+[a-z]", text[holder[1]:holder[1] + 3]):
+        return []  # "president of the Lisbon teachers' union": the role is in something the place qualifies
     return _relation(person, _kind(title), holder[2], title, text, start, max(holder[1], end + m.end("title")))
+
+
+def _qualifies_noun(text: str, end: int) -> bool:
+    """"the Lisbon teachers' union chapter": the name only qualifies an unnamed body that follows it."""
+    words = re.match(r"^(?:\s+[a-z][\w’'-]*){1,3}", text[end:end + 50])
+    if words is None:
+        return False
+    nouns = lexicon.org_heads() | lexicon.company_words() | {"chapter", "branch"}
+    return any(w.strip("’'") in nouns for w in words.group(0).split())
 
 
 def _state_office(title: str) -> bool:
@@ -190,7 +207,8 @@ def _before_person(text: str, mentions: list[Mention], i: int) -> list[Relation]
     if holder is None or holder[2].type == "Actor":
         return []
     m = _title_between().match(text[holder[1]:start])
-    opens = re.search(r"(?:^|\n|[.!?]\s)\s*(?:a|an|the)\s+$", text[max(0, holder[0] - 6):holder[0]], re.I)
+    opens = re.search(r"(?:^|\n|[.!?]\s)\s*(?:[Aa]n?|[Tt]he|[A-Z][\w.]*(?:’s|'s))\s+$",
+                      text[max(0, holder[0] - 16):holder[0]])
     if m and "," in m.group(0) and not opens:
         return []  # "X spokesman, Y" names Y only when the phrase opens with an article: "A X spokesman, Y, said"
     if not m or _past(text, holder[0]):

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 OPEN_QUOTES, CLOSE_QUOTES = "“\"", "”\""
+NESTED_MAX = 60  # characters of a quotation nested inside another with the same marks
 MIN_QUOTE_WORDS = 4  # shorter quoted passages are scare quotes, titles or single words
 PRONOUNS = {"he", "she"}
 # Titles that tell a person's gender, so that "she said" is never given to Mr X.
@@ -46,10 +47,16 @@ GENDERED = {"mr": "m", "mr.": "m", "sir": "m", "spokesman": "m", "chairman": "m"
 # Documents that speak for whoever issued them: "a statement from X said", "according to a report by X".
 DOCUMENTS = {"statement", "report", "editorial", "note", "letter", "memo", "filing", "release", "communique",
              "communiqué", "post", "article", "study", "survey", "document", "ruling", "judgment", "complaint"}
+# Pronouns after a person's name in a sentence about that person only, telling the person's gender.
+OBJECT_PRONOUNS = {"his": "m", "him": "m", "himself": "m", "her": "f", "hers": "f", "herself": "f"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 TAIL_DEPS = {"advcl", "xcomp", "conj", "acl"}  # a participle or coordinated verb sharing a subject
 BETWEEN_CUE_AND_QUOTE = {"PUNCT", "ADV", "ADP", "PART", "SCONJ"}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# Findings that "suggest" or "show" something without anyone speaking: "Polls suggest opinion is split".
+DATA_SOURCES = {"poll", "polls", "survey", "surveys", "data", "figure", "figures", "statistic", "statistics",
+                "number", "numbers", "result", "results", "evidence", "research", "trend", "trends", "projection",
+                "projections", "model", "models", "analysis", "indicator", "indicators", "reading", "readings"}
 NOT_SAYING = {"decline", "refuse", "fail"}  # "declined to say": a cue under these reports no speech
 CONTINUE_PARAGRAPHS = 2  # an unattributed quote continues a speaker at most this many paragraphs back
 
@@ -73,6 +80,7 @@ class Raw:
     subject: Token | None  # the speaker's head token, when the sentence names one
     para: int
     continues: bool = False  # an unattributed quote paragraph
+    needs_speaker: bool = False  # no speech verb (`X rejected it: "..."`): kept only with a resolved speaker
 
 
 def extract_statements(doc: Doc, article: Article, entities: list[Entity]) -> list[Statement]:
@@ -114,7 +122,7 @@ def find_quotes(text: str, paras: list[int] | None = None) -> list[Quote]:
         i = pstart
         while i < pend:
             if text[i] in OPEN_QUOTES and (text[i] != '"' or i == pstart or not text[i - 1].isalnum()):
-                close = next((j for j in range(i + 1, pend) if text[j] in CLOSE_QUOTES), None)
+                close = _closing(text, i, pend)
                 end = close if close is not None else pend
                 inner = text[i + 1:end]
                 s, e = i + 1 + (len(inner) - len(inner.lstrip())), i + 1 + len(inner.rstrip().rstrip(","))
@@ -125,6 +133,20 @@ def find_quotes(text: str, paras: list[int] | None = None) -> list[Quote]:
             else:
                 i += 1
     return out
+
+
+def _closing(text: str, i: int, pend: int) -> int | None:
+    """The closing mark of the quote opened at i; a short quotation nested in it with the same curly marks
+    (“He called it “nonsense” today”) is skipped rather than taken for the end."""
+    close = next((j for j in range(i + 1, pend) if text[j] in CLOSE_QUOTES), None)
+    if text[i] != "“" or close is None:
+        return close
+    inner = text.find("“", i + 1, close)
+    if inner >= 0 and close - inner <= NESTED_MAX and text[inner - 1:inner].isspace():
+        after = next((j for j in range(close + 1, pend) if text[j] in CLOSE_QUOTES), None)
+        if after is not None:
+            return after
+    return close
 
 
 def _in_quote(quotes: list[Quote], pos: int) -> Quote | None:
@@ -259,6 +281,11 @@ def _reported_clause(doc: Doc, tok: Token, quotes: list[Quote], paras: list[int]
         return None  # the complement is a direct quote: handled with the quotes
     if any(q.start <= tok.idx < q.end for q in quotes):
         return None  # a verb inside a quotation is the quoted speaker's, not an attribution
+    subj = _subject(tok)
+    if subj is not None and subj.lower_ in DATA_SOURCES and not any(
+            c.dep_ == "prep" and c.lower_ in ("by", "from") for c in subj.children):
+        return None  # "Polls suggest ...": a finding, not speech (unless issued by someone: "a survey by X")
+    content, inside = _cut_after_quote(doc, content, inside, quotes)
     kind = "indirect"
     long = [q for q in inside if q.words >= MIN_QUOTE_WORDS]
     if long and sum(q.words for q in long) * 2 >= len(re.findall(r"\w+", content.text)):
@@ -267,7 +294,24 @@ def _reported_clause(doc: Doc, tok: Token, quotes: list[Quote], paras: list[int]
         kind = "mixed"
     elif inside:
         kind = "mixed"
-    return Raw(content, kind, tok, _subject(tok), _para_of(paras, content.start))
+    return Raw(content, kind, tok, subj, _para_of(paras, content.start))
+
+
+def _cut_after_quote(doc: Doc, content: Span, inside: list[Quote], quotes: list[Quote]) -> tuple[Span, list[Quote]]:
+    """`said the apology "comes three weeks late" and pressed Kohl on ...`: a verb coordinated after the
+    closing mark, with no subject of its own, is the speaker's next act, not what was said."""
+    ix = index_of(doc)
+    for q in inside:
+        mark = q.end + (1 if ix.text[q.end:q.end + 1] in CLOSE_QUOTES else 0)
+        if not (q.start > content.start and mark < content.end):
+            continue
+        k = ix.token_at_or_after(mark + 1 if ix.text[q.end:q.end + 1] in CLOSE_QUOTES else mark)
+        toks = [t for t in ix.tokens[k:k + 3] if not t.is_space]
+        if len(toks) >= 2 and toks[0].lower_ in ("and", "but") and toks[1].pos_ == "VERB" \
+                and toks[1].tag_ in ("VBD", "VBZ") and toks[1].dep_ == "conj" \
+                and not any(c.dep_ in SUBJECT_DEPS for c in toks[1].children) and _in_quote(quotes, toks[1].head.idx):
+            return _span(doc, content.start, mark), [x for x in inside if x.start < mark]
+    return content, inside
 
 
 def _according_to(doc: Doc, tok: Token, quotes: list[Quote], paras: list[int]) -> Raw | None:
@@ -309,16 +353,42 @@ def _direct(doc: Doc, quotes: list[Quote], paras: list[int], reported: list[Raw]
             continue
         cue, last = _attribution(doc, quotes, i)
         start, end = q.start, quotes[last].end
+        clause = _colon_clause(doc, q) if cue is None and q.words >= MIN_QUOTE_WORDS else None
         if cue is not None:
             utterance = q.words >= MIN_QUOTE_WORDS or index_of(doc).text[q.end - 1] in ".!?"
+            opens_sentence = cue.idx > q.end and utterance and not _before_region(doc, q, 0)
             kind = "direct" if (_governs(doc, cue, q) and utterance) or q.opens_para or last > i \
-                else _embedded_kind(q)
+                or opens_sentence else _embedded_kind(q)
             if kind:
                 out.append(Raw(_span(doc, start, end), kind, cue, _subject(cue), q.para))
+        elif clause is not None:
+            out.append(Raw(_span(doc, start, end), "direct", clause, _own_subject(clause), q.para,
+                           needs_speaker=True))
         elif q.words >= MIN_QUOTE_WORDS and (q.opens_para or not _before_region(doc, q, 0)):
             out.append(Raw(_span(doc, start, end), "direct", None, None, q.para, continues=True))
         i = last + 1
     return out
+
+
+def _colon_clause(doc: Doc, q: Quote) -> Token | None:
+    """`X rejected the allegation: "..."`, `Y was less sympathetic: "..."`: a clause and a colon before a quote.
+
+    The quote is the words of the clause's subject even though its verb reports no speech. Only a
+    quote that follows the colon and runs to the end of its sentence; the caller keeps the statement
+    only when the subject resolves to someone (`The sign read: "..."` says nothing).
+    """
+    before = _before_region(doc, q, 0)
+    if len(before) < 3 or before[-1].text != ":":
+        return None
+    tail = index_of(doc).text[q.end:].split("\n", 1)[0].lstrip("”\"’ ")
+    if tail[:1].islower() or tail[:1] in (",", ";"):
+        return None  # the sentence goes on after the quote: `... told: "..." and left`
+    for t in before[:-1]:
+        subj = _own_subject(t)
+        if t.pos_ in ("VERB", "AUX") and subj is not None and before[0].i <= subj.i < t.i \
+                and (subj.pos_ in ("PROPN", "NOUN") or subj.lower_ in PRONOUNS):
+            return t
+    return None
 
 
 def _embedded_kind(q: Quote) -> str | None:
@@ -418,6 +488,7 @@ class _Focus:
     prev: tuple[str | None, int] | None = None  # speaker (None: not known) and paragraph of the last statement
     person: tuple[str | None, int, int] | None = None  # last person in subject position (None: an unnamed one)
     gender: dict[str, str] = field(default_factory=dict)  # entity key -> "m" / "f", from titles and pronouns
+    speaker: tuple[str, int] | None = None  # the last named person who spoke, and the paragraph
 
     def advance(self, pos: int) -> None:
         """Sentence subjects before ``pos`` that come after the current person take the focus."""
@@ -431,7 +502,7 @@ def _resolve(doc: Doc, article: Article, entities: list[Entity], raws: list[Raw]
              paras: list[int]) -> list[Statement]:
     index = _Mentions(sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: x[0]))
     out: list[Statement] = []
-    focus = _Focus(_person_subjects(doc, index, quotes, paras), gender=_genders(entities))
+    focus = _Focus(_person_subjects(doc, index, quotes, paras), gender=_genders(doc, entities, index, quotes))
     seen: set[tuple[int, int]] = set()
     pending: list[int] = []  # statements whose description may name the next sentence's speaker
     for raw in raws:
@@ -441,9 +512,12 @@ def _resolve(doc: Doc, article: Article, entities: list[Entity], raws: list[Raw]
         pos = raw.subject.idx if raw.subject is not None else raw.content.start
         focus.advance(pos)
         mention, key = _speaker(doc, raw, index, entities, focus)
+        if raw.needs_speaker and key is None:
+            continue
         ent = next((e for e in entities if e.key == key), None)
         if key and ent and ent.type == "Actor":
             focus.person = (key, pos, raw.para)
+            focus.speaker = (key, raw.para)
             _bind_pending(doc, out, pending, raw, mention, key, entities)
         elif mention is not None and key is None and raw.subject is not None and _is_unnamed_person(raw.subject):
             focus.person = (None, pos, raw.para)  # "a senior official ... said": "she" is no longer the last person
@@ -473,13 +547,23 @@ def _person_subjects(doc: Doc, index: _Mentions, quotes: list[Quote], paras: lis
     return out
 
 
-def _genders(entities: list[Entity]) -> dict[str, str]:
-    out = {}
+def _genders(doc: Doc, entities: list[Entity], index: _Mentions, quotes: list[Quote]) -> dict[str, str]:
+    """Gender from a title ("Ms X", "spokesman X") or from the possessive and object pronouns of a sentence
+    about one person only ("Tom Hughes said his party ..."); a person with evidence both ways gets none."""
+    found: dict[str, set[str]] = {}
     for e in entities:
-        found = {GENDERED[t.split()[-1]] for t in e.titles if t.split() and t.split()[-1] in GENDERED}
-        if len(found) == 1:
-            out[e.key] = found.pop()
-    return out
+        found[e.key] = {GENDERED[t.split()[-1]] for t in e.titles if t.split() and t.split()[-1] in GENDERED}
+    people = [(s, e) for s, _, e in index.by_pos if e.type == "Actor"]
+    for sent in index_of(doc).sents:
+        inside = {e.key for s, e in people if sent.start_char <= s < sent.end_char}
+        if len(inside) != 1:
+            continue
+        first = min(s for s, e in people if sent.start_char <= s < sent.end_char)
+        for t in sent:
+            g = OBJECT_PRONOUNS.get(t.lower_)
+            if g and t.idx > first and _in_quote(quotes, t.idx) is None:
+                found[next(iter(inside))].add(g)
+    return {k: v.pop() for k, v in found.items() if len(v) == 1}
 
 
 def _is_unnamed_person(subj: Token) -> bool:
@@ -502,6 +586,10 @@ def _speaker(doc: Doc, raw: Raw, index: _Mentions, entities: list[Entity],
     if subj is None:
         return None, None
     hit = index.span_at(subj.idx)
+    if hit is not None and hit[2].type == "Place" and subj.text != hit[2].name \
+            and any(c.lower_ == "the" for c in subj.children):
+        mention = _description(doc, subj)  # "the Spaniard said": a person of that country, not the country
+        return mention, _resolve_description(doc, mention, subj, index, entities)
     if hit is not None:
         return _span(doc, hit[0], hit[1]), hit[2].key
     named = _named_in_description(subj, index)
@@ -521,11 +609,25 @@ def _speaker(doc: Doc, raw: Raw, index: _Mentions, entities: list[Entity],
 
 
 def _pronoun(subj: Token, raw: Raw, focus: _Focus) -> str | None:
-    """"he", "she": the last person in subject position, when near and of no other gender."""
+    """"he", "she": the last person in subject position, when near and of no other gender.
+
+    When another person was mentioned after the last speaker, the pronoun goes to whichever of the
+    two is known to have its gender; if neither or both are, it is ambiguous and stays unresolved.
+    """
     if focus.person is None or focus.person[0] is None or raw.para - focus.person[2] > CONTINUE_PARAGRAPHS + 1:
         return None
     key = focus.person[0]
     gender = "m" if subj.lower_ == "he" else "f"
+    last = focus.speaker[0] if focus.speaker and raw.para - focus.speaker[1] <= CONTINUE_PARAGRAPHS + 1 else None
+    if last is not None and last != key:
+        fits = [k for k in (key, last) if focus.gender.get(k) == gender]
+        unknown = [k for k in (key, last) if k not in focus.gender]
+        if len(fits) == 1:
+            return fits[0]
+        if not fits and len(unknown) == 1:
+            key = unknown[0]
+        else:
+            return None
     if focus.gender.setdefault(key, gender) != gender:
         return None
     return key
@@ -619,9 +721,21 @@ def _description(doc: Doc, subj: Token) -> Span:
 
 
 def _resolve_description(doc: Doc, mention: Span, subj: Token, index: _Mentions, entities: list[Entity]) -> str | None:
-    """"The spokesman", "the judge" -> the one person the article titles so; "the ministry" -> the one ministry."""
-    if not any(c.lower_ == "the" for c in subj.children):
+    """"The spokesman", "the judge" -> the one person the article titles so; "the ministry" -> the one ministry.
+
+    "The club's manager" is read as "the manager"; "the French midfielder", "the Ghana international",
+    "the Spaniard" -> the one person the article gave that nationality (see :func:`_nationals`).
+    """
+    definite = any(c.lower_ == "the" for c in subj.children) or any(
+        c.dep_ == "poss" and c.pos_ == "NOUN" and any(d.lower_ == "the" for d in c.children) for c in subj.children)
+    if not definite:
         return None
+    nation = _nationality_of_description(doc, mention)
+    if nation is not None:
+        found = {k for k, place, word, pos in _nationals(doc, entities) if place == nation[0] and pos < mention.start
+                 and (nation[1] is None or word == nation[1] or any(
+                     t.split()[-1] == nation[1] for e in entities if e.key == k for t in e.titles))}
+        return found.pop() if len(found) == 1 else None
     head = subj.lower_
     titles = set(lexicon.role_nouns()) | lexicon.person_titles()
     if head in titles or any(r.split()[-1] == head for r in titles):
@@ -630,6 +744,37 @@ def _resolve_description(doc: Doc, mention: Span, subj: Token, index: _Mentions,
         keys = {e.key for e in cands}
         return keys.pop() if len(keys) == 1 else None
     return _org_by_noun(doc, head, mention.start, index, entities)
+
+
+def _nationality_of_description(doc: Doc, mention: Span) -> tuple[str, str | None] | None:
+    """"the French midfielder" -> (France, "midfielder"); "the Spaniard" -> (Spain, None)."""
+    m = re.fullmatch(r"[Tt]he\s+([A-Z][\w-]*)(?:\s+([a-z][\w-]*))?", mention.text)
+    if m is None or m.group(1) not in lexicon.places():
+        return None
+    return lexicon.places()[m.group(1)], m.group(2)
+
+
+def _nationals(doc: Doc, entities: list[Entity]) -> list[tuple[str, str, str | None, int]]:
+    """People the article gives a nationality: (key, place, the noun after it, position).
+
+    "French midfielder Paul Dumas", "the Spanish coach Luis Rivero" (before the name) and
+    "Kwame Mensah, a Ghana international," or "Rivero, the Spaniard," (apposed after it).
+    """
+    text = index_of(doc).text
+    places = lexicon.places()
+    out = []
+    for e in entities:
+        if e.type != "Actor":
+            continue
+        for m in e.mentions:
+            before = re.search(r"([A-Z][\w-]*)\s+((?:[a-z][\w-]*\s+){0,2})$", text[max(0, m.start - 60):m.start])
+            if before and before.group(1) in places and before.group(2).strip():
+                out.append((e.key, places[before.group(1)], before.group(2).split()[-1], m.start))
+            after = re.match(r"^,\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+)?([A-Z][\w-]*)(?:\s+([a-z][\w-]*))?",
+                             text[m.end:m.end + 60])
+            if after and after.group(1) in places:
+                out.append((e.key, places[after.group(1)], after.group(2), m.start))
+    return out
 
 
 def _org_by_noun(doc: Doc, head: str, before: int, index: _Mentions, entities: list[Entity]) -> str | None:
