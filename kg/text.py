@@ -72,6 +72,20 @@ SENTENCE_END = re.compile(r"[.!?\"”’:]\s*$")
 
 PUBLISH_HEADER = re.compile(
     r"^\s*(?:publish(?:ed)?|posted)\s*(?:date|on|at)?\s*[:\-]?\s*(?P<date>.+?)\s*$", re.I | re.M)
+# A full date (day, month and year) where a dateline or a date line gives it, near the top of the
+# article: "PATNA, March 6, 2025 –", "LONDON, 6 March 2025 (Reuters) -", a line "March 6, 2025" or
+# "Thursday, 6 March 2025, 10:30". A date inside prose ("On March 6, 2025, the court ...") is no
+# publication date.
+_FULL_DATE = (r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+              r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+              r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})")
+DATELINE_DATE = re.compile(
+    r"^\s*(?:[A-Z][A-Z'’.-]+(?:[ /][A-Z][A-Z'’.-]+){0,3}"  # the city: "PATNA", "NEW DELHI"
+    r"(?:,\s+[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+)?)?,\s*"  # the state or country: ", Bihar"
+    r"(?P<date>" + _FULL_DATE + r")\s*(?:\([A-Za-z][\w .&/-]{0,30}\))?\s*[–—-]"  # the date, the agency
+    r"|(?P<alone>" + _FULL_DATE + r")(?:\s*[,|–—-]?\s*\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?"
+    r"(?:\s*[A-Z]{2,4})?)?\s*$)", re.M)
+DATELINE_LINES = 8  # how many non-blank lines from the top a dateline is looked for in
 
 
 def iter_article_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -225,10 +239,24 @@ def parse_date(text: str) -> str | None:
 
 
 def publication_date(text: str) -> str | None:
-    """The publication date from a header line near the top of the article, if any."""
+    """The publication date from a header line near the top of the article (*Published: ...*),
+    else from a dateline or a date line there (:func:`dateline_date`), if any."""
     head = text[:2000]
     for m in PUBLISH_HEADER.finditer(head):
         value = parse_date(m.group("date"))
         if value:
             return value
+    return dateline_date(head)
+
+
+def dateline_date(text: str) -> str | None:
+    """The full date of a dateline (*PATNA, March 6, 2025 –*) or of a line holding only a date,
+    among the first lines of the article: the day the story was filed."""
+    lines = [ln for ln in text.splitlines() if ln.strip()][:DATELINE_LINES]
+    for ln in lines:
+        m = DATELINE_DATE.match(ln)
+        if m:
+            value = parse_date(m.group("date") or m.group("alone"))
+            if value:
+                return value
     return None

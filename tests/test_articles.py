@@ -60,6 +60,27 @@ def test_publication_date(header: str, expected: str | None) -> None:
     assert publication_date(f"{header}\nBody text.\n") == expected
 
 
+DATELINE_DATES = [  # (top of an article without a "Published" header, publication date)
+    ("Court convicts former minister\n\nPATNA, March 6, 2025 – A special court on Wednesday convicted him.",
+     "2025-03-06"),
+    ("LONDON, 6 March 2025 (Reuters) - Britain will introduce a lobbying register.", "2025-03-06"),
+    ("SAN JOSE, California, Oct 24, 2024 - Shares of the chipmaker fell 14%.", "2024-10-24"),
+    ("Floods hit Kerala\nMarch 6, 2025\nHeavy rain flooded villages on Tuesday.", "2025-03-06"),
+    ("Floods hit Kerala\nThursday, 6 March 2025, 10:30 IST\nHeavy rain flooded villages.", "2025-03-06"),
+    # a dateline without a year, or a date inside prose, is no publication date
+    ("BOGOTA, May 30 (Reuters) - Two candidates will face each other in a runoff.", None),
+    ("On March 6, 2025, a special court in Patna convicted the former minister.", None),
+    ("Talks ended\nThe talks that began on March 6, 2025 ended without a deal.", None),
+    # a "Published" header wins over a dateline
+    ("Published: 4 May 2022\nPATNA, March 6, 2025 – The court ruled.", "2022-05-04"),
+]
+
+
+@pytest.mark.parametrize(("top", "expected"), DATELINE_DATES)
+def test_a_dateline_date_is_the_publication_date_without_a_header(top: str, expected: str | None) -> None:
+    assert publication_date(top + "\n") == expected
+
+
 def test_furniture_lines(page: Path) -> None:
     article = read_article(page)
     assert [f.text for f in article.furniture] == FURNITURE

@@ -17,6 +17,8 @@ ENTITIES = {
     "odinga": ("Actor", "Raila Odinga"),
     "nairobi": ("Place", "Nairobi"),
     "paris": ("Place", "Paris"),
+    "unilever": ("Organization", "Unilever"),
+    "senate": ("Organization", "Senate"),
 }
 
 
@@ -120,3 +122,14 @@ def test_same_agents_on_the_same_day_merge_across_places() -> None:
         "c", ev("v1", "Agreement", "ceasefire in Nairobi", ("ruto",), (), "nairobi", t("2024-05", "gYearMonth"))
     )
     assert merged(a, other_day) == [("Agreement", ["a"]), ("Agreement", ["c"])]
+
+
+def test_new_event_types_merge_like_the_others() -> None:
+    day = t("2024-03-12", "date")
+    cuts = [
+        article("a", ev("v1", "JobCuts", "Unilever cut jobs", ("unilever",), (), None, day)),
+        article("b", ev("v1", "JobCuts", "Unilever's job cuts", ("unilever",), (), None, None)),
+        article("c", ev("v1", "JobCuts", "Unilever layoffs in Paris", ("unilever",), (), "paris", t("2021", "gYear"))),
+    ]
+    hearing = article("d", ev("v1", "Hearing", "Senate hearing", ("senate",), (), None, day))
+    assert merged(*cuts, hearing) == [("Hearing", ["d"]), ("JobCuts", ["a", "b"]), ("JobCuts", ["c"])]

@@ -137,6 +137,64 @@ POSITIVE = [
         "NAIROBI – Police arrested the former governor on Tuesday.",
         {"type": "Arrest", "agents": [], "place": None, "value": "2024-03-12"},
     ),
+    # event kinds added from the taxonomy file alone: fires, rail strikes, rallies, plea and
+    # leniency deals, job cuts, outages, hearings
+    (
+        "A bushfire destroyed 40 homes near Perth on Tuesday.",
+        {"type": "Disaster", "agents": [], "place": "Perth", "value": "2024-03-12"},
+    ),
+    (
+        "Rail workers began a national rail strike in France on Monday.",
+        {"type": "Protest", "agents": [], "place": "France", "value": "2024-03-11"},
+    ),
+    (
+        "Hundreds of families held a rally in Jerusalem on Saturday.",
+        {"type": "Protest", "agents": [], "place": "Jerusalem", "value": "2024-03-09"},
+    ),
+    (
+        "Odebrecht signed a leniency agreement with prosecutors in 2016.",
+        {"type": "Agreement", "agents": ["Odebrecht"], "place": None, "value": "2016"},
+    ),
+    (
+        "The former executive agreed to a plea deal on Friday.",
+        {"type": "Agreement", "agents": [], "place": None, "value": "2024-03-15"},
+    ),
+    # a company's "will cut" is a decision told as news; "it" is the company that said so
+    (
+        "Unilever said on Tuesday it will cut 1,200 jobs.",
+        {"type": "JobCuts", "agents": ["Unilever"], "place": None, "value": "2024-03-12"},
+    ),
+    (
+        "The carmaker laid off 300 workers in Detroit last month.",
+        {"type": "JobCuts", "agents": [], "place": "Detroit", "value": "2024-02"},
+    ),
+    (
+        "An IT outage grounded Qantas flights across Australia on Monday.",
+        {"type": "Accident", "agents": [], "place": "Australia", "value": "2024-03-11"},
+    ),
+    # "testified at a hearing": one event, the hearing is the setting of the testimony
+    (
+        "Boeing chief executive Dave Calhoun testified at a Senate hearing on Tuesday.",
+        {"type": "Hearing", "agents": ["Dave Calhoun", "Senate"], "place": None, "value": "2024-03-12"},
+    ),
+    # "talks" tagged as a verb in a subject's slot is still the noun; "ceasefire talks" are talks
+    (
+        "Ceasefire talks in Cairo ended on Sunday without a deal.",
+        {"type": "Talks", "agents": [], "place": "Cairo", "value": "2024-03-10"},
+    ),
+    (
+        "Negotiators met in Cairo on Sunday for ceasefire talks.",
+        {"type": "Talks", "agents": [], "place": "Cairo", "value": "2024-03-10"},
+    ),
+    # "since 2000" is a comparison, not the election's date
+    (
+        "Turnout in Ghana's election was the highest since 2000.",
+        {"type": "Election", "agents": [], "place": "Ghana", "value": None},
+    ),
+    (
+        "Premier Jacinta Morrow visited Lismore on Tuesday.",
+        {"type": "Visit", "agents": ["Jacinta Morrow"], "place": None, "value": "2024-03-12"},
+    ),
 ]
 
 
@@ -167,6 +225,20 @@ NEGATIVE = [
     "Russia agreed on Monday to withdraw its troops from the border.",  # "agree to" makes a deal only for acquisitions
     "The bakery bought new ovens last year.",  # buying things is no acquisition of a company
     "The striker was sent off in the final.",  # "strike" words that are no strike
+    # a ceasefire only proposed or pushed for is no agreement
+    "Egypt put forward a proposal for a ceasefire on Monday.",
+    "Qatar has been pushing for a ceasefire since January.",
+    "Mediators presented a ceasefire proposal in Doha on Monday.",
+    "The unions called for a general strike on Monday.",
+    # a deployment is of forces, not of software, servers or observers
+    "Microsoft began deploying a software update on Tuesday.",
+    "The company is deploying new servers in Dublin this week.",
+    "Yiaga Africa deployed more than 500 observers on Saturday.",
+    # "rally" and "hearing" words that are no protest and no hearing
+    "Stocks staged a rally on Monday.",
+    "He was fitted with a hearing aid in London on Monday.",
+    # only "will" is real for job cuts: "could" is not
+    "Unilever could cut 1,200 jobs next year.",
 ]
 
 
@@ -247,6 +319,44 @@ def test_a_headline_joins_the_body_telling_of_its_event(nlp) -> None:  # type: i
     assert len(resignations) == 1 and resignations[0].time and resignations[0].time.value == "2024-03-10"
 
 
+HEADLINES = [
+    # (headline, body): the headline names the court by a broader place than the body does
+    (
+        "India court convicts former minister Ramesh Sinha",
+        "A Patna court on Wednesday convicted former state minister Ramesh Sinha of fraud.",
+    ),
+    (
+        "Kenya court jails former governor for 12 years",
+        "A Nairobi court on Wednesday sentenced former governor Daniel Mwangi to 12 years in prison.",
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("head", "body"), HEADLINES)
+def test_a_headline_joins_its_body_event_despite_a_broader_agent(nlp, head: str, body: str) -> None:  # type: ignore[no-untyped-def]
+    events, names = run(nlp, f"{head}\n\n{body}", headline=Span(0, len(head), head))
+    verdicts = [e for e in events if e.type == "Verdict"]
+    assert len(verdicts) == 1
+    assert verdicts[0].time is not None and verdicts[0].time.value == "2024-03-13"
+    assert [names[k] for k in verdicts[0].agents] == [body.split()[1]]  # the body's court, not the headline's
+
+
+@pytest.mark.model
+def test_a_headline_of_another_time_stays_apart(nlp) -> None:  # type: ignore[no-untyped-def]
+    head = "Banker jailed in 2019 now faces new trial"
+    text = f"{head}\n\nA Nairobi court on Wednesday sentenced former governor Daniel Mwangi."
+    events, _ = run(nlp, text, headline=Span(0, len(head), head))
+    assert sorted(e.time.value for e in events if e.type == "Verdict" and e.time) == ["2019", "2024-03-13"]
+
+
+@pytest.mark.model
+def test_a_dateline_date_dates_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "PATNA, March 6, 2025 – A special court on Wednesday convicted the former minister."
+    events, _ = run(nlp, text, published="2025-03-06")
+    assert [(e.type, e.time and e.time.value) for e in events] == [("Verdict", "2025-03-05")]
+
+
 @pytest.mark.model
 def test_talks_at_which_a_deal_was_agreed_share_its_time_and_place(nlp) -> None:  # type: ignore[no-untyped-def]
     events, names = run(nlp, "The ceasefire was agreed in Luanda on Saturday at talks hosted by Angola.")
@@ -260,6 +370,8 @@ NON_PROSE = [
     ("NAIROBI – A court ruled.", ["NAIROBI – "]),
     ("LUANDA, Angola – Talks ended.", ["LUANDA, Angola – "]),
     ("BAGHDAD (Dispatches) - Troops left.", ["BAGHDAD (Dispatches) - "]),
+    ("PATNA, March 6, 2025 – A court ruled.", ["PATNA, March 6, 2025 – "]),
+    ("LONDON, 6 March (Reuters) - Talks ended.", ["LONDON, 6 March (Reuters) - "]),
     ("Santiago Times\nThe Senate voted on Monday.", ["Santiago Times"]),
     ("The Senate voted on Monday.", []),  # prose
     ("US troops left Iraq in 2011.", []),  # no dash: no dateline
@@ -307,6 +419,8 @@ def test_taxonomy_types_have_iris_labels_and_triggers() -> None:
         "Accident",
         "Resignation",
         "Appointment",
+        "Hearing",
+        "JobCuts",
     ):
         assert types[name].triggers, name
         assert event_type_iris()[name] == f"https://w3id.org/kg/ontology/event-type#{name}"
@@ -330,6 +444,8 @@ TRIGGERS = [
     ("end of the mission", "NOUN", Trigger("end", "NOUN", ("mission",))),
     ("strike ^on", "NOUN", Trigger("strike", "NOUN", ("^on",))),
     ("buy @Organization", "VERB", Trigger("buy", "VERB", ("@organization",))),
+    ("rally !stock", "NOUN", Trigger("rally", "NOUN", ("!stock",))),
+    ("meet <negotiator", "VERB", Trigger("meet", "VERB", ("<negotiator",))),
 ]
 
 

@@ -115,3 +115,21 @@ def test_anniversary_keeps_the_anchor_precision() -> None:
     assert anniversary(TimeValue("x", "2003-03", "gYearMonth"), 20, "t").value == "2023-03"
     assert anniversary(TimeValue("x", "2003", "gYear"), 20, "t").value == "2023"
     assert anniversary(TimeValue("x", None, None), 20, "t").value is None
+
+
+REFERENCES = [  # (text, time found, is a point of comparison or a start, not an event time)
+    ("Turnout was the highest since 2000.", "2000", True),
+    ("Unemployment hit its lowest level since March 2019.", "March 2019", True),
+    ("Sales were up from 2019 levels.", "2019", True),
+    ("More people voted than in 2015.", "2015", True),
+    ("Profit doubled compared with 2022.", "2022", True),
+    ("The strike began in 2015.", "2015", False),
+    ("Workers have been on strike since Monday.", "Monday", False),  # a day after "since" starts the event
+    ("Phiri won the December 5 election.", "December 5", False),
+]
+
+
+@pytest.mark.parametrize(("text", "found", "reference"), REFERENCES)
+def test_comparison_times_are_marked(text: str, found: str, reference: bool) -> None:
+    tx = find_timexes(text, PUBLISHED)[0]
+    assert (tx.time.text, tx.reference) == (found, reference)

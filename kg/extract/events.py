@@ -4,18 +4,24 @@
    noun *assassination*, the noun *strike* with a *drone* modifier, the verb *approve* with the
    object *bill*.
 2. Mood: a trigger told as unreal is dropped — negated, modal or future (*will face*, *would
-   pursue*), an infinitive (*to end the mission*), a condition (*if they leave*), or a noun with a
-   hypothetical modifier (*the eventual withdrawal*, *the next phase of deployment*).
+   pursue*; a type may declare *will* real: *will cut 1,200 jobs*), an infinitive (*to end the
+   mission*), a condition (*if they leave*), a noun with a hypothetical modifier (*the eventual
+   withdrawal*, *the next phase of deployment*) or under a proposal (*a proposal for a ceasefire*,
+   *pushing for a ceasefire*). An event noun modifying another (*ceasefire talks*) is no event of
+   its own.
 3. Arguments from the dependency parse, as article-local entity keys: agents (subject, *by X*,
    possessor, compound, *US-led*, the subject of a support verb: *X made a visit*), participants
    (object, *of X*, *against X*, appositions and conjuncts), place (*in/at/near/to X* naming a
    Place), time (:mod:`kg.extract.timex`, attached through the parse; *two days after the attack*
    resolved against the attack's date).
-   Entities in datelines and bylines (*NAIROBI –*) are no arguments. A report whose *that*-clause
+   Entities in datelines and bylines (*NAIROBI –*) are no arguments, and a dateline's date
+   (*PATNA, March 6, 2025 –*) or a point of comparison (*the highest turnout since 2000*) dates
+   no event. A report whose *that*-clause
    tells a real event (*announced on Monday that they had agreed to merge*) is folded into it.
-4. Mentions of one event inside the article (*the assassination* … *the attack*) are merged; a
-   headline mention joins the first body telling of its type, a definite noun (*the crash*) the
-   last anchored telling of its type.
+4. Mentions of one event inside the article (*the assassination* … *the attack*, *testified at
+   a hearing*) are merged; a headline mention joins the first body telling of its type at a
+   compatible time (the body's agents and place win: *Bihar court convicts* … *a Patna court
+   convicted*), a definite noun (*the crash*) the last anchored telling of its type.
 5. A noun without anchor — no time, no agent, no place, no named person, no support verb — is a
    generic mention (*the withdrawal of troops is non-negotiable*), not an event; so is a bare
    plural without arguments (*lost elections since 2020*).
@@ -82,6 +88,8 @@ NOMINAL_DEPS = frozenset(
 CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "csubj", "parataxis"})
 VERB_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "prt", "prep", "attr", "oprd", "dative"})
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+# Dependencies only a noun can have: a word tagged VERB there is a mis-tagged noun (*talks*).
+NOUN_SLOT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "into", "to", "across", "outside", "throughout", "from"})
 ANCHOR_PLACE_PREPS = frozenset({"in", "at", "near", "inside"})
 # "agreed in Luanda on Saturday at talks hosted by Angola": the talks share the verb's time and place.
@@ -117,12 +125,57 @@ IRREALIS_GOVERNORS = frozenset(
         "accuse",
         "allege",
         "deny",
+        "push",  # "pushing for a ceasefire"
+        "press",
+        "lobby",
+        "discuss",
+        "ask",
+        "await",
+        "warn",
+        "fear",
     }
 )
+# Nouns that make the event noun they govern merely proposed or feared (*a proposal for a ceasefire*,
+# *a ceasefire proposal*, *calls for a general strike*, *the threat of an invasion*).
+IRREALIS_NOUNS = frozenset(
+    {
+        "proposal",
+        "plan",
+        "call",
+        "demand",
+        "push",
+        "bid",
+        "offer",
+        "hope",
+        "request",
+        "appeal",
+        "draft",
+        "prospect",
+        "possibility",
+        "talk",
+        "negotiation",
+        "threat",
+        "risk",
+        "fear",
+        "idea",
+        "effort",
+        "framework",
+        "roadmap",
+        "blueprint",
+    }
+)
+# Prepositions through which such a noun governs the event noun (*a proposal for*, *talks on*).
+IRREALIS_NOUN_PREPS = frozenset({"for", "on", "over", "of", "about", "toward", "towards"})
+# Pronouns that, as the subject of a reported clause, stand for the reporting verb's subject.
+REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-# "NAIROBI –", "LUANDA, Angola –", "GOMA (Reuters) -": where the story was filed, not a participant.
+# "NAIROBI –", "LUANDA, Angola –", "GOMA (Reuters) -", "PATNA, March 6, 2025 –": where (and when) the
+# story was filed, not a participant.
 DATELINE = re.compile(
-    r"^[ \t]*[A-Z][A-Z.'’ -]{1,30}(?:,[ \t]*[A-Z][\w.'’ -]{1,30})?(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*[–—-]+[ \t]", re.M
+    r"^[ \t]*[A-Z][A-Z.'’ -]{1,30}(?:,[ \t]*[A-Z][\w.'’ -]{1,30})?"
+    r"(?:,[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)(?:,?[ \t]+\d{4})?)?"
+    r"(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*[–—-]+[ \t]",
+    re.M,
 )
 # A short line without sentence punctuation (an outlet name, a byline) is no prose either.
 NON_PROSE_LINE = re.compile(r"^[ \t]*(?:\S+[ \t]+){0,5}\S*[^\s.!?:;\"”’][ \t]*$", re.M)
@@ -165,6 +218,7 @@ class _Mention:
     times: list[Timex] = field(default_factory=list)
     extra_tokens: list[Token] = field(default_factory=list)  # pattern dependents, for the label
     anchored: bool = False
+    in_headline: bool = False
 
     @property
     def sent(self) -> int:
@@ -235,22 +289,31 @@ def non_prose_spans(text: str, headline: Span | None = None) -> list[tuple[int, 
     return out
 
 
+def _overlaps(span: Span, stretch: tuple[int, int]) -> bool:
+    return span.start < stretch[1] and stretch[0] < span.end
+
+
 def _phrase_entities(tok: Token, ents: _EntityIndex, follow_of: bool = True) -> list[str]:
     """Entities a noun phrase names: its head (else a compound, else its *of* complement), plus the
-    names in appositions, conjuncts and *along with* phrases. A role noun with a named person beside
-    it (*US Chairman ..., General Mark Milley*) names the person, not its compound."""
+    names in appositions, conjuncts and *along with* phrases. A noun with a named person or a named
+    apposition beside it (*US Chairman ..., General Mark Milley*, *the Angolan capital, Luanda*)
+    names that, not its compound."""
     side: list[str] = []
+    apposed: list[str] = []
     for c in tok.children:
         if c.dep_ == "appos":
-            side.extend(_phrase_entities(c, ents, follow_of=False))
+            apposed.extend(_phrase_entities(c, ents, follow_of=False))
+            side.extend(apposed)
         elif c.dep_ == "conj":
             side.extend(_phrase_entities(c, ents, follow_of))
         elif c.dep_ == "prep" and c.lower_ == "along":
             side.extend(k for o in _pobjs(c) for k in _phrase_entities(o, ents, follow_of))
     out: list[str] = []
     key = ents.at(tok)
+    # "US Chairman ..., General Mark Milley", "the Angolan capital, Luanda": the named apposition,
+    # not the modifier, is what the phrase names
     person_beside = any(ents.type_of(k) == "Actor" for k in side)
-    if key is None and not person_beside:
+    if key is None and not person_beside and not apposed:
         key = next((k for c in tok.children if c.dep_ == "compound" for k in [ents.at(c)] if k), None)
         if key is None and follow_of and tok.pos_ in ("NOUN", "PROPN"):
             out.extend(
@@ -274,6 +337,13 @@ def _pobjs(prep: Token) -> Iterator[Token]:
 
 
 # ---------------------------------------------------------------- triggers
+
+
+def _nounlike(tok: Token) -> bool:
+    """A noun, or a word tagged as a verb in a noun's slot (*Ceasefire talks in Cairo ended*)."""
+    if tok.pos_ == "NOUN":
+        return True
+    return tok.pos_ == "VERB" and tok.dep_ in NOUN_SLOT_DEPS and tok.tag_ in ("VBZ", "VBP", "VB")
 
 
 def _antecedent(c: Token) -> Token:
@@ -302,9 +372,27 @@ def _governed_by(tok: Token, word: str) -> bool:
     return head.dep_ in ("prep", "agent") and head.head is not head and head.head.lemma_.lower() == word
 
 
+def _near_lemmas(tok: Token) -> set[str]:
+    """Lemmas a ``!word`` requirement must not find: the trigger's dependents, the objects of its
+    prepositions (*a rally in stocks*), the subject of a verb it is the object of (*stocks staged a
+    rally*) and the noun it modifies (*a hearing aid*)."""
+    near = [*_dependents(tok), *(o for c in tok.children if c.dep_ == "prep" for o in _pobjs(c))]
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj":
+        near += _verb_subjects(tok.head)
+    if tok.dep_ == "compound":  # "a hearing aid"
+        near.append(tok.head)
+    return {t.lemma_.lower() for t in near}
+
+
 def _requirement_met(tok: Token, word: str, ents: _EntityIndex | None = None) -> bool:
     if word.startswith("^"):
         return _governed_by(tok, word[1:])
+    if word.startswith("!"):
+        return word[1:] not in _near_lemmas(tok)
+    if word.startswith("<"):
+        # a plural subject at the start of a line may be tagged a proper noun: "Negotiators met"
+        forms = {word[1:], word[1:] + "s"}
+        return tok.pos_ == "VERB" and any({s.lemma_.lower(), s.lower_} & forms for s in _verb_subjects(tok))
     if word.startswith("@"):
         if ents is None:
             return False
@@ -319,8 +407,9 @@ def _match_trigger(
 ) -> Trigger | None:
     if tok.pos_ not in ("NOUN", "VERB"):
         return None
+    pos = "NOUN" if _nounlike(tok) else tok.pos_
     for lemma in dict.fromkeys((tok.lemma_.lower(), tok.lower_)):
-        for trig in index.get((lemma, tok.pos_), ()):  # type: ignore[arg-type]
+        for trig in index.get((lemma, pos), ()):  # type: ignore[arg-type]
             if all(_requirement_met(tok, w, ents) for w in trig.requires):
                 return trig
     return None
@@ -360,10 +449,12 @@ def _support_verb(tok: Token) -> Token | None:
 # ---------------------------------------------------------------- mood
 
 
-def _verb_unreal(v: Token, allow_to: bool = False) -> bool:
+def _verb_unreal(v: Token, allow_to: bool = False, real_modals: frozenset[str] = frozenset()) -> bool:
     for c in v.children:
         if c.dep_ == "neg":
             return True
+        if c.dep_ in ("aux", "auxpass") and c.lower_ in real_modals:
+            continue  # "will cut 1,200 jobs": a decision told as news (kgt:realUnder "will")
         if c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ in MODALS or (c.tag_ == "TO" and not allow_to)):
             return True
         if c.dep_ == "mark" and c.lower_ in CONDITION_MARKS:
@@ -373,11 +464,13 @@ def _verb_unreal(v: Token, allow_to: bool = False) -> bool:
 
 def _clause_unreal(v: Token, real_under: tuple[str, ...] = ()) -> bool:
     """A verb told as unreal, or inheriting unreality from the verb it depends on. An infinitive
-    under one of ``real_under`` (*agreed to acquire*) takes the mood of that verb."""
+    under one of ``real_under`` (*agreed to acquire*) takes the mood of that verb; a modal among
+    ``real_under`` (*will*) does not make the trigger itself unreal (*it will cut 1,200 jobs*)."""
     cur = v
+    real_modals = frozenset(w for w in real_under if w in MODALS)
     for _ in range(8):
         allow_to = cur.dep_ == "xcomp" and cur.head.lemma_.lower() in real_under
-        if _verb_unreal(cur, allow_to):
+        if _verb_unreal(cur, allow_to, real_modals if cur is v else frozenset()):
             return True
         if cur.dep_ in ("conj", "xcomp") and cur.head is not cur:
             cur = cur.head
@@ -394,12 +487,27 @@ def _clause_unreal(v: Token, real_under: tuple[str, ...] = ()) -> bool:
     return False
 
 
+def _under_irrealis_noun(n: Token) -> bool:
+    """*a ceasefire proposal*, *a proposal for a ceasefire*, *talks on a truce*."""
+    head = n.head
+    if head is n:
+        return False
+    if n.dep_ == "compound":
+        return head.pos_ == "NOUN" and head.lemma_.lower() in IRREALIS_NOUNS
+    if n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in IRREALIS_NOUN_PREPS and head.head is not head:
+        gov = head.head
+        return gov.pos_ == "NOUN" and gov.lemma_.lower() in IRREALIS_NOUNS
+    return False
+
+
 def _noun_unreal(n: Token) -> bool:
     cur = n
     for _ in range(12):
         if any(c.dep_ in ("amod", "advmod") and c.lower_ in HYPOTHETICAL_MODIFIERS for c in cur.children):
             return True
         if any(c.dep_ == "det" and c.lower_ in NEGATING_DETERMINERS for c in cur.children):
+            return True
+        if _under_irrealis_noun(cur):
             return True
         if cur.pos_ in ("VERB", "AUX") and cur is not n:
             return cur.lemma_.lower() in IRREALIS_GOVERNORS or _clause_unreal(cur)
@@ -434,6 +542,19 @@ def _verb_subjects(v: Token) -> list[Token]:
     return []
 
 
+def _reporter_subjects(v: Token, subjects: list[Token]) -> list[Token]:
+    """*Unilever said it will cut 1,200 jobs*: a third-person pronoun subject of a reported clause
+    stands for the subject of the verb reporting it."""
+    if not subjects or any(s.lower_ not in REPORTED_PRONOUNS for s in subjects):
+        return []
+    cur = v
+    while cur.dep_ in ("conj", "xcomp") and cur.head is not cur:
+        cur = cur.head
+    if cur.dep_ != "ccomp" or cur.head is cur or cur.head.pos_ not in ("VERB", "AUX"):
+        return []
+    return [s for s in _verb_subjects(cur.head) if s.pos_ != "PRON"]
+
+
 def _by_agents(tok: Token) -> list[Token]:
     """``by X`` on the trigger, or on a participle hanging from it (*a strike authorized by X*)."""
     out: list[Token] = []
@@ -466,7 +587,8 @@ def _agents(m: _Mention, ents: _EntityIndex) -> tuple[list[str], list[str]]:
     tok = m.tok
     heads: list[Token] = []
     if tok.pos_ == "VERB":
-        heads += [s for s in _verb_subjects(tok) if s.pos_ != "PRON"]
+        subjects = _verb_subjects(tok)
+        heads += [s for s in subjects if s.pos_ != "PRON"] or _reporter_subjects(tok, subjects)
     else:
         place_mod = m.etype.place_modifier
         heads += [
@@ -635,7 +757,7 @@ def _time_owner(tok: Token, by_tok: dict[int, _Mention], by_support: dict[int, _
         if owner is not None:
             return owner
         if cur.pos_ in ("VERB", "AUX"):
-            inside = [by_tok[t.i] for t in _bounded_subtree(cur, set()) if t.i in by_tok and t.pos_ == "NOUN"]
+            inside = [by_tok[t.i] for t in _bounded_subtree(cur, set()) if t.i in by_tok and _nounlike(t)]
             # "agreed on Tuesday to acquire X": the time of the verb is the time of its complement
             inside += [by_tok[c.i] for c in cur.children if c.dep_ == "xcomp" and c.i in by_tok]
             return min(inside, key=lambda m: (abs(m.tok.i - tok.i), m.tok.i)) if inside else None
@@ -679,7 +801,7 @@ def _anniversary_years(doc: Doc, tx: Timex) -> int | None:
 def _dated_in_past(doc: Doc, tok: Token, timexes: list[Timex], published: str | None) -> bool:
     """An event noun carrying its own past date (*under a 2020 ruling*, *the 2007 earthquake*) is a
     fact whatever the mood of the clause around it; a negated or hypothetical noun is not."""
-    if tok.pos_ != "NOUN" or not published or _noun_modifiers_unreal(tok):
+    if tok.pos_ != "NOUN" or not published or _noun_modifiers_unreal(tok) or _under_irrealis_noun(tok):
         return False
     for tx in timexes:
         root = _timex_root(doc, tx) if tx.time.value and tx.offset is None else None
@@ -742,11 +864,17 @@ def _own_time(m: _Mention) -> TimeValue | None:
     return _best_time([tx.time for tx in m.times if tx.offset is None])
 
 
+def _time_fits(g: _Group, m: _Mention) -> bool:
+    return _compatible(_best_time([t for x in g.mentions if (t := _own_time(x))]), _own_time(m))
+
+
 def _joins(g: _Group, m: _Mention, headline: bool = False) -> bool:
     if g.type != m.etype.name:
         return False
-    if not _compatible(_best_time([t for x in g.mentions if (t := _own_time(x))]), _own_time(m)):
+    if not _time_fits(g, m):
         return False
+    if any(_setting_of(x, m) or _setting_of(m, x) for x in g.mentions):
+        return True
     ga, ma = g.agents(), set(m.agents)
     if ga and ma and not ga & ma:
         return False
@@ -756,6 +884,12 @@ def _joins(g: _Group, m: _Mention, headline: bool = False) -> bool:
     bare = not m.participants or not any(x.participants for x in g.mentions)
     near = 0 <= _sentence_distance(g.mentions[-1].tok, m.tok) <= 1
     return bare and (near or (_anaphoric(m) and any(x.anchored for x in g.mentions)))
+
+
+def _setting_of(a: _Mention, b: _Mention) -> bool:
+    """``a`` is the setting of the verb ``b`` of its own type: *testified at a hearing*."""
+    verb = _cotemporal_verb(a.tok)
+    return verb is not None and verb.i == b.tok.i
 
 
 def _anaphoric(m: _Mention) -> bool:
@@ -789,6 +923,14 @@ def _group(mentions: list[_Mention], headline: Span | None = None) -> list[_Grou
             target.mentions.append(m)
     for m in sorted((m for m in mentions if in_headline(m)), key=lambda x: x.tok.i):
         target = next((g for g in groups if _joins(g, m, headline=True)), None)
+        if target is None:
+            # A headline names the lead's event more loosely ("Bihar court convicts ..." over "a
+            # court in Patna convicted ..."): the first body telling of its type at a compatible time.
+            target = next((g for g in groups if g.type == m.etype.name and _time_fits(g, m)), None)
+            if target is not None:  # the body says who: "a Patna court", not "Bihar court"
+                m.agents = [a for a in m.agents if a in target.agents()]
+                m.anchor_agents = [a for a in m.anchor_agents if a in m.agents]
+        m.in_headline = True
         if target is None:
             groups.append(_Group([m]))
         else:
@@ -859,14 +1001,17 @@ def _mentions(doc: Doc, ents: _EntityIndex, types: dict[str, EventType]) -> list
         trig = _match_trigger(tok, index, ents)
         if trig is None:
             continue
-        support = _support_verb(tok) if tok.pos_ == "NOUN" else None
+        support = _support_verb(tok) if _nounlike(tok) else None
         found.append(_Mention(tok, trig, types[trig.type], support, extra_tokens=_extra_tokens(tok, trig)))
     triggers = {m.tok.i for m in found}
-    # A verb trigger whose object is another event noun is a support verb for it ("announced the end").
+    # A verb trigger whose object is another event noun is a support verb for it ("announced the end");
+    # an event noun modifying another one names what that one is about ("ceasefire talks", "merger
+    # talks"): the head is the event.
     found = [
         m
         for m in found
         if not (m.tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.i in triggers for c in m.tok.children))
+        and not (m.tok.dep_ == "compound" and m.tok.head.i in triggers)
     ]
     for m in found:
         m.agents, m.anchor_agents = _agents(m, ents)
@@ -908,8 +1053,14 @@ def extract_events(
     ``types`` defaults to the shipped taxonomy (:func:`load_event_types`).
     """
     types = types or load_event_types()
-    ents = _EntityIndex(entities, non_prose_spans(article.text, article.headline))
-    timexes = find_timexes(index_of(doc).text, article.published)
+    non_prose = non_prose_spans(article.text, article.headline)
+    ents = _EntityIndex(entities, non_prose)
+    # A dateline's date is when the story was filed; "since 2000", "than in 2019" date no event.
+    timexes = [
+        tx
+        for tx in find_timexes(index_of(doc).text, article.published)
+        if not tx.reference and not (tx.time.span and any(_overlaps(tx.time.span, s) for s in non_prose))
+    ]
     mentions = [
         m
         for m in _mentions(doc, ents, types)
@@ -938,11 +1089,19 @@ def extract_events(
 
 def _event(key: str, g: _Group, ents: _EntityIndex) -> Event:
     rep = sorted(
-        g.mentions, key=lambda m: (-len({*m.agents, *m.participants, m.place} - {None}), m.tok.pos_ != "VERB", m.tok.i)
+        g.mentions,
+        key=lambda m: (
+            -len({*m.agents, *m.participants, m.place} - {None}),
+            m.in_headline,
+            m.tok.pos_ != "VERB",
+            m.tok.i,
+        ),
     )[0]
     agents = tuple(dict.fromkeys(a for m in g.mentions for a in m.agents))
     participants = tuple(dict.fromkeys(p for m in g.mentions for p in m.participants if p not in agents))
-    place = rep.place or next((m.place for m in g.mentions if m.place), None)
+    # the body's place before the headline's ("Paris court convicts ..." over "a court in Nanterre")
+    body_places = [m.place for m in (rep, *g.mentions) if m.place and not m.in_headline]
+    place = next(iter(body_places), None) or rep.place or next((m.place for m in g.mentions if m.place), None)
     t = rep.tok
     return Event(
         key=key,

@@ -12,6 +12,10 @@
   value None;
 - offsets that need an anchor event (``two days after``, ``days before``): returned with an
   :class:`Offset` and value None; :func:`shift` applies them to the anchor's time.
+
+A time named as a point of comparison or, for a year or month, after *since* (``the highest
+turnout since 2000``, ``up from 2019``, ``more than in 2015``) is returned with ``reference=True``: it is a time,
+but not the time of the event the sentence tells.
 """
 
 from __future__ import annotations
@@ -44,6 +48,16 @@ NUMBER_WORDS = {
     "twelve": 12,
 }
 UNIT_DAYS = {"day": 1, "week": 7}
+# Words just before a time that make it a point of comparison, not an event time.
+REFERENCE_BEFORE = re.compile(
+    r"(?i)\b(?:than(?:\s+(?:in|on|at))?|compared\s+(?:with|to)(?:\s+(?:in|on))?|"
+    r"(?:up|down|rising|falling|rose|fell)\s+from|(?:same|year-earlier)\s+(?:period|month|quarter)\s+(?:of|in)|"
+    r"record\s+set\s+in)\s+(?:the\s+)?$"
+)
+# "since 2000", "since March": a year or a month after *since* starts a state or a comparison (*the
+# highest turnout since 2000*); a day after it (*on strike since Monday*) may well date the event.
+SINCE_BEFORE = re.compile(r"(?i)\bsince\s+(?:the\s+)?$")
+DAY_KINDS = frozenset({"iso", "mdy", "dmy", "month-day", "day-month", "weekday", "deictic-day"})
 MAX_DAYS_AHEAD = 61  # a day named without its year is at most this far after the publication date
 
 _MONTH = (
@@ -109,6 +123,7 @@ class Timex:
     time: TimeValue
     kind: str  # the name of the pattern that found it
     offset: Offset | None = None
+    reference: bool = False  # a point of comparison or a start ("since 2000"): dates no event
 
 
 def _date(published: str | None) -> dt.date | None:
@@ -208,7 +223,13 @@ def find_timexes(text: str, published: str | None = None, offset: int = 0) -> li
                 out.append(Timex(_tv(piece, s + offset, None, None), kind, _offset(m.groupdict())))
                 continue
             value, datatype, end, end_dt = _value(kind, m, pub)
-            out.append(Timex(_tv(piece, s + offset, value, datatype, end=end, end_datatype=end_dt), kind))
+            before = max(0, s - 40)
+            reference = bool(REFERENCE_BEFORE.search(text, before, s)) or (
+                kind not in DAY_KINDS and bool(SINCE_BEFORE.search(text, before, s))
+            )
+            out.append(
+                Timex(_tv(piece, s + offset, value, datatype, end=end, end_datatype=end_dt), kind, reference=reference)
+            )
     return sorted(out, key=lambda t: t.time.span.start if t.time.span else 0)
 
 
