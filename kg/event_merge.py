@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from kg.extract.timex import compatible_time
 from kg.iris import slugify
 from kg.records import ArticleRecords, Event, TimeValue
 from kg.resolve import GlobalEvent, Resolution, name_key
@@ -89,16 +90,6 @@ class _Cluster:
 
 def label_words(label: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[^\W_]+", label.lower()) if w not in LABEL_STOPWORDS and len(w) > 1)
-
-
-def compatible_time(a: TimeValue | None, b: TimeValue | None) -> bool:
-    """Times agree when either is unknown, or one is the other at a coarser precision."""
-    if a is None or b is None or not a.value or not b.value:
-        return True
-    if a.end or b.end:
-        return (a.value, a.end) == (b.value, b.end)
-    n = min(len(a.value), len(b.value))
-    return a.value[:n] == b.value[:n]
 
 
 def _loose_keys(res: Resolution) -> dict[str, str]:

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.docindex import index_of
 from kg.extract.event_types import EventType, Pos, Trigger, load_event_types, trigger_index
-from kg.extract.timex import Timex, anniversary, find_timexes, shift
+from kg.extract.timex import Timex, anniversary, compatible_time, find_timexes, shift
 from kg.records import Article, Entity, Event, Span, Statement, TimeValue
 
 if TYPE_CHECKING:
@@ -851,21 +851,12 @@ def _resolve_group_times(doc: Doc, groups: list[_Group], group_of: dict[int, _Gr
 # ---------------------------------------------------------------- merging inside the article
 
 
-def _compatible(a: TimeValue | None, b: TimeValue | None) -> bool:
-    if a is None or b is None or not a.value or not b.value:
-        return True
-    if a.end or b.end:
-        return (a.value, a.end) == (b.value, b.end)
-    n = min(len(a.value), len(b.value))
-    return a.value[:n] == b.value[:n]
-
-
 def _own_time(m: _Mention) -> TimeValue | None:
     return _best_time([tx.time for tx in m.times if tx.offset is None])
 
 
 def _time_fits(g: _Group, m: _Mention) -> bool:
-    return _compatible(_best_time([t for x in g.mentions if (t := _own_time(x))]), _own_time(m))
+    return compatible_time(_best_time([t for x in g.mentions if (t := _own_time(x))]), _own_time(m))
 
 
 def _joins(g: _Group, m: _Mention, headline: bool = False) -> bool:

@@ -271,3 +271,13 @@ def anniversary(anchor: TimeValue, years: int, text: str, span: Span | None = No
 def with_text(tv: TimeValue, text: str, span: Span | None) -> TimeValue:
     """The same value, told by other words."""
     return replace(tv, text=text, span=span)
+
+
+def compatible_time(a: TimeValue | None, b: TimeValue | None) -> bool:
+    """Times agree when either is unknown, or one is the other at a coarser precision."""
+    if a is None or b is None or not a.value or not b.value:
+        return True
+    if a.end or b.end:
+        return (a.value, a.end) == (b.value, b.end)
+    n = min(len(a.value), len(b.value))
+    return a.value[:n] == b.value[:n]
