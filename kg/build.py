@@ -173,12 +173,13 @@ def build(
     model: str | None = None,
     jobs: int | None = None,
     strict: bool = False,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
     warn: Callable[[str], None] | None = None,
     overrides: str | os.PathLike[str] | None = None,
 ) -> BuildReport:
     """Build (or bring up to date) the graph in ``store`` from the articles under ``paths``.
 
+    ``progress(done, total)`` is called once per article read from the cache or parsed.
     ``overrides`` is a TOML file of names that are (or are not) the same entity; see
     :class:`kg.resolve.Overrides`.
     """
@@ -216,7 +217,7 @@ def build(
             report.reused += 1
             current[aid] = {**old, **entry}
             if progress:
-                progress(1)
+                progress(1, len(by_id))
         else:
             todo.append(str(f))
             current[aid] = entry
@@ -234,7 +235,7 @@ def build(
     for path, data, error in parse_articles(todo, chosen_model, jobs or default_jobs()):
         aid = Path(path).stem
         if progress:
-            progress(1)
+            progress(1, len(by_id))
         if data is None:
             _skip(report, strict, warn, error)
             current.pop(aid, None)

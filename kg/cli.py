@@ -8,6 +8,7 @@ Heavy imports (spaCy, rdflib, pyshacl) happen inside the commands that need them
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 from collections.abc import Callable
@@ -90,13 +91,17 @@ def build(paths: tuple[str, ...], store: str, base: str | None, model: str | Non
     def warn(msg: str) -> None:
         click.echo(f"warning: {msg}", err=True)
 
-    if sys.stderr.isatty():
-        with click.progressbar(length=0, label="building", file=sys.stderr) as bar:
-            report = run_build(paths, store=store, base=base or DEFAULT_BASE, model=model, jobs=jobs,
-                               strict=strict, progress=bar.update, warn=warn, overrides=overrides)
-    else:
-        report = run_build(paths, store=store, base=base or DEFAULT_BASE, model=model, jobs=jobs,
-                           strict=strict, warn=warn, overrides=overrides)
+    with contextlib.ExitStack() as stack:
+        bars: list[Any] = []
+
+        def progress(done: int, total: int) -> None:  # a bar on stderr, when it is a terminal
+            if not bars:
+                bars.append(stack.enter_context(click.progressbar(length=total, label="building",
+                                                                  file=sys.stderr)))
+            bars[0].update(done)
+
+        report = run_build(paths, store=store, base=base or DEFAULT_BASE, model=model, jobs=jobs, strict=strict,
+                           progress=progress if sys.stderr.isatty() else None, warn=warn, overrides=overrides)
     click.echo(report.summary(), err=True)
 
 
