@@ -69,6 +69,32 @@ ROLES = [  # (text, expected relation)
      ("Tom Baxter", "memberOf", "Greenline Partners")),
     ("Peter Lang, chief officer of the Northern Water Authority, said supplies were safe.",
      ("Peter Lang", "leaderOf", "Northern Water Authority")),
+    # a capitalised word the model reads as a common word, before a title and a name
+    ("Unite general secretary Sharon Graham called the offer an insult. Members of Unite will vote next week.",
+     ("Sharon Graham", "leaderOf", "Unite")),
+    ("Labour MP Jess Phillips said the bill was flawed. She said Labour would oppose it.",
+     ("Jess Phillips", "memberOf", "Labour")),
+    ("World Health Organization Director-General Tedros Adhanom Ghebreyesus warned of a new wave.",
+     ("Tedros Adhanom Ghebreyesus", "leaderOf", "World Health Organization")),
+    ("Reuters correspondent Tom Balmforth reported from the front.", ("Tom Balmforth", "memberOf", "Reuters")),
+    ("Arsenal midfielder Declan Rice scored twice.", ("Declan Rice", "memberOf", "Arsenal")),
+    ("London Mayor Sadiq Khan said the trains would run.", ("Sadiq Khan", "leaderOf", "London")),
+    # appositions
+    ("Camila Duarte, a Latin America strategist at BTG Pactual, expects the peso to firm.",
+     ("Camila Duarte", "memberOf", "BTG Pactual")),  # the place qualifies the title; the firm holds it
+    ("Annelies Verhoeven, a political scientist at Leiden University, said the coalition was fragile.",
+     ("Annelies Verhoeven", "memberOf", "Leiden University")),
+    ("Lisa Cook, a governor of the Federal Reserve, said inflation was easing.",
+     ("Lisa Cook", "memberOf", "Federal Reserve")),  # "a governor": one of several, no leader
+    # "its" is the organization the sentence (or the one before) is about
+    ("The opposition Labour Party said the measures did not go far enough. Its home affairs spokesman, "
+     "Thomas Whitfield, said the government had waited too long.",
+     ("Thomas Whitfield", "spokespersonOf", "Labour Party")),
+    ("The ruling All Progressives Congress (APC) said its candidate, Usman Idris Baba, was clearly ahead.",
+     ("Usman Idris Baba", "memberOf", "All Progressives Congress")),
+    # organizations inside organizations
+    ("Shares in Instagram, a subsidiary of Meta, rose on Monday.", ("Instagram", "partOf", "Meta")),
+    ("On Tuesday, DeepMind, part of Google, released a new model.", ("DeepMind", "partOf", "Google")),
 ]
 
 
@@ -87,6 +113,13 @@ NO_ROLE = [  # a link the text does not state
     "Its home affairs spokesman, Thomas Whitfield, said the bill was late.",  # "Its" is nobody named here
     "Maria Costa, president of the Lisbon teachers' union chapter, said the strike would go ahead.",  # not Lisbon
     "Paul Smith of Leeds said the rain had stopped.",  # a person of a town is no member of it
+    "Tom Hughes, a one-time adviser to the Conservative Party, said the plan would fail.",
+    "Tom Hughes, the former head of the Football Association, said the reforms were overdue.",
+    "Former chief executive Jane Roe said profits rose.",  # "Former" names no organization
+    "Opposition leader Peter Dutton said the budget was a failure.",
+    "The National Association of Head Teachers said Sarah Jones had resigned.",  # "Head" is part of the name
+    # "its" is the subject of the sentence before, not any organization it names
+    "Regulators fined Acme Corp on Monday. Its chief executive, Jane Roe, said the fine was unfair.",
 ]
 
 

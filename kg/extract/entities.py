@@ -43,7 +43,8 @@ ORG_BEFORE = re.compile(
     r"(?:who (?:leads|heads|founded|commands)|member of|members of|part of|faction of|wing of|"
     r"spokes(?:man|woman|person) (?:for|of)|political bureau of|head of|commander of|leader of|chief of)"
     r"\s+(?:the\s+)?$", re.I)
-ORG_AFTER = re.compile(r"^,?\s+(?:which|that) (?:is|are|was) (?:a )?part of\b")
+ORG_AFTER = re.compile(r"^,?\s+(?:which|that) (?:is|are|was) (?:a )?part of\b|"
+                       r"^,\s+(?:(?:a|an|the)\s+)?(?:wholly[- ]owned\s+)?(?:subsidiary|unit|division|part) of\b")
 PERSON_AFTER = re.compile(r"^,\s+(?:who (?:leads|heads|said|told)|(?:a|an|the) (?:former |senior |top )?"
                           r"(?:member|leader|head|spokes\w+|commander|deputy)\b)")
 ALSO_KNOWN = re.compile(r"^,?\s+(?:also known as|also called|known as|a\.k\.a\.?)\s+(?:the\s+)?$")
@@ -98,6 +99,7 @@ def extract_entities(doc: Doc, article: Article) -> list[Entity]:
     cands += _place_cands(text, cands, [(e.start_char, e.end_char) for e in index_of(doc).ents
                                         if e.label_ in ("ORG", "FAC")])
     cands += _name_cands(doc, cands)
+    cands += _names_before_titles(doc, cands)
     cands.sort(key=lambda c: (c.start, -c.end))
     for c in cands:
         _type_from_context(doc, c)
@@ -252,6 +254,43 @@ def _name_cands(doc: Doc, taken: list[Cand]) -> list[Cand]:
     return out
 
 
+# The title words between a name and a person's name: "general secretary", "MP".
+TITLE_WORDS = re.compile(r"^\s+(?:(?:[a-z][\w-]*|MP|MEP|MSP|MLA|CEO)\s+){1,3}")
+
+
+def _names_before_titles(doc: Doc, taken: list[Cand]) -> list[Cand]:
+    """"Unite general secretary Sharon Graham", "Labour MP Jess Phillips": a capitalised word the model did not
+    take for a name, right before a role noun and a person's name. At the start of a sentence, where any word
+    is capitalised, the word must also be written capitalised inside a sentence of the article."""
+    ix = index_of(doc)
+    text, out = ix.text, list[Cand]()
+    skip = _titles() | lexicon.org_heads() | lexicon.generic_name_words() \
+        | lexicon.not_names() | lexicon.company_words() | MODIFIERS | {"former", "late", "ex", "then"}
+    for tok in ix.tokens:
+        word = tok.text
+        if not (word[:1].isupper() and word.isalpha()) or _is_name_token(tok) or word.lower() in skip \
+                or tok.pos_ in ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "NUM"):
+            continue
+        start, end = tok.idx, tok.idx + len(word)
+        nxt = TITLE_WORDS.match(text[end:end + 60])
+        title = _title_before(" " + nxt.group(0).lower()) if nxt else None
+        if title not in lexicon.role_nouns() or _overlaps(start, end, taken) or _overlaps(start, end, out):
+            continue
+        if word.lower() in lexicon.title_modifiers() and (title in lexicon.state_offices()
+                                                          or title.endswith(("minister", "secretary", "officer"))):
+            continue  # "Labour Minister X", "Finance Secretary X": the word belongs to the title
+        after = ix.token_at_or_after(end + nxt.end()) if nxt else len(ix.tokens)
+        if after >= len(ix.tokens) or ix.tokens[after].ent_type_ != "PERSON":
+            continue
+        sent_start = not text[ix.idx[ix.sent_of[tok.i]]:start].strip()
+        if sent_start and not re.search(rf"(?<=[a-z,] ){re.escape(word)}\b", text):
+            continue
+        c = Cand(start, end, word, sent_start=sent_start)
+        c.vote("Organization", STRONG)
+        out.append(c)
+    return out
+
+
 def _with_of_phrases(doc: Doc, spans: list[tuple[int, int, str]], taken: list[Cand]) -> list[tuple[int, int, str]]:
     """"Federal Regional Court" + "of the 4th Region": an institution's name goes on through "of (the)"
     and capitalised words (an ordinal allowed), which the model often splits off."""
@@ -383,7 +422,7 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
     elif title := _title_before(before):
         c.vote("Actor", STRONG)
         c.titles.append(title)
-    elif PERSON_AFTER.match(after):
+    elif PERSON_AFTER.match(after) or _role_apposition(after):
         c.vote("Actor", STRONG)
     elif _speaking_name(doc, c, words):
         c.vote("Actor", STRONG)
@@ -396,9 +435,21 @@ def _ent_label(doc: Doc, c: Cand) -> str:
     return ix.tokens[min(ix.token_at_or_after(c.start), len(ix.tokens) - 1)].ent_type_
 
 
+@lru_cache(maxsize=1)
+def _role_apposition_pattern() -> re.Pattern[str]:
+    roles = "|".join(re.escape(n) for n in sorted(lexicon.role_nouns(), key=len, reverse=True))
+    return re.compile(rf"^,\s+(?:a|an|the)\s+(?:[a-z][\w-]*(?:’s|'s)\s+)?(?:[a-z][\w-]*\s+){{0,2}}?(?:{roles})"
+                      rf"(?:\s+(?:of|at|for|to|with)\s|,)")
+
+
+def _role_apposition(after: str) -> bool:
+    """"X, a political scientist at Y", "X, the group's executive director,": a role held by a person."""
+    return _role_apposition_pattern().match(after) is not None
+
+
 def _company_apposition(after: str) -> bool:
     """"Quillmark, the company that ...", "Ember Insights, a data firm": a company described right after."""
-    m = re.match(r"^,\s+(?:a|an|the)\s+([a-z][\w -]*)", after)
+    m = re.match(r"^,\s+(?:a|an|the)\s+([a-z][\w -]*)(?![’'])", after)  # not "X, the group's director"
     return m is not None and any(w in lexicon.company_words() for w in m.group(1).split()[:4])
 
 

@@ -7,12 +7,16 @@ Rules read the text between two entity mentions, so they work for any names the 
 - role noun before a person: `Y lawmaker X`, `chief Y spokesman X`, `Y chief X`,
   `Iraqi Prime Minister X` (a state office links the person to the country);
 - role before an apposed name: `deputy commander of Y, X`;
-- structure: `Y, which is part of Z`; `the 14th Brigade of Z` for units (brigade, faction, wing...);
+- `its`: `The opposition Y said ... . Its home affairs spokesman, X, said`, `Y said its candidate, X, ...`
+  (the organization that opens the sentence, or the sentence before);
+- structure: `Y, which is part of Z`, `Y, a subsidiary of Z`; `the 14th Brigade of Z` for units (brigade,
+  faction, wing...);
 - a speaker description resolved to a person by the statements stage
   (`the spokesman for the political bureau of Y` ... `X told`).
 
 Role nouns and their kinds live in ``kg/data/role_nouns.tsv``; a modifier from ``DEPUTY_WORDS``
-turns a leader title into membership. A title qualified by ``PAST_WORDS`` states no current role.
+turns a leader title into membership, and so does an indefinite article (`X, a governor of Y`: one of
+several). A title qualified by ``PAST_WORDS`` states no current role.
 """
 
 from __future__ import annotations
@@ -29,10 +33,18 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 DEPUTY_WORDS = {"deputy", "vice", "assistant", "acting", "associate"}
-PAST_WORDS = {"former", "late", "ex", "then"}
+PAST_WORDS = {"former", "late", "ex", "then", "one-time", "onetime", "erstwhile", "retired"}
 MODIFIER = r"(?:(?:deputy|vice|assistant|acting|senior|top|chief|national|security|foreign|defen[cs]e|general)\s+)*"
 ARTICLE = r"(?:(?:a|an|the)\s+)?"
+# Function words are no part of a title: "National Association of Head Teachers" names no head.
+FILLER = r"(?!(?:of|and|or|in|at|for|to|the|with|from|on|by)\s)"
+# "a political scientist at", "a senior policy fellow at": lower-case words that qualify a role noun.
+QUALIFIER = rf"(?:{FILLER}(?-i:[a-z])[\w-]*\s+){{0,2}}?"
 PART_OF = re.compile(r"^,?\s+(?:which|that|who) (?:is|are|was|were) (?:a |an )?(?:part|member|members) of (?:the )?$")
+# "Instagram, a subsidiary of Meta", "Azure, a unit of Microsoft", "DeepMind, part of Google".
+SUBSIDIARY = re.compile(r"^,\s+(?:(?:a|an|the)\s+)?(?:(?:wholly[- ]owned|[a-z]+-based|local|regional|national|"
+                        r"british|u\.?s\.?|european|investment|banking|consumer|cloud|research)\s+)?"
+                        r"(?:subsidiary|unit|division|arm|affiliate|part|branch|wing) of\s+(?:the\s+)?$", re.I)
 OF = re.compile(r"^\s+of\s+(?:the\s+)?$")
 # "Sanjay Verma of the Patna-based Institute for Social Research": a person of an organization is its member.
 OF_ORG = re.compile(r"^\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*-based\s+)?$")
@@ -49,7 +61,7 @@ def extract_relations(doc: Doc, article: Article, entities: list[Entity],
     found: dict[tuple[str, str, str], Relation] = {}
     for i in range(len(mentions)):
         for rel in _after_person(text, mentions, i, entities) + _before_person(text, mentions, i) + \
-                _apposed_after_role(text, mentions, i) + _part_of(text, mentions, i):
+                _apposed_after_role(text, mentions, i) + _part_of(text, mentions, i) + _its_title(text, mentions, i):
             found.setdefault((rel.subject, rel.role, rel.object), rel)
     if statements is None:
         from kg.extract.statements import extract_statements
@@ -71,14 +83,15 @@ def _role_regex() -> str:
 def _apposition() -> re.Pattern[str]:
     """`, a member of`, `, Iraq's national security adviser`, `, the deputy head of`, `, the PMF deputy head`."""
     return re.compile(rf",\s+{ARTICLE}(?:(?P<poss>(?-i:[A-Z])[\w’'-]*(?:\s(?-i:[A-Z])[\w’'-]*)*)(?:’s|'s)?\s+)?"
-                      rf"(?P<title>(?:(?:former|late)\s+)?{MODIFIER}{_role_regex()})\b(?P<post>[^,;\n]*)", re.I)
+                      rf"(?P<title>(?:(?:former|late)\s+)?{MODIFIER}{QUALIFIER}{_role_regex()})\b(?P<post>[^,;\n]*)",
+                      re.I)
 
 
 @lru_cache(maxsize=1)
 def _title_between() -> re.Pattern[str]:
     """`'s lawmaker `, ` spokesman, `: a role title between a holder and a person."""
-    return re.compile(rf"^(?:’s|'s)?\s+(?:(?-i:[a-z])[\w-]*\s+){{0,2}}?(?P<title>{MODIFIER}{_role_regex()}),?\s+$",
-                      re.I)
+    return re.compile(rf"^(?:’s|'s)?\s+(?:{FILLER}(?-i:[a-z])[\w-]*\s+){{0,2}}?"
+                      rf"(?P<title>{MODIFIER}{_role_regex()}),?\s+$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -114,14 +127,14 @@ def _relation(subject: Entity, kind: str | None, obj: Entity, title: str, text: 
     return [Relation(subject.key, kind, obj.key, title.lower(), Span(start, end, text[start:end]))]  # type: ignore[arg-type]
 
 
-def _next_holder(text: str, mentions: list[Mention], i: int, limit: int) -> Mention | None:
-    """The first organization or place mentioned after mention i and before ``limit``."""
+def _next_holder(text: str, mentions: list[Mention], i: int, limit: int, since: int = -1) -> Mention | None:
+    """The first organization or place mentioned after mention i (and ``since``) and before ``limit``."""
     for k in range(i + 1, len(mentions)):  # no copy of the list's tail per mention
         m = mentions[k]
         if m[0] >= limit:
             return None
         possessor = m[2].type == "Place" and re.match(r"^(?:’s|'s)\s+[A-Z]", text[m[1]:m[1] + 4])
-        if m[2].type != "Actor" and m[0] >= mentions[i][1] and not possessor:
+        if m[2].type != "Actor" and m[0] >= max(mentions[i][1], since) and not possessor:
             return m
     return None
 
@@ -148,21 +161,24 @@ def _after_person(text: str, mentions: list[Mention], i: int, entities: list[Ent
     if not m:
         return []
     title = m.group("title")
-    if m.group("poss"):
-        holder = _next_holder(text, mentions, i, end + m.start("title"))
-    elif re.match(r"^\s+(?:of|for|at|to)\b", m.group("post")):
-        holder = _next_holder(text, mentions, i, end + m.end("post"))
+    holder = _next_holder(text, mentions, i, end + m.start("title")) if m.group("poss") else None
+    if holder and holder[2].type == "Place" and not _state_office(title) \
+            and not re.search(r"(?:’s|'s)\s*$", m.group(0)[:m.start("title")]):
+        holder = None  # "a Latin America strategist at BTG Pactual": the place only qualifies the title
+    if holder is None and re.match(r"^\s+(?:of|for|at|to|with)\b", m.group("post")):
+        holder = _next_holder(text, mentions, i, end + m.end("post"), since=end + m.end("title"))
         if holder is None:
             return _described_holder(text, person, title, entities, start, end + m.end("post"))
         if re.search(r"\b(?:a|an)\s+[a-z]", text[end + m.end("title"):holder[0]]):
             return []  # "head of a primary school in Leeds": the role is in something the article does not name
-    else:
-        return []
     if holder is None or holder[2].type == "Place" and not _state_office(title):
         return []  # "a Latin America strategist": a place holds only state offices
     if holder[2].type == "Place" and re.match(r"^\s+[a-z]", text[holder[1]:holder[1] + 3]):
         return []  # "president of the Lisbon teachers' union": the role is in something the place qualifies
-    return _relation(person, _kind(title), holder[2], title, text, start, max(holder[1], end + m.end("title")))
+    kind = _kind(title)
+    if kind == "leaderOf" and re.match(r"^,\s+an?\s", m.group(0)):
+        kind = "memberOf"  # "a governor of the Federal Reserve", "a leader of Hamas": one of several
+    return _relation(person, kind, holder[2], title, text, start, max(holder[1], end + m.end("title")))
 
 
 def _qualifies_noun(text: str, end: int) -> bool:
@@ -221,6 +237,54 @@ def _before_person(text: str, mentions: list[Mention], i: int) -> list[Relation]
     return _relation(person, _kind(title), holder[2], title, text, span_start, end)
 
 
+@lru_cache(maxsize=1)
+def _its_title_before() -> re.Pattern[str]:
+    """`Its chief executive, ` / `said its candidate, ` right before a name."""
+    return re.compile(rf"\b(?P<its>[Ii]ts)\s+(?P<title>{QUALIFIER}{MODIFIER}{_role_regex()}),\s+$")
+
+
+SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[\"“‘]?[A-Z])|\n\s*")
+# "The opposition Labour Party said", "Transparency International UK, an anti-corruption group, welcomed":
+# the words a sentence may open with before its subject.
+SUBJECT_OPENING = re.compile(r"^(?:[\"“]?(?:The|the)\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,2}$")
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Start of the sentence that contains ``pos`` (a full stop, question or exclamation mark or a line break)."""
+    start = 0
+    for m in SENTENCE_END.finditer(text, max(0, pos - 600), pos):
+        start = m.end()
+    return start
+
+
+def _its_title(text: str, mentions: list[Mention], i: int) -> list[Relation]:
+    """`The opposition Labour Party said ... . Its home affairs spokesman, X, said`, `The ruling APC said its
+    candidate, X, was ahead`: "its" is the organization that is the subject of the sentence (or, at the start of a
+    sentence, of the sentence before)."""
+    start, end, person = mentions[i]
+    if person.type != "Actor" or not re.match(r"^[,)]|^\s+(?:\(|said|told|says)\b", text[end:end + 8]):
+        return []
+    m = _its_title_before().search(text[max(0, start - 80):start])
+    if not m:
+        return []
+    its = start - (len(text[max(0, start - 80):start]) - m.start())
+    sent = _sentence_start(text, its)
+    if sent == its:  # "Its chief executive, X": the sentence before
+        if sent == 0:
+            return []
+        limit = len(text[:sent].rstrip())
+        sent = _sentence_start(text, limit - 1)
+    else:
+        limit = its
+    inside = [mm for mm in mentions if sent <= mm[0] and mm[1] <= limit]
+    if not inside or inside[0][2].type != "Organization" or not SUBJECT_OPENING.match(text[sent:inside[0][0]]):
+        return []
+    if limit == its and any(mm[2].key != inside[0][2].key and mm[2].type != "Place" for mm in inside):
+        return []  # "X told Y its ...": another name could own the title
+    title = m.group("title")
+    return _relation(person, _kind(title), inside[0][2], title, text, its, end)
+
+
 def _apposed_after_role(text: str, mentions: list[Mention], i: int) -> list[Relation]:
     """`deputy commander of the Popular Mobilization Units (PMU), Abu Mahdi al-Muhandis`."""
     start, end, holder = mentions[i]
@@ -258,7 +322,8 @@ def _part_of(text: str, mentions: list[Mention], i: int) -> list[Relation]:
         if other[2].type != "Organization" or other[2].key == unit.key:
             return []
         of = (via_of and not between.strip()) or OF.match(between)
-        if PART_OF.match(re.sub(r"^\s*\([A-Z][\w.]{1,10}\)", "", between)) or (head in lexicon.part_heads() and of):
+        between = re.sub(r"^\s*\([A-Z][\w.]{1,10}\)", "", between)
+        if PART_OF.match(between) or SUBSIDIARY.match(between) or (head in lexicon.part_heads() and of):
             return _relation(unit, "partOf", other[2], "part", text, start, other[1])
         return []
     return []
