@@ -33,6 +33,7 @@ from kg.text import iter_article_paths, read_article
 BATCH_SIZE = 32  # measured: 32 is faster than 128 on the small model and uses a third of the memory
 RESOLUTION = "@resolution"  # manifest key of the resolution graph's digest
 BULK_QUADS = 500_000  # quads held in memory before a bulk load into a fresh store
+UPDATE_QUADS = 20_000  # quads of changed graphs written per transaction
 
 
 @dataclass
@@ -320,6 +321,8 @@ def _write_graphs(gs: GraphStore, iris: Iris, current: dict[str, dict[str, Any]]
     # fresh store and starts again from an empty one.
     fresh = full_rebuild and len(gs) == 0
     bulk: list[Any] = []
+    pending: list[tuple[str, list[Any]]] = []  # changed graphs, written a batch per transaction
+    pending_quads = 0
     inputs = _mapping_inputs(res)
     for aid in ids:
         # An article's graph depends on its records and on the global ids resolution gave its
@@ -333,13 +336,18 @@ def _write_graphs(gs: GraphStore, iris: Iris, current: dict[str, dict[str, Any]]
             bulk.extend(quads)
             report.graphs_written += 1
         elif full_rebuild or current[aid].get("graph") != digest:
-            gs.replace_graph(iris.graph(aid), quads)
+            pending.append((iris.graph(aid), quads))
+            pending_quads += len(quads)
             report.graphs_written += 1
         current[aid]["graph"] = digest
         if len(bulk) >= BULK_QUADS:
             gs.bulk_add(bulk)
             bulk = []
+        if pending_quads >= UPDATE_QUADS:
+            gs.replace_graphs(pending)
+            pending, pending_quads = [], 0
         current[aid]["sig"] = sig
+    gs.replace_graphs(pending)
     for aid in report.dropped:
         gs.drop_graph(iris.graph(aid))
         gs.drop_records(aid)

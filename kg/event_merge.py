@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.extract.timex import compatible_time
-from kg.iris import slugify
+from kg.iris import slugify, unique_slug
 from kg.records import ArticleRecords, Event, TimeValue
 from kg.resolve import GlobalEvent, Resolution, name_key
 
@@ -228,17 +228,19 @@ def _representative(c: _Cluster) -> _Item:
 
 def merge_events(records: list[ArticleRecords], res: Resolution) -> None:
     """Fill ``res.events`` and ``res.event_of`` with one node per real-world event."""
-    used: Counter[str] = Counter()
-    for c in cluster_events(_items(records, res)):
+    taken: set[str] = set()
+    clusters = sorted(cluster_events(_items(records, res)), key=lambda c: min(i.ref for i in c.items))
+    for c in clusters:
         rep = _representative(c)
         members = sorted(i.ref for i in c.items)
         when = _best_time([i.event.time for i in c.items])
         label = rep.event.label or rep.event.type
-        year = when.value[:4] if when and when.value else None
-        slug = slugify(f"{rep.event.type}-{label}" + (f"-{year}" if year else ""), limit=70)
-        used[slug] += 1
-        if used[slug] > 1:
-            slug = f"{slug}-{used[slug]}"
+        # the IRI comes from the event as its first article tells it: later articles do not move it
+        first = min(c.items, key=lambda i: i.ref)
+        own = first.event.time.value[:4] if first.event.time and first.event.time.value else None
+        base = slugify(f"{first.event.type}-{first.event.label or first.event.type}" + (f"-{own}" if own else ""),
+                       limit=70)
+        slug = unique_slug(base, f"{first.ref[0]}/{first.ref[1]}", taken)
         refs = {i.ref: i for i in c.items}
 
         def glob(keys: list[tuple[str, str]]) -> list[str]:

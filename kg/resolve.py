@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.iris import slugify
+from kg.iris import slugify, unique_slug
 from kg.records import ArticleRecords, Span, TimeValue
 
 LocalRef = tuple[str, str]  # (article id, article-local key)
@@ -144,7 +144,7 @@ def resolve(all_records: Iterable[ArticleRecords], overrides: Overrides | None =
     for ref in sorted(local):
         clusters[uf.find(ref)].append(ref)
     res = Resolution()
-    used: Counter[str] = Counter()
+    taken: set[str] = set()
     for root in sorted(clusters):
         refs = clusters[root]
         etype = _vote_type([local[r].type for r in refs])
@@ -153,10 +153,9 @@ def resolve(all_records: Iterable[ArticleRecords], overrides: Overrides | None =
             name_counts[local[r].name] += local[r].weight
         name = sorted(name_counts, key=lambda n: (-name_counts[n], -len(n.split()), -len(n), n))[0]
         aliases = sorted({n for r in refs for n in local[r].names} - {name})
-        slug = slugify(name)
-        used[slug] += 1
-        if used[slug] > 1:
-            slug = f"{slug}-{used[slug]}"
+        # The IRI comes from the first article's name for the entity, not from the vote above: a
+        # later article that tips the vote changes the display name, not every graph's IRIs.
+        slug = unique_slug(slugify(local[root].name), f"{root[0]}/{root[1]}", taken)
         res.entities[slug] = GlobalEntity(slug, etype, name, aliases, refs, [e for r in refs for e in evidence[r]])
         for r in refs:
             res.entity_of[r] = slug

@@ -89,6 +89,23 @@ class GraphStore:
         self.records_file(article_id).unlink(missing_ok=True)
 
     # -- the RDF dataset ---------------------------------------------------------------------------
+    def replace_graphs(self, graphs: list[tuple[str, list[Any]]]) -> None:
+        """Replace several named graphs in one SPARQL Update (one transaction).
+
+        One update per graph cost about 0.1 s each on disk; a batch of graphs costs about the same."""
+        small = [(g, q) for g, q in graphs if len(q) <= UPDATE_BATCH]
+        ops = []
+        for graph, quads in small:
+            body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+            ops.append(f"DROP SILENT GRAPH <{graph}>")
+            if quads:
+                ops.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
+        if ops:
+            self._update(" ;\n".join(ops))
+        for graph, quads in graphs:
+            if len(quads) > UPDATE_BATCH:
+                self.replace_graph(graph, quads)
+
     def replace_graph(self, graph: str, quads: Iterable[Any]) -> None:
         """Replace the content of one named graph atomically (one SPARQL Update transaction)."""
         lines = [f"{q.subject} {q.predicate} {q.object} ." for q in quads]
