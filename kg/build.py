@@ -32,7 +32,7 @@ from kg.text import iter_article_paths, read_article
 
 BATCH_SIZE = 32  # measured: 32 is faster than 128 on the small model and uses a third of the memory
 RESOLUTION = "@resolution"  # manifest key of the resolution graph's digest
-BULK_QUADS = 500_000  # quads held in memory before a bulk load into a fresh store
+BULK_QUADS = 100_000  # quads held in memory before a bulk load into a fresh store
 UPDATE_QUADS = 20_000  # quads of changed graphs written per transaction
 
 

@@ -1,0 +1,35 @@
+"""The baseline of the overhead ratio: the same spaCy model over the same texts, nothing else.
+
+Usage: python bench/bare_pipe.py CORPUS_DIR [--model NAME]. Prints JSON timings.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+
+def main() -> None:
+    t0 = time.perf_counter()
+    import spacy
+
+    from kg.nlp import model_name
+
+    folder = Path(sys.argv[1])
+    model = sys.argv[sys.argv.index("--model") + 1] if "--model" in sys.argv else model_name()
+    nlp = spacy.load(model)
+    t1 = time.perf_counter()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.txt"))]
+    t2 = time.perf_counter()
+    tokens = 0
+    for doc in nlp.pipe(texts, batch_size=32):
+        tokens += len(doc)
+    t3 = time.perf_counter()
+    print(json.dumps({"model": model, "import_load_s": t1 - t0, "read_s": t2 - t1, "pipe_s": t3 - t2,
+                      "docs": len(texts), "words": sum(len(t.split()) for t in texts), "tokens": tokens}))
+
+
+if __name__ == "__main__":
+    main()
