@@ -2,6 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+
+def read_utf8(path: Path, what: str, error: type[KgError] | None = None) -> str:
+    """The text of a UTF-8 file, or an error naming the file and what it should have been."""
+    cls = error or InputError
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise cls(f"{path}: cannot read {what}: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise cls(f"{path}: {what} is not UTF-8") from exc
+
 
 class KgError(Exception):
     """Base class of every error kg reports to its user."""

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.errors import InputError
+from kg.errors import InputError, read_utf8
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 UNNAMED = {"", "unknown", "none", "null", "unnamed", "n/a"}
@@ -112,12 +112,7 @@ class EvalReport:
 
 def load_gold(path: str | Path) -> list[GoldStatement]:
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read annotation: {exc.strerror or exc}") from exc
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: annotation is not UTF-8") from exc
+    text = read_utf8(path, "annotation")
     if path.suffix == ".json":
         try:
             data = json.loads(text)

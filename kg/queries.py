@@ -24,7 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from kg.errors import QueryError
+from kg.errors import QueryError, read_utf8
 
 PARAM = re.compile(r'^(?P<name>[A-Za-z_]\w*)\s*\((?P<type>string|iri|integer|date),\s*example\s+"(?P<example>[^"]*)"\)'
                    r"\s*:\s*(?P<doc>.+)$")
@@ -94,12 +94,7 @@ def find_query(name_or_path: str) -> StoredQuery:
     """A stored query by name, or a ``.rq`` file by path."""
     path = Path(name_or_path)
     if name_or_path.endswith(".rq") or path.is_file():
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise QueryError(f"{name_or_path}: cannot read query file: {exc.strerror or exc}") from exc
-        except UnicodeDecodeError as exc:
-            raise QueryError(f"{name_or_path}: query file is not UTF-8") from exc
+        text = read_utf8(path, "query file", QueryError)
         if text.lstrip().startswith("#"):
             try:
                 return parse_header(text, name_or_path)
