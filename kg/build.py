@@ -357,7 +357,7 @@ def _write_graphs(gs: GraphStore, iris: Iris, current: dict[str, dict[str, Any]]
         gs.bulk_add(bulk + quads)
         report.graphs_written += 1
     elif full_rebuild or manifest.get(RESOLUTION) != digest:
-        gs.replace_graph(iris.resolution_graph, quads)
+        gs.patch_graph(iris.resolution_graph, quads)  # large, and changes a little at a time
         report.graphs_written += 1
     manifest[RESOLUTION] = digest
 
