@@ -180,26 +180,43 @@ def _consistent(x: _Cluster, y: _Cluster) -> bool:
     return not (xp and yp and not xp & yp) or bool(xa & ya and same_day)
 
 
+def _candidate_pairs(items: list[_Item]) -> set[tuple[int, int]]:
+    """Pairs of the same type that share an argument, a label word or an exact time: every pair
+    with non-zero :func:`evidence` shares one of these, so the others need not be compared."""
+    blocks: dict[tuple[str, str], list[int]] = {}
+    for i, it in enumerate(items):
+        t = it.event.time
+        keys = [("a", k) for k in it.args] + [("w", w) for w in it.words]
+        if t and t.value:
+            keys.append(("t", f"{t.value}/{t.end}"))
+        for kind, key in keys:
+            blocks.setdefault((it.event.type, f"{kind}:{key}"), []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        for n, i in enumerate(members):
+            pairs.update((i, j) for j in members[n + 1:])
+    return pairs
+
+
 def cluster_events(items: list[_Item]) -> list[_Cluster]:
     """Group tellings, strongest pairs first, keeping every group consistent."""
     clusters = {i: _Cluster([it]) for i, it in enumerate(items)}
     owner = list(range(len(items)))
+    members = {i: [i] for i in range(len(items))}
     pairs = []
-    for i, a in enumerate(items):
-        for j in range(i + 1, len(items)):
-            b = items[j]
-            if a.event.type != b.event.type:
-                continue
-            score = evidence(a, b)
-            if score:
-                pairs.append((-score, i, j))
+    for i, j in _candidate_pairs(items):
+        score = evidence(items[i], items[j])
+        if score:
+            pairs.append((-score, i, j))
     for _, i, j in sorted(pairs):
         ci, cj = owner[i], owner[j]
         if ci == cj or not _consistent(clusters[ci], clusters[cj]):
             continue
         keep, drop = min(ci, cj), max(ci, cj)
         clusters[keep].items.extend(clusters.pop(drop).items)
-        owner = [keep if o == drop else o for o in owner]
+        for k in members[drop]:  # relabel only the merged group's tellings
+            owner[k] = keep
+        members[keep].extend(members.pop(drop))
     return [clusters[k] for k in sorted(clusters)]
 
 
