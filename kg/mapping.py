@@ -49,11 +49,11 @@ class _Sink:
 
     def lit(self, s: str, p: str, value: object, datatype: str | None = None) -> None:
         if isinstance(value, bool):
-            obj = Literal("true" if value else "false", datatype=NamedNode(XSD.boolean))
+            obj = Literal("true" if value else "false", datatype=self.node(XSD.boolean))
         elif datatype:
-            obj = Literal(str(value), datatype=NamedNode(datatype))
+            obj = Literal(str(value), datatype=self.node(datatype))
         elif isinstance(value, int):
-            obj = Literal(str(value), datatype=NamedNode(XSD.integer))
+            obj = Literal(str(value), datatype=self.node(XSD.integer))
         else:
             obj = Literal(str(value))
         self.quads.add(Quad(self.node(s), self.node(p), obj, self.graph))

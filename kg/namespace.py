@@ -20,7 +20,9 @@ class ClosedNamespace:
             raise AttributeError(name)
         if name not in self._names:
             raise AttributeError(f"{name!r} is not a term of <{self._prefix}>")
-        return self._prefix + name
+        iri = self._prefix + name
+        setattr(self, name, iri)  # later lookups are plain attribute reads (mapping calls these a lot)
+        return iri
 
     def __getitem__(self, name: str) -> str:
         return self.__getattr__(name)

@@ -145,6 +145,9 @@ def _lines(text: str) -> Iterator[Span]:
         pos += len(line)
 
 
+TITLE_SITE_TAIL = re.compile(r"\s*[-|–—:]\s*\S")  # " - Site Name" after a repeated headline
+
+
 def _norm(line: str) -> str:
     return re.sub(r"\s+", " ", line.replace("’", "'").replace("‘", "'")).strip().lower()
 
@@ -172,7 +175,7 @@ def find_furniture(text: str) -> Iterator[Span]:
             other = _norm(ln.text)
             if j in dropped or len(other) < 15:
                 continue
-            if first == other or re.match(re.escape(other) + r"\s*[-|–—:]\s*\S", first):
+            if first == other or (first.startswith(other) and TITLE_SITE_TAIL.match(first, len(other))):
                 dropped.add(0)
                 break
     for i in sorted(dropped):

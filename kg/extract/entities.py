@@ -221,8 +221,9 @@ def _name_cands(doc: Doc, taken: list[Cand]) -> list[Cand]:
     for ent in ix.ents:
         if ent.label_ in NER_TYPES or ent.label_ == "NORP":
             spans.append((ent.start, ent.end, ent.label_))
-    for s, e in _name_runs(doc):
-        hits = [k for k, (s2, e2, _) in enumerate(spans) if s < e2 and s2 < e]
+    owner = {i: k for k, (s2, e2, _) in enumerate(spans) for i in range(s2, e2)}  # token -> model span
+    for s, e in _name_runs(doc):  # runs are disjoint: a run can only overlap the model's spans
+        hits = sorted({owner[i] for i in range(s, e) if i in owner})
         if not hits:
             spans.append((s, e, ""))
         for k in hits:  # extend an NER span over the rest of its proper-noun run ("Asa'ib Ahl" + "al-Haq")
@@ -540,7 +541,7 @@ def _title_before(before: str) -> str | None:
     words = before.rstrip().split()
     if not before.endswith(" ") or not words:
         return None
-    titles = lexicon.person_titles() | set(lexicon.role_nouns())
+    titles = _titles()
     for n in range(min(4, len(words)), 0, -1):
         phrase = " ".join(words[-n:]).lower()
         if phrase in titles:
