@@ -76,3 +76,17 @@ def index_of(doc: Doc) -> DocIndex:
     index = DocIndex(doc)
     _current = (doc, index)
     return index
+
+
+def last_word(before: str) -> str:
+    """The last word of ``before`` in lower case, skipping a final "the", when ``before`` ends in space.
+
+    A cheap necessary condition for the rules' end-anchored patterns (``... of (the )?$``): a regex
+    search for them tries every position of the window, this looks at its end only.
+    """
+    if not before or not before[-1].isspace():
+        return ""
+    words = before.rsplit(None, 2)[-2:]
+    if words and words[-1].lower() == "the":
+        words.pop()
+    return words[-1].lower() if words else ""

@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.extract import lexicon
-from kg.extract.docindex import index_of
+from kg.extract.docindex import index_of, last_word
 from kg.records import AliasEvidence, Article, Entity, Span
 
 if TYPE_CHECKING:
@@ -43,6 +43,7 @@ ORG_BEFORE = re.compile(
     r"(?:who (?:leads|heads|founded|commands)|member of|members of|part of|faction of|wing of|"
     r"spokes(?:man|woman|person) (?:for|of)|political bureau of|head of|commander of|leader of|chief of)"
     r"\s+(?:the\s+)?$", re.I)
+ORG_BEFORE_LAST = frozenset({"leads", "heads", "founded", "commands", "of", "for"})  # what ORG_BEFORE ends with
 ORG_AFTER = re.compile(r"^,?\s+(?:which|that) (?:is|are|was) (?:a )?part of\b|"
                        r"^,\s+(?:(?:a|an|the)\s+)?(?:wholly[- ]owned\s+)?(?:subsidiary|unit|division|part) of\b")
 PERSON_AFTER = re.compile(r"^,\s+(?:who (?:leads|heads|said|told)|(?:a|an|the) (?:former |senior |top )?"
@@ -409,9 +410,9 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
         c.titles.append(descriptor)
     elif _role_after(after) or SPOKES_AFTER.match(after):  # "chief FIFA spokesman X": outweighs a title before
         c.vote("Organization", STRONG + 1)
-    elif ORG_BEFORE.search(before) or ORG_AFTER.match(after):
+    elif last_word(before) in ORG_BEFORE_LAST and ORG_BEFORE.search(before) or ORG_AFTER.match(after):
         c.vote("Organization", STRONG)
-    elif COMPANY_BEFORE.search(before) or _company_apposition(after) \
+    elif last_word(before) in ("of", "in") and COMPANY_BEFORE.search(before) or _company_apposition(after) \
             or COMPANY_AFTER.match(after) and not _ent_label(doc, c) == "PERSON":
         c.vote("Organization", STRONG)
     elif c.strength <= WEAK and (len(words) == 1 and TEAM_AFTER.match(after) or TEAM_BEFORE.search(before)

@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.extract import lexicon
-from kg.extract.docindex import index_of
+from kg.extract.docindex import index_of, last_word
 from kg.records import Article, Entity, Relation, Span, Statement
 
 if TYPE_CHECKING:
@@ -290,7 +290,8 @@ def _apposed_after_role(text: str, mentions: list[Mention], i: int) -> list[Rela
     start, end, holder = mentions[i]
     if holder.type == "Actor" or i + 1 >= len(mentions):
         return []
-    before = _title_of_before().search(text[max(0, start - 60):start])
+    window = text[max(0, start - 60):start]
+    before = _title_of_before().search(window) if last_word(window) in ("of", "for") else None
     if not before:
         return []
     person = next((mentions[k] for k in range(i + 1, len(mentions))
