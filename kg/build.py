@@ -4,8 +4,10 @@
 2. An article whose content hash, model and extractor version match the manifest is not parsed
    again: its records come from the cache. The others are parsed by the spaCy model, in worker
    processes when ``jobs > 1``, streamed in batches (memory does not grow with the corpus).
-3. Cross-article resolution runs over the records (no spaCy); each article's quads are mapped and
-   written only when they changed; a deleted article's graph is dropped.
+3. Cross-article resolution runs over the articles' summaries (no spaCy; one file for the corpus,
+   see :class:`kg.records.ArticleSummary`): an unchanged article's records are not read again. Each
+   article's quads are mapped and written only when its records or the global ids of its entities
+   and events changed; a deleted article's graph is dropped.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from kg.errors import InputError, KgError
 from kg.iris import Iris
 from kg.mapping_version import MAPPING_VERSION
 from kg.namespace import DEFAULT_BASE
-from kg.records import ArticleRecords
+from kg.records import ArticleRecords, ArticleSummary
 from kg.store import GraphStore, store_path
 from kg.text import iter_article_paths, read_article
 
@@ -233,6 +235,7 @@ def build(
         gs.save_manifest(manifest)
 
     parsed_ok: set[str] = set()
+    summaries = gs.summaries()
     for path, data, error in parse_articles(todo, chosen_model, jobs or default_jobs()):
         aid = Path(path).stem
         if progress:
@@ -242,6 +245,8 @@ def build(
             current.pop(aid, None)
             continue
         gs.save_records(aid, data)
+        summary = ArticleSummary.of(ArticleRecords.from_json(data)).to_dict()
+        summaries[aid] = {"key": current[aid]["key"], "summary": summary}
         parsed_ok.add(aid)
         report.parsed += 1
     if not any(aid in current for aid in by_id):
@@ -261,7 +266,7 @@ def build(
         report.quads = len(gs)
         return report  # nothing changed
 
-    _write_graphs(gs, iris, current, report, full_rebuild, manifest, ov)
+    _write_graphs(gs, iris, current, report, full_rebuild, manifest, ov, summaries, parsed_ok)
     manifest["articles"] = current
     manifest["overrides"] = ov_key
     manifest["base"] = iris.base
@@ -288,9 +293,13 @@ def _load(gs: GraphStore, aid: str) -> ArticleRecords:
 
 
 def _digest(quads: list[Any]) -> str:
+    return _digest_lines([str(q) for q in quads])
+
+
+def _digest_lines(lines: list[str]) -> str:
     h = hashlib.sha256()
-    for q in quads:
-        h.update(str(q).encode("utf-8"))
+    for line in lines:
+        h.update(line.encode("utf-8"))
         h.update(b"\n")
     return h.hexdigest()
 
@@ -306,13 +315,34 @@ def _mapping_inputs(res: Any) -> dict[str, list[tuple[str, str, str]]]:
     return out
 
 
+def _summaries(gs: GraphStore, ids: list[str], current: dict[str, dict[str, Any]],
+               cache: dict[str, dict[str, Any]], parsed: set[str]) -> list[ArticleSummary]:
+    """Every article's summary: from ``cache`` when its key is the article's current one (the
+    ``parsed`` articles' entries are new there), else from its records. The cache file is rewritten
+    (atomically) when anything changed. An entry vouches only for the records of its key, so a build
+    interrupted at any point leaves nothing a later build would trust wrongly."""
+    out = []
+    dirty = (set(cache) - set(ids)) | parsed
+    for aid in ids:
+        entry = cache.get(aid)
+        if entry is None or entry.get("key") != current[aid]["key"]:
+            entry = {"key": current[aid]["key"], "summary": ArticleSummary.of(_load(gs, aid)).to_dict()}
+            cache[aid] = entry
+            dirty.add(aid)
+        out.append(ArticleSummary.from_dict(entry["summary"]))
+    if dirty:
+        gs.save_summaries({aid: cache[aid] for aid in ids})
+    return out
+
+
 def _write_graphs(gs: GraphStore, iris: Iris, current: dict[str, dict[str, Any]], report: BuildReport,
-                  full_rebuild: bool, manifest: dict[str, Any], overrides: Any) -> None:
+                  full_rebuild: bool, manifest: dict[str, Any], overrides: Any,
+                  summaries: dict[str, dict[str, Any]], parsed: set[str]) -> None:
     from kg.mapping import article_quads, resolution_quads
-    from kg.resolve import resolve
+    from kg.resolve import Resolution, resolve_summaries
 
     ids = sorted(current)
-    res = resolve((_load(gs, aid) for aid in ids), overrides)
+    res = resolve_summaries(_summaries(gs, ids, current, summaries, parsed), overrides)
     if full_rebuild:
         for g in gs.graph_names():
             gs.drop_graph(g)
@@ -351,14 +381,43 @@ def _write_graphs(gs: GraphStore, iris: Iris, current: dict[str, dict[str, Any]]
     for aid in report.dropped:
         gs.drop_graph(iris.graph(aid))
         gs.drop_records(aid)
-    quads = resolution_quads(res, iris, _event_type_iris())
-    digest = _digest(quads)
+    # The resolution graph is mapped node by node, and only for the nodes whose resolution changed
+    # since the copy the last build kept; the others' quads come from that copy.
+    types = _event_type_iris()
+    header = hashlib.sha256(repr((MAPPING_VERSION, iris.base, sorted(types.items()))).encode()).hexdigest()[:16]
+    copy = None if full_rebuild else gs.graph_copy(manifest.get(RESOLUTION))
+    before = copy[1] if copy and copy[0] == header else {}
+    nodes: dict[str, tuple[str, list[str]]] = {}
+    quad_of: dict[str, Any] = {}  # the quads mapped in this build, by str()
+    remapped = False
+    tables: tuple[tuple[str, dict[str, Any]], ...] = (("entity", res.entities), ("event", res.events))
+    for kind, table in tables:
+        for slug, node in table.items():
+            key = f"{kind} {slug}"
+            h = hashlib.sha256(repr(node).encode()).hexdigest()[:16]
+            if key in before and before[key][0] == h:
+                nodes[key] = before[key]
+                continue
+            one = Resolution(entities={slug: node}) if kind == "entity" else Resolution(events={slug: node})
+            quads = resolution_quads(one, iris, types)
+            lines = [str(q) for q in quads]
+            quad_of.update(zip(lines, quads, strict=True))
+            nodes[key] = (h, lines)
+            remapped = True
+    remapped = remapped or len(nodes) != len(before)
+    lines = sorted({line for _, node_lines in nodes.values() for line in node_lines})
+    digest = _digest_lines(lines)
     if fresh:
-        gs.bulk_add(bulk + quads)
+        gs.save_graph_copy(digest, header, nodes)
+        gs.bulk_add(bulk + [quad_of[line] for line in lines])
         report.graphs_written += 1
     elif full_rebuild or manifest.get(RESOLUTION) != digest:
-        gs.patch_graph(iris.resolution_graph, quads)  # large, and changes a little at a time
+        old = {line for _, node_lines in copy[1].values() for line in node_lines} if copy else None
+        gs.save_graph_copy(digest, header, nodes)
+        gs.patch_graph(iris.resolution_graph, lines, old)  # large, and changes a little at a time
         report.graphs_written += 1
+    elif remapped:  # the same graph, from nodes that changed in what the graph does not show (members)
+        gs.save_graph_copy(digest, header, nodes)
     manifest[RESOLUTION] = digest
 
 

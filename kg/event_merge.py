@@ -1,9 +1,9 @@
 """Cross-article event merging: the same event told by several articles is one node.
 
-Runs after entity resolution, over plain records. Two events are the same event when they have the
-same type, times that agree (one may be unknown), nothing that contradicts (different agents, or
-different places with no shared participant, or a time after the publication of an article that
-tells the event as past) and some evidence:
+Runs after entity resolution, over the articles' summaries (:class:`kg.records.ArticleSummary`).
+Two events are the same event when they have the same type, times that agree (one may be unknown),
+nothing that contradicts (different agents, or different places with no shared participant, or a
+time after the publication of an article that tells the event as past) and some evidence:
 
 - a shared participant or place;
 - a shared agent, when times are both known or one telling names no participant (then places may
@@ -22,9 +22,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from kg.extract.timex import compatible_time
 from kg.iris import slugify, unique_slug
-from kg.records import ArticleRecords, Event, TimeValue
+from kg.records import ArticleSummary, Event, TimeValue
 from kg.resolve import GlobalEvent, Resolution, name_key
 
 LABEL_STOPWORDS = frozenset(
@@ -67,15 +66,49 @@ class _Item:
     places: frozenset[str]
     words: frozenset[str]
     published: str | None = None  # ISO date of the article: the event happened by then
+    # derived once, read for every candidate pair
+    args: frozenset[str] = field(init=False)
+    located: frozenset[str] = field(init=False)  # participants and places
+    timed: bool = field(init=False)
+    when: tuple[str | None, str | None] = field(init=False)
 
-    @property
-    def args(self) -> frozenset[str]:
-        return self.agents | self.participants | self.places
+    def __post_init__(self) -> None:
+        self.located = self.participants | self.places
+        self.args = self.agents | self.located
+        t = self.event.time
+        self.timed = bool(t and t.value)
+        self.when = (t.value, t.end) if t else (None, None)
+
+
+TimeKey = tuple[str, str | None, str | None]  # (value, datatype, end): all that consistency reads of a time
 
 
 @dataclass
 class _Cluster:
+    """A group of tellings with the unions :func:`_consistent` reads, kept up to date as groups merge
+    (recomputing them on every check made clustering quadratic in the size of a group)."""
+
     items: list[_Item] = field(default_factory=list)
+    agents: set[str] = field(default_factory=set)
+    participants: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    time_keys: set[TimeKey] = field(default_factory=set)
+    earliest: str | None = None  # the earliest publication date among the tellings
+
+    @classmethod
+    def of(cls, it: _Item) -> _Cluster:
+        t = it.event.time
+        keys = {(t.value, t.datatype, t.end)} if t is not None and t.value else set()
+        return cls([it], set(it.agents), set(it.participants), set(it.places), keys, it.published)
+
+    def absorb(self, other: _Cluster) -> None:
+        self.items.extend(other.items)
+        self.agents |= other.agents
+        self.participants |= other.participants
+        self.places |= other.places
+        self.time_keys |= other.time_keys
+        if other.earliest and (self.earliest is None or other.earliest < self.earliest):
+            self.earliest = other.earliest
 
     def union(self, attr: str) -> frozenset[str]:
         return frozenset(x for i in self.items for x in getattr(i, attr))
@@ -85,7 +118,7 @@ class _Cluster:
 
     def published(self) -> str | None:
         """The earliest publication date among the tellings."""
-        return min((i.published for i in self.items if i.published), default=None)
+        return self.earliest
 
 
 def label_words(label: str) -> frozenset[str]:
@@ -102,7 +135,7 @@ def _loose_keys(res: Resolution) -> dict[str, str]:
     return out
 
 
-def _items(records: list[ArticleRecords], res: Resolution) -> list[_Item]:
+def _items(records: list[ArticleSummary], res: Resolution) -> list[_Item]:
     loose = _loose_keys(res)
 
     def glob(aid: str, keys: tuple[str, ...]) -> frozenset[str]:
@@ -110,8 +143,8 @@ def _items(records: list[ArticleRecords], res: Resolution) -> list[_Item]:
         return frozenset(loose.get(s, s) for s in slugs if s)
 
     items = []
-    for rec in sorted(records, key=lambda r: r.article.id):
-        aid = rec.article.id
+    for rec in sorted(records, key=lambda r: r.id):
+        aid = rec.id
         for ev in rec.events:
             items.append(
                 _Item(
@@ -121,7 +154,7 @@ def _items(records: list[ArticleRecords], res: Resolution) -> list[_Item]:
                     glob(aid, ev.participants),
                     glob(aid, (ev.place,) if ev.place else ()),
                     label_words(ev.label),
-                    rec.article.published[:10] if rec.article.published else None,
+                    rec.published[:10] if rec.published else None,
                 )
             )
     return items
@@ -134,73 +167,137 @@ def _label_overlap(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def evidence(a: _Item, b: _Item) -> int:
     """How strongly two tellings look like one event (0: no evidence)."""
-    both_timed = bool(a.event.time and a.event.time.value and b.event.time and b.event.time.value)
-    score = 0
-    score += 3 * len((a.participants | a.places) & (b.participants | b.places))
-    if a.agents & b.agents and (both_timed or not a.participants or not b.participants):
+    both_timed = a.timed and b.timed
+    score = 3 * len(a.located & b.located)
+    if both_timed or not a.participants or not b.participants:
         score += 2 * len(a.agents & b.agents)
     if _label_overlap(a.words, b.words):
         score += 2
-    if (
-        both_timed
-        and a.event.time
-        and b.event.time
-        and (a.event.time.value, a.event.time.end) == (b.event.time.value, b.event.time.end)
-        and (not a.args or not b.args)
-    ):
+    if both_timed and a.when == b.when and (not a.args or not b.args):
         score += 1
     return score
 
 
 def after_publication(t: TimeValue, published: str) -> bool:
     """True when ``t`` lies wholly after the date ``published`` (compared at ``t``'s precision)."""
-    if not t.value:
+    return _after(t.value, published)
+
+
+def _after(value: str | None, published: str) -> bool:
+    if not value:
         return False
-    n = min(len(t.value), len(published))
-    return t.value[:n] > published[:n]
+    n = min(len(value), len(published))
+    return value[:n] > published[:n]
+
+
+def _compatible(s: TimeKey, t: TimeKey) -> bool:
+    """:func:`kg.extract.timex.compatible_time` of two known times, on their keys."""
+    if s[2] or t[2]:
+        return (s[0], s[2]) == (t[0], t[2])
+    n = min(len(s[0]), len(t[0]))
+    return s[0][:n] == t[0][:n]
 
 
 def _consistent(x: _Cluster, y: _Cluster) -> bool:
     """Times agree, no telling is dated after an article that tells it as past, and agents or
     places differ only when the groups share a participant."""
-    if any(not compatible_time(s, t) for s in x.times() for t in y.times()):
+    xt, yt = x.time_keys, y.time_keys
+    if xt and yt and any(not _compatible(s, t) for s in xt for t in yt):
         return False
-    for a, b in ((x, y), (y, x)):
-        pub = a.published()
-        if pub and any(after_publication(t, pub) for t in b.times()):
+    for a, times in ((x, yt), (y, xt)):
+        pub = a.earliest
+        if pub and any(_after(t[0], pub) for t in times):
             return False
-    if x.union("participants") & y.union("participants"):
+    if not x.participants.isdisjoint(y.participants):
         return True
-    xa, ya = x.union("agents"), y.union("agents")
-    xp, yp = x.union("places"), y.union("places")
-    if xa and ya and not xa & ya:
+    xa, ya = x.agents, y.agents
+    if xa and ya and xa.isdisjoint(ya):
         return False
+    xp, yp = x.places, y.places
+    if not (xp and yp and xp.isdisjoint(yp)):
+        return True
     # The same agents on the same day: one telling gives where it was agreed, another the region.
-    same_day = any(s.datatype == "date" and (s.value, s.end) == (t.value, t.end) for s in x.times() for t in y.times())
-    return not (xp and yp and not xp & yp) or bool(xa & ya and same_day)
+    return bool(not xa.isdisjoint(ya) and any(s[1] == "date" and (s[0], s[2]) == (t[0], t[2])
+                                               for s in xt for t in yt))
+
+
+def _min_shared(n: int) -> int:
+    """The fewest label words two labels must share when the shorter has ``n`` words."""
+    k = LABEL_MIN_SHARED
+    while k < n and not k / max(1, n) >= LABEL_OVERLAP:
+        k += 1
+    return k
 
 
 def _candidate_pairs(items: list[_Item]) -> set[tuple[int, int]]:
-    """Pairs of the same type that share an argument, a label word or an exact time: every pair
-    with non-zero :func:`evidence` shares one of these, so the others need not be compared."""
-    blocks: dict[tuple[str, str], list[int]] = {}
-    for i, it in enumerate(items):
-        t = it.event.time
-        keys = [("a", k) for k in it.args] + [("w", w) for w in it.words]
-        if t and t.value:
-            keys.append(("t", f"{t.value}/{t.end}"))
-        for kind, key in keys:
-            blocks.setdefault((it.event.type, f"{kind}:{key}"), []).append(i)
+    """Pairs of the same type that could have non-zero :func:`evidence`; the others need not be compared.
+
+    - a shared participant or place, or a shared agent: blocks by argument;
+    - the same exact time: blocks by time, but only pairs where one telling has no argument;
+    - overlapping labels: *prefix filtering* (Chaudhuri et al. 2006, "A primitive operator for
+      similarity joins"). With each label's words ordered rarest first, two labels that share at
+      least ``k`` words share one of the first ``len - k + 1`` words of each. ``k`` is at least
+      :func:`_min_shared` of the shorter label, so the shorter one contributes its first
+      ``len - k + 1`` words and the longer its first ``len - 1``. A word every telling of a type
+      uses ("talks", "announcing") is then nobody's prefix and makes no block of everyone.
+
+    The result is a superset of the pairs with non-zero evidence, which is all clustering needs:
+    the clusters are the same as comparing every pair (tests/test_event_merge.py checks that on
+    a corpus with large blocks).
+    """
     pairs: set[tuple[int, int]] = set()
-    for members in blocks.values():
+
+    def add_block(members: list[int]) -> None:
         for n, i in enumerate(members):
             pairs.update((i, j) for j in members[n + 1:])
+
+    by_arg: dict[tuple[str, str, str], list[int]] = {}
+    by_time: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
+    freq: dict[tuple[str, str], int] = {}
+    for i, it in enumerate(items):
+        etype = it.event.type
+        for k in it.located:
+            by_arg.setdefault((etype, "p", k), []).append(i)
+        for k in it.agents:
+            by_arg.setdefault((etype, "a", k), []).append(i)
+        if it.timed:
+            argless, everyone = by_time.setdefault((etype, f"{it.when[0]}/{it.when[1]}"), ([], []))
+            everyone.append(i)
+            if not it.args:
+                argless.append(i)
+        if len(it.words) >= LABEL_MIN_SHARED:
+            for w in it.words:
+                freq[(etype, w)] = freq.get((etype, w), 0) + 1
+    for members in by_arg.values():
+        add_block(members)
+    for argless, everyone in by_time.values():
+        for i in argless:
+            pairs.update((min(i, j), max(i, j)) for j in everyone if j != i)
+    # label words: index each label by its first len-1 words (rarest first), probe with its first
+    # len-k+1, and pair a probe only with labels at least as long
+    index: dict[tuple[str, str], list[int]] = {}
+    probes: list[tuple[int, list[tuple[str, str]]]] = []
+    for i, it in enumerate(items):
+        n = len(it.words)
+        if n < LABEL_MIN_SHARED:
+            continue
+        etype = it.event.type
+        ordered = sorted(((etype, w) for w in it.words), key=lambda tw: (freq[tw], tw[1]))
+        for tw in ordered[:n - 1]:
+            index.setdefault(tw, []).append(i)
+        probes.append((i, ordered[:n - _min_shared(n) + 1]))
+    for i, prefix in probes:
+        n = len(items[i].words)
+        for tw in prefix:
+            for j in index.get(tw, ()):
+                if j != i and len(items[j].words) >= n:
+                    pairs.add((i, j) if i < j else (j, i))
     return pairs
 
 
 def cluster_events(items: list[_Item]) -> list[_Cluster]:
     """Group tellings, strongest pairs first, keeping every group consistent."""
-    clusters = {i: _Cluster([it]) for i, it in enumerate(items)}
+    clusters = {i: _Cluster.of(it) for i, it in enumerate(items)}
     owner = list(range(len(items)))
     members = {i: [i] for i in range(len(items))}
     pairs = []
@@ -208,12 +305,24 @@ def cluster_events(items: list[_Item]) -> list[_Cluster]:
         score = evidence(items[i], items[j])
         if score:
             pairs.append((-score, i, j))
-    for _, i, j in sorted(pairs):
+    pairs.sort()
+    # Whether two groups are consistent depends on the groups alone: asked again for another pair of
+    # their tellings, the answer is remembered until one of them grows (most answers are "no").
+    grown = [0] * len(items)  # times each group has grown
+    verdicts: dict[tuple[int, int, int, int], bool] = {}
+    for _, i, j in pairs:
         ci, cj = owner[i], owner[j]
-        if ci == cj or not _consistent(clusters[ci], clusters[cj]):
+        if ci == cj:
+            continue
+        key = (ci, grown[ci], cj, grown[cj]) if ci < cj else (cj, grown[cj], ci, grown[ci])
+        ok = verdicts.get(key)
+        if ok is None:
+            ok = verdicts[key] = _consistent(clusters[ci], clusters[cj])
+        if not ok:
             continue
         keep, drop = min(ci, cj), max(ci, cj)
-        clusters[keep].items.extend(clusters.pop(drop).items)
+        grown[keep] += 1
+        clusters[keep].absorb(clusters.pop(drop))
         for k in members[drop]:  # relabel only the merged group's tellings
             owner[k] = keep
         members[keep].extend(members.pop(drop))
@@ -243,7 +352,7 @@ def _representative(c: _Cluster) -> _Item:
     )[0]
 
 
-def merge_events(records: list[ArticleRecords], res: Resolution) -> None:
+def merge_events(records: list[ArticleSummary], res: Resolution) -> None:
     """Fill ``res.events`` and ``res.event_of`` with one node per real-world event."""
     taken: set[str] = set()
     clusters = sorted(cluster_events(_items(records, res)), key=lambda c: min(i.ref for i in c.items))

@@ -194,21 +194,7 @@ def _records_from_dict(d: dict[str, Any]) -> ArticleRecords:
         Relation(r["subject"], r["role"], r["object"], r["title"], Span(**r["evidence"]))
         for r in d["relations"]
     )
-    events = tuple(
-        Event(
-            key=v["key"],
-            type=v["type"],
-            trigger=Span(**v["trigger"]),
-            label=v["label"],
-            agents=tuple(v["agents"]),
-            participants=tuple(v["participants"]),
-            place=v["place"],
-            time=None
-            if v["time"] is None
-            else TimeValue(**{**v["time"], "span": _span(v["time"]["span"])}),
-        )
-        for v in d["events"]
-    )
+    events = tuple(_event(v) for v in d["events"])
     return ArticleRecords(
         article=article,
         entities=entities,
@@ -217,3 +203,88 @@ def _records_from_dict(d: dict[str, Any]) -> ArticleRecords:
         events=events,
         statement_events=tuple((int(i), str(k)) for i, k in d["statement_events"]),
     )
+
+
+def _event(v: dict[str, Any]) -> Event:
+    return Event(
+        key=v["key"],
+        type=v["type"],
+        trigger=Span(**v["trigger"]),
+        label=v["label"],
+        agents=tuple(v["agents"]),
+        participants=tuple(v["participants"]),
+        place=v["place"],
+        time=None if v["time"] is None else TimeValue(**{**v["time"], "span": _span(v["time"]["span"])}),
+    )
+
+
+# -- what cross-article resolution reads of an article ---------------------------------------------
+@dataclass(frozen=True)
+class EntitySummary:
+    """An article-local entity as resolution sees it: names and the evidence beyond names."""
+
+    key: str
+    type: EntityType
+    name: str
+    aliases: tuple[str, ...] = ()
+    weight: int = 1  # mentions in the article (at least one)
+    titles: tuple[str, ...] = ()
+    evidence: tuple[AliasEvidence, ...] = ()
+    links: tuple[tuple[str, str], ...] = ()  # (role, name of the other end); "~role" when this is the object
+    said: tuple[str, ...] = ()  # content keys (kg.iris.content_key) of the statements it made
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """What entity resolution and event merging read of one article: a few percent of its records.
+
+    A build keeps these for the whole corpus in one file (:meth:`kg.store.GraphStore.summaries`), so that
+    resolving after one changed article does not read every article's records again."""
+
+    id: str
+    published: str | None = None
+    entities: tuple[EntitySummary, ...] = ()
+    events: tuple[Event, ...] = ()
+
+    @classmethod
+    def of(cls, rec: ArticleRecords) -> ArticleSummary:
+        from kg.iris import content_key
+
+        names = {e.key: e.name for e in rec.entities}
+        links: dict[str, set[tuple[str, str]]] = {}
+        for r in rec.relations:
+            if r.object in names:
+                links.setdefault(r.subject, set()).add((r.role, names[r.object]))
+            if r.subject in names:
+                links.setdefault(r.object, set()).add(("~" + r.role, names[r.subject]))
+        said: dict[str, set[str]] = {}
+        for st in rec.statements:
+            if st.speaker is not None:
+                said.setdefault(st.speaker, set()).add(content_key(st.content.text))
+        entities = tuple(
+            EntitySummary(e.key, e.type, e.name, e.aliases, max(1, len(e.mentions)), e.titles, e.evidence,
+                          tuple(sorted(links.get(e.key, ()))), tuple(sorted(said.get(e.key, ()))))
+            for e in rec.entities
+        )
+        return cls(rec.article.id, rec.article.published, entities, rec.events)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> ArticleSummary:
+        entities = tuple(
+            EntitySummary(
+                key=e["key"],
+                type=e["type"],
+                name=e["name"],
+                aliases=tuple(e["aliases"]),
+                weight=e["weight"],
+                titles=tuple(e["titles"]),
+                evidence=tuple(AliasEvidence(x["alias"], x["rule"], Span(**x["span"])) for x in e["evidence"]),
+                links=tuple((r, n) for r, n in e["links"]),
+                said=tuple(e["said"]),
+            )
+            for e in d["entities"]
+        )
+        return cls(d["id"], d["published"], entities, tuple(_event(v) for v in d["events"]))

@@ -1,6 +1,7 @@
 """Cross-article resolution: one node per real-world entity and per real-world event.
 
-Input: the plain records of every article (article-local entity keys). Output: a
+Input: what resolution reads of every article (:class:`kg.records.ArticleSummary`: article-local
+entity keys, names, titles, roles, quoted words and events). Output: a
 :class:`Resolution` that maps each ``(article id, local key)`` to a global slug, with the merged
 names and the evidence for every merge, so that ``kg show`` can explain it and an overrides file
 can undo it. Pure Python over records: no spaCy, no RDF.
@@ -8,7 +9,7 @@ can undo it. Pure Python over records: no spaCy, no RDF.
 
 from __future__ import annotations
 
-import dataclasses
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -18,11 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from kg.iris import slugify, unique_slug
-from kg.records import ArticleRecords, Span, TimeValue
+from kg.records import ArticleRecords, ArticleSummary, EntitySummary, Span, TimeValue
 
 LocalRef = tuple[str, str]  # (article id, article-local key)
 
 
+@functools.lru_cache(maxsize=1 << 18)  # names recur across articles; the key is pure
 def name_key(name: str) -> str:
     """Spelling-insensitive key of a name: case, accents, apostrophes and al-/el-/the ignored."""
     text = unicodedata.normalize("NFKD", name)
@@ -109,18 +111,21 @@ def _is_full_name(key: str, etype: str) -> bool:
 
 def resolve(all_records: Iterable[ArticleRecords], overrides: Overrides | None = None) -> Resolution:
     """Cluster article-local entities into global ones, then merge events (see module doc)."""
+    return resolve_summaries((ArticleSummary.of(r) for r in all_records), overrides)
+
+
+def resolve_summaries(summaries: Iterable[ArticleSummary], overrides: Overrides | None = None) -> Resolution:
+    """:func:`resolve` over the articles' summaries (what a build keeps between runs)."""
     ov = overrides or Overrides()
-    # Only what resolution needs is kept, not each article's text: memory grows with the number
-    # of entities and events, not with the size of the corpus.
-    records = sorted((_slim(r) for r in all_records), key=lambda r: r.article.id)
+    records = sorted(summaries, key=lambda r: r.id)
     uf = _UnionFind()
     local: dict[LocalRef, _Local] = {}
     evidence: dict[LocalRef, list[MergeEvidence]] = defaultdict(list)
     for rec in records:
         for ent in rec.entities:
-            ref = (rec.article.id, ent.key)
+            ref = (rec.id, ent.key)
             uf.find(ref)
-            local[ref] = _Local.of(rec, ent)
+            local[ref] = _Local.of(ent)
             evidence[ref].extend(MergeEvidence(ev.alias, ev.rule, ref[0], ev.span) for ev in ent.evidence)
 
     def merge(a: LocalRef, b: LocalRef, why: MergeEvidence) -> None:
@@ -165,11 +170,6 @@ def resolve(all_records: Iterable[ArticleRecords], overrides: Overrides | None =
     return res
 
 
-def _slim(rec: ArticleRecords) -> ArticleRecords:
-    """The records without the article text, for the passes that only need ids and keys."""
-    return dataclasses.replace(rec, article=dataclasses.replace(rec.article, text="", furniture=(), headline=None))
-
-
 @dataclass
 class _Local:
     """What resolution needs of an article-local entity."""
@@ -184,21 +184,12 @@ class _Local:
     weight: int  # mentions in the article
 
     @classmethod
-    def of(cls, rec: ArticleRecords, ent: Any) -> _Local:
-        from kg.iris import content_key
-
+    def of(cls, ent: EntitySummary) -> _Local:
         names = [ent.name, *ent.aliases]
         keys = {name_key(n) for n in names} - {""}
-        by_key = {e.key: e for e in rec.entities}
-        links: set[tuple[str, str]] = set()
-        for r in rec.relations:
-            if r.subject == ent.key and r.object in by_key:
-                links.add((r.role, name_key(by_key[r.object].name)))
-            if r.object == ent.key and r.subject in by_key:
-                links.add(("~" + r.role, name_key(by_key[r.subject].name)))
-        said = {content_key(st.content.text) for st in rec.statements if st.speaker == ent.key}
+        links = {(role, name_key(other)) for role, other in ent.links}
         titles = {" ".join(t.lower().split()) for t in ent.titles}
-        return cls(ent.type, ent.name, names, keys, titles, links, said, max(1, len(ent.mentions)))
+        return cls(ent.type, ent.name, names, keys, titles, links, set(ent.said), ent.weight)
 
 
 def _merge_same_names(local: dict[LocalRef, _Local], merge: Any) -> None:
@@ -282,16 +273,29 @@ def _merge_supported_variants(local: dict[LocalRef, _Local], merge: Any, uf: _Un
                     blocks[block(k)].add(ref)
     for _, members in sorted(blocks.items()):
         refs = sorted(members)
+        # Each member's current entity, kept up to date as this block merges: a block of one public
+        # figure's name holds every article that names them, mostly one entity already, and most
+        # pairs are skipped on this alone.
+        root = {r: uf.find(r) for r in refs}
+        if len(set(root.values())) < 2:
+            continue
         for i, a in enumerate(refs):
+            la = local[a]
             for b in refs[i + 1:]:
-                if a[0] == b[0] or uf.find(a) == uf.find(b):
+                if a[0] == b[0] or root[a] == root[b]:
                     continue
-                la, lb = local[a], local[b]
+                lb = local[b]
                 if not any(variant(x, y) for x in la.keys for y in lb.keys if len(x.split()) > 1):
                     continue
                 support = _support(la, lb)
                 if support:
+                    ra, rb = root[a], root[b]
                     merge(a, b, MergeEvidence(lb.name, f"{rule}; {support}", b[0]))
+                    new = uf.find(a)
+                    if new == uf.find(b):
+                        for r in refs:
+                            if root[r] in (ra, rb):
+                                root[r] = new
 
 
 def _head_variant(a: str, b: str) -> bool:

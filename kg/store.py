@@ -9,6 +9,8 @@ Layout of a store folder (default ``.kg/``, ``--store DIR`` or ``KG_STORE``)::
 
     .kg/oxigraph/        the RDF dataset (one named graph per article + the resolution graph)
     .kg/records/ID.json  extraction cache: the plain records of each article
+    .kg/summaries.json   what resolution reads of each article (kg.records.ArticleSummary), one file
+    .kg/resolution.nq    a copy of the resolution graph, to diff the next one against without reading it
     .kg/manifest.json    what was built from what (content hash, model, extractor version, base)
 """
 
@@ -25,6 +27,7 @@ from kg.errors import StoreError
 DEFAULT_STORE = ".kg"
 ENV_STORE = "KG_STORE"
 UPDATE_BATCH = 20_000  # quads per SPARQL Update when a graph is very large
+SUMMARIES_VERSION = "1"  # bump when kg.records.ArticleSummary (or what it derives) changes
 
 
 def store_path(path: str | os.PathLike[str] | None = None) -> Path:
@@ -71,6 +74,30 @@ class GraphStore:
 
     def save_manifest(self, manifest: Mapping[str, Any]) -> None:
         _atomic_write(self.manifest_path, json.dumps(manifest, indent=1, sort_keys=True))
+
+    @property
+    def summaries_path(self) -> Path:
+        return self.path / "summaries.json"
+
+    def summaries(self) -> dict[str, dict[str, Any]]:
+        """Article id → ``{"key": cache key of the records summarised, "summary": ArticleSummary dict}``.
+
+        A cache that the build checks entry by entry against the manifest's keys: a missing file, a
+        file from another version of kg or an unreadable one is empty, and the build summarises the
+        articles' records again."""
+        try:
+            data = json.loads(self.summaries_path.read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("version") != SUMMARIES_VERSION:
+            return {}
+        articles = data.get("articles")
+        return articles if isinstance(articles, dict) else {}
+
+    def save_summaries(self, summaries: Mapping[str, Any]) -> None:
+        body = json.dumps({"version": SUMMARIES_VERSION, "articles": summaries}, ensure_ascii=False,
+                          sort_keys=True, separators=(",", ":"))
+        _atomic_write(self.summaries_path, body)
 
     def records_file(self, article_id: str) -> Path:
         safe = article_id.replace("/", "%2F")
@@ -129,24 +156,70 @@ class GraphStore:
         except OSError as exc:
             raise StoreError(f"{self.path}: write failed: {str(exc).splitlines()[0]}") from exc
 
-    def patch_graph(self, graph: str, quads: list[Any]) -> int:
-        """Make ``graph`` hold exactly ``quads`` by deleting and inserting only the difference, in
-        one update. For a large graph that changes a little (the resolution graph after one new
-        article) this writes a few quads instead of all of them. Returns the quads changed."""
+    def patch_graph(self, graph: str, lines: Iterable[str], old: set[str] | None = None) -> int:
+        """Make ``graph`` hold exactly the quads whose ``str()`` are ``lines``, by deleting and inserting
+        only the difference, in one update. For a large graph that changes a little (the resolution
+        graph after one new article) this writes a few quads instead of all of them. ``old`` are the
+        same strings of the graph's current content (see :meth:`graph_copy`), else they are read from
+        the store. Returns the quads changed."""
         from pyoxigraph import NamedNode
 
-        name = NamedNode(graph)
-        old = set(self._db.quads_for_pattern(None, None, None, name))
-        new = set(quads)
-        gone, added = sorted(old - new, key=str), sorted(new - old, key=str)
+        if old is None:
+            old = {str(q) for q in self._db.quads_for_pattern(None, None, None, NamedNode(graph))}
+        new = set(lines)
+        suffix = f" <{graph}>"
+        if any(not line.endswith(suffix) for line in new) or any(not line.endswith(suffix) for line in old):
+            raise StoreError(f"{self.path}: a quad outside <{graph}> in its patch; delete the store and rebuild")
+        cut = len(suffix)
+        gone = sorted(line[:-cut] + " ." for line in old - new)
+        added = sorted(line[:-cut] + " ." for line in new - old)
         ops = []
         for verb, part in (("DELETE", gone), ("INSERT", added)):
             for i in range(0, len(part), UPDATE_BATCH):
-                body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in part[i:i + UPDATE_BATCH])
+                body = "\n".join(part[i:i + UPDATE_BATCH])
                 ops.append(f"{verb} DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
         if ops:
             self._update(" ;\n".join(ops))
         return len(gone) + len(added)
+
+    @property
+    def graph_copy_path(self) -> Path:
+        return self.path / "resolution.nq"
+
+    def save_graph_copy(self, digest: str, header: str, nodes: Mapping[str, tuple[str, list[str]]]) -> None:
+        """Keep the resolution graph whose digest is ``digest`` as N-Quads, node by node: ``nodes`` maps
+        a node to (a hash of what it was mapped from, the ``str()`` of its quads), ``header`` says what
+        else the mapping depended on. Saved *before* the graph is written: the copy is only trusted
+        when the manifest, saved after, names the same digest (see :meth:`graph_copy`)."""
+        parts = [f"# digest {digest}\n# header {header}\n"]
+        for node in sorted(nodes):
+            h, lines = nodes[node]
+            parts.append(f"# node {node} {h}\n")
+            parts.extend(f"{line} .\n" for line in lines)
+        _atomic_write(self.graph_copy_path, "".join(parts))
+
+    def graph_copy(self, digest: str | None) -> tuple[str, dict[str, tuple[str, list[str]]]] | None:
+        """``(header, nodes)`` as saved by :meth:`save_graph_copy` for ``digest``, or None (no copy, or one
+        for another digest: a build stopped between writing the copy and saving the manifest)."""
+        if not digest:
+            return None
+        try:
+            text = self.graph_copy_path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        lines = text.splitlines()
+        if len(lines) < 2 or lines[0] != f"# digest {digest}" or not lines[1].startswith("# header "):
+            return None
+        nodes: dict[str, tuple[str, list[str]]] = {}
+        current: list[str] = []
+        for line in lines[2:]:
+            if line.startswith("# node "):
+                node, _, h = line[7:].rpartition(" ")
+                current = []
+                nodes[node] = (h, current)
+            else:
+                current.append(line[:-2])
+        return lines[1][9:], nodes
 
     def drop_graph(self, graph: str) -> None:
         self._update(f"DROP SILENT GRAPH <{graph}>")

@@ -2,6 +2,21 @@
 
 from __future__ import annotations
 
+import random
+from collections import Counter
+
+import pytest
+
+from kg.event_merge import (
+    _candidate_pairs,
+    _Item,
+    _label_overlap,
+    after_publication,
+    cluster_events,
+    evidence,
+    label_words,
+)
+from kg.extract.timex import compatible_time
 from kg.records import Article, ArticleRecords, Entity, Event, Span, TimeValue
 from kg.resolve import resolve
 
@@ -133,3 +148,92 @@ def test_new_event_types_merge_like_the_others() -> None:
     ]
     hearing = article("d", ev("v1", "Hearing", "Senate hearing", ("senate",), (), None, day))
     assert merged(*cuts, hearing) == [("Hearing", ["d"]), ("JobCuts", ["a", "b"]), ("JobCuts", ["c"])]
+
+
+# -- blocking and cached group unions give the clusters of comparing every pair -------------------
+def _reference_clusters(items: list[_Item]) -> list[list[tuple[str, str]]]:
+    """The clustering as first written: every pair of a type scored, group unions recomputed on every
+    check. Slow (quadratic) and obviously right: the oracle for the blocked, cached version."""
+
+    def times(c: list[_Item]) -> list[TimeValue]:
+        return [i.event.time for i in c if i.event.time is not None and i.event.time.value]
+
+    def union(c: list[_Item], attr: str) -> frozenset[str]:
+        return frozenset(x for i in c for x in getattr(i, attr))
+
+    def consistent(x: list[_Item], y: list[_Item]) -> bool:
+        if any(not compatible_time(s, t) for s in times(x) for t in times(y)):
+            return False
+        for a, b in ((x, y), (y, x)):
+            pub = min((i.published for i in a if i.published), default=None)
+            if pub and any(after_publication(t, pub) for t in times(b)):
+                return False
+        if union(x, "participants") & union(y, "participants"):
+            return True
+        xa, ya, xp, yp = union(x, "agents"), union(y, "agents"), union(x, "places"), union(y, "places")
+        if xa and ya and not xa & ya:
+            return False
+        same_day = any(s.datatype == "date" and (s.value, s.end) == (t.value, t.end)
+                       for s in times(x) for t in times(y))
+        return not (xp and yp and not xp & yp) or bool(xa & ya and same_day)
+
+    groups = {i: [it] for i, it in enumerate(items)}
+    owner = list(range(len(items)))
+    pairs = sorted((-evidence(items[i], items[j]), i, j) for i in range(len(items)) for j in range(i + 1, len(items))
+                   if items[i].event.type == items[j].event.type and evidence(items[i], items[j]))
+    for _, i, j in pairs:
+        ci, cj = owner[i], owner[j]
+        if ci == cj or not consistent(groups[ci], groups[cj]):
+            continue
+        keep, drop = min(ci, cj), max(ci, cj)
+        for it in groups[drop]:
+            owner[items.index(it)] = keep
+        groups[keep].extend(groups.pop(drop))
+    return [sorted(i.ref for i in groups[k]) for k in sorted(groups)]
+
+
+def _corpus_with_large_blocks(n: int, seed: int) -> list[_Item]:
+    """Tellings like the benchmark's: a word in every label of a type ("talks"), a few ubiquitous
+    agents, places and participants from small pools, times of every precision, some unknown."""
+    rnd = random.Random(seed)
+    words = ["talks", "forces", "withdrawn", "from", "that", "drone", "strike", "on", "base", "border", "city",
+             "convoy", "ministry", "united", "states", "camp", "airport", "north", "south"]
+    agents, people = ["us", "iran", "iraq", "nato"], ["p1", "p2", "p3", "p4", "p5"]
+    places = ["baghdad", "erbil", "basra"]
+    times = [None, None, t("2020", "gYear"), t("2020-01", "gYearMonth"), t("2020-01-03", "date"),
+             t("2020-01-08", "date"), t("2019", "gYear"), t("2007", "gYear", "2011")]
+    items = []
+    for k in range(n):
+        etype = rnd.choice(["Talks", "Attack"])
+        label = " ".join([etype.lower(), *rnd.sample(words, rnd.randint(0, 4))])
+        event = ev(f"v{k % 3}", etype, label, time=rnd.choice(times))
+        published = rnd.choice([None, "2019-06-01", "2020-02-01", "2021-01-01"])
+        items.append(_Item((f"a{k // 3:04d}", f"v{k % 3}"), event,
+                           frozenset(rnd.sample(agents, rnd.choice([0, 0, 1, 1, 2]))),
+                           frozenset(rnd.sample(people, rnd.choice([0, 0, 0, 1]))),
+                           frozenset(rnd.sample(places, rnd.choice([0, 1]))),
+                           label_words(label), published))
+    return items
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_blocked_clustering_gives_the_clusters_of_comparing_every_pair(seed: int) -> None:
+    items = _corpus_with_large_blocks(360, seed)
+    got = [sorted(i.ref for i in c.items) for c in cluster_events(items)]
+    assert got == _reference_clusters(items)
+    # the case is one that blocking could get wrong: large blocks, pairs left out, groups formed
+    per_type = Counter(i.event.type for i in items)
+    all_pairs = sum(n * (n - 1) // 2 for n in per_type.values())
+    assert min(per_type.values()) > 100
+    assert len(_candidate_pairs(items)) < all_pairs / 2
+    assert max(len(c) for c in got) >= 5 and sum(len(c) > 1 for c in got) >= 10
+
+
+def test_prefix_filtering_keeps_every_pair_of_overlapping_labels() -> None:
+    labels = ["talks of the ministry in Baghdad", "ministry talks", "talks", "talks on the border convoy",
+              "border convoy", "ministry convoy border talks", "convoy talks"]
+    items = [_Item((f"a{k}", "v1"), ev("v1", "Talks", lab), frozenset(), frozenset(), frozenset(), label_words(lab))
+             for k, lab in enumerate(labels)]
+    overlapping = {(i, j) for i in range(len(items)) for j in range(i + 1, len(items))
+                   if _label_overlap(items[i].words, items[j].words)}
+    assert overlapping and overlapping <= _candidate_pairs(items)
