@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, BuiltStore, Kg, one_line_error
 
-from kg.queries import parse_header, stored_queries
+from kg.queries import format_results, parse_header, stored_queries
 
 QUERY_FILES = sorted((ROOT / "kg" / "queries").glob("*.rq"))
 WHO_SAID_WHAT_VARS = ["speaker", "quote", "kind", "about", "medium", "date", "article"]
@@ -247,3 +247,14 @@ def test_sparql_update_in_a_query_file_is_refused(seed_store: BuiltStore, tmp_pa
     assert result.exit_code == 2
     assert one_line_error(result) == f"Error: {rq}: refused: SPARQL Update; kg query is read-only"
     assert count_triples(kg, seed_store.path) == before
+
+
+def test_the_table_puts_each_value_under_its_column() -> None:
+    """Cells are taken in the order of the variables, an unbound one as an empty cell."""
+    from pyoxigraph import Store
+
+    results = Store().query('SELECT ?a ?b ?c WHERE { VALUES (?a ?b ?c) { ("x" UNDEF "zz") ("xx" "y" UNDEF) } }')
+    header, _, first, second, count = format_results(results, "table").splitlines()
+    assert first.startswith("x ") and first.index("zz") == header.index("c")
+    assert second.index("y") == header.index("b") and second.rstrip().endswith("y")
+    assert count == "(2 rows)"
