@@ -2,6 +2,10 @@
 
 Usage: python bench/rudof_validate.py DATA.nt [--results]. Prints JSON: timings, conformance, the
 number of results, and with --results every result as (focus, path, component, shape, severity).
+
+   or: python bench/rudof_validate.py --store DIR --chunks 25000,50000,0 [--jobs 2] [--repeat 3]
+validates a kg store with `kg.validate.validate` at each chunk size (0: the whole graph at once),
+the sizes interleaved over the repeats, and prints JSON lines: chunk size, seconds, triples, conformance.
 """
 
 from __future__ import annotations
@@ -14,8 +18,30 @@ from pathlib import Path
 SHAPES = Path(__file__).resolve().parent.parent / "kg" / "shapes" / "kg.ttl"
 
 
+def chunks() -> None:
+    import kg.validate as V
+    from kg.store import GraphStore
+
+    args = sys.argv
+    store = GraphStore(args[args.index("--store") + 1], read_only=True)
+    sizes = [int(x) for x in args[args.index("--chunks") + 1].split(",")]
+    jobs = int(args[args.index("--jobs") + 1]) if "--jobs" in args else 2
+    repeat = int(args[args.index("--repeat") + 1]) if "--repeat" in args else 1
+    for r in range(repeat):
+        for size in sizes:
+            t0 = time.perf_counter()
+            report = V.validate(store=store, chunk_triples=size or None, jobs=jobs)
+            seconds = time.perf_counter() - t0
+            print(json.dumps({"chunk": size, "jobs": jobs, "run": r, "seconds": round(seconds, 2),
+                              "triples": report.triples, "conforms": report.conforms}), flush=True)
+
+
 def main() -> None:
     import pyrudof
+
+    if "--chunks" in sys.argv:
+        chunks()
+        return
 
     data = sys.argv[1]
     fmt = pyrudof.RDFFormat.Turtle if data.endswith(".ttl") else pyrudof.RDFFormat.NTriples

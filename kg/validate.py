@@ -1,12 +1,21 @@
 """`kg validate`: SHACL validation of the store or of an RDF file, with reports for people and CI.
 
 Exit codes (the CLI's interface): 0 the graph conforms, 1 it has violations, 2 usage or runtime error.
+
+A store can be validated in chunks, in worker processes (``validate(chunk_triples=...)``): pyrudof
+slows down more than linearly with the data graph (6 s at 100k triples, 98 s and 12 GB at 1M). The
+chunks are cut so that every focus node is checked with all the data its shapes read (see
+:func:`_chunk_problem` for the conditions, checked on the shapes and the store, and
+:func:`_validate_chunked` for the cut); the merged report is the one validating the whole graph at
+once gives, which the test suite checks on injected violations.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
+import os
 import re
 import tempfile
 from dataclasses import asdict, dataclass
@@ -22,6 +31,13 @@ ENGINES = ("auto", "rudof", "pyshacl")
 FILE_FORMATS = {".ttl": "TURTLE", ".trig": "TRIG", ".nt": "N_TRIPLES", ".nq": "N_QUADS", ".jsonld": "JSON_LD",
                 ".json": "JSON_LD", ".rdf": "RDF_XML", ".owl": "RDF_XML", ".n3": "N3"}
 SH = "http://www.w3.org/ns/shacl#"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDF_TYPE = f"{RDF}type"
+XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+# Triples per chunk when chunking. pyrudof's time per triple grows with the graph (6.3 s at 100k,
+# 98 s at 1M) and each chunk has a fixed cost (queries, a process hop, a report):
+# `python bench/rudof_validate.py --store DIR --chunks 25000,50000,0` measures it.
+CHUNK_TRIPLES = 50_000
 
 
 @dataclass(frozen=True)
@@ -32,6 +48,7 @@ class Violation:
     severity: str
     message: str
     shape: str
+    component: str = ""  # sh:sourceConstraintComponent, e.g. http://www.w3.org/ns/shacl#MinCountConstraintComponent
 
 
 @dataclass
@@ -85,32 +102,67 @@ def _file_ntriples(path: Path) -> tuple[bytes, int]:
         raise InputError(f"{path}: cannot parse as {name.lower().replace('_', '-')}: {first}") from exc
 
 
-def validate(*, store: Any = None, file: str | Path | None = None, engine: str = "auto") -> Report:
+def validate(*, store: Any = None, file: str | Path | None = None, engine: str = "auto",
+             chunk_triples: int | None = None, jobs: int | None = None) -> Report:
     """Validate ``file`` if given, else the store, against the shapes shipped with kg.
 
     ``engine``: ``rudof`` (pyrudof, a Rust SHACL validator: about 15x faster than pyshacl on large
     graphs), ``pyshacl`` (the reference implementation), or ``auto`` (rudof when installed).
     Both report the same focus nodes and paths; the test suite checks it on injected violations.
+
+    ``chunk_triples`` (e.g. :data:`CHUNK_TRIPLES`) validates a store in chunks of about that many
+    triples in ``jobs`` worker processes (default: one per CPU, at most 2; ``1`` runs in this
+    process), with the report of the whole graph at once. Memory stays bounded (about 0.8 GB per
+    worker at 1M triples, against 12 GB at once), but reading each chunk's neighbourhood through
+    SPARQL costs more than it saves at 1M triples (Oxigraph joins a VALUES list by scanning the
+    store), so the default is still the whole graph at once (``None``).
     """
     if engine not in ENGINES:
         raise ValidationError(f"unknown engine {engine!r}; one of {', '.join(ENGINES)}")
+    if engine == "auto":
+        engine = "rudof" if importlib.util.find_spec("pyrudof") else "pyshacl"
+    if file is None and chunk_triples and _chunk_problem(store) is None:
+        chunked = _validate_chunked(store, engine, chunk_triples, jobs or min(2, os.cpu_count() or 1))
+        if chunked is not None:
+            return chunked
     if file is not None:
         data, count = _file_ntriples(Path(file))
         source = str(file)
     else:
         data, count = _union_ntriples(store.quads())
         source = str(store.path)
-    if engine == "auto":
-        engine = "rudof" if importlib.util.find_spec("pyrudof") else "pyshacl"
+    checked = _check(engine, data, source)
+    return _report(engine, [checked], count, source)
+
+
+# -- one validation run ------------------------------------------------------------------------------
+@dataclass
+class _Checked:
+    """What one engine run found, restricted to the focus nodes the run is responsible for."""
+
+    violations: list[Violation]
+    records: list[tuple[tuple[str, ...], tuple[str, ...]]]  # the report's results: sort key, N-Triples lines
+
+
+def _check(engine: str, data: bytes, source: str) -> _Checked:
+    """Run ``engine`` on N-Triples ``data``."""
     run = _validate_rudof if engine == "rudof" else _validate_pyshacl
-    conforms, violations, turtle = run(data, source)
-    violations = sorted(set(violations), key=lambda v: (v.focus, v.path, v.message, v.value))
-    return Report(conforms, violations, count, source, engine, turtle)
+    _, violations, turtle = run(data, source)
+    return _Checked(violations, _report_records(turtle))
+
+
+def _report(engine: str, parts: list[_Checked], triples: int, source: str) -> Report:
+    violations = sorted({v for part in parts for v in part.violations},
+                        key=lambda v: (v.focus, v.path, v.component, v.message, v.value, v.severity, v.shape))
+    # pyshacl runs with allow_warnings: only sh:Violation results make a graph fail; rudof fails on any.
+    conforms = all(v.severity != "Violation" for v in violations) if engine == "pyshacl" else not violations
+    records = sorted({r for part in parts for r in part.records})  # a result found by two chunks is one
+    return Report(conforms, violations, triples, source, engine, _report_turtle(conforms, records))
 
 
 def _validate_pyshacl(data: bytes, source: str) -> tuple[bool, list[Violation], str]:
     import pyshacl
-    from rdflib import Graph
+    from rdflib import BNode, Graph
     from rdflib.namespace import SH as RSH
 
     graph = Graph().parse(data=data.decode("utf-8"), format="nt")
@@ -124,11 +176,13 @@ def _validate_pyshacl(data: bytes, source: str) -> tuple[bool, list[Violation], 
     for r in report_graph.subjects(RSH.resultSeverity, None):
         def one(p: Any, node: Any = r) -> str:
             v = report_graph.value(node, p)
-            return "" if v is None else str(v)
+            return "" if v is None else f"_:{v}" if isinstance(v, BNode) else str(v)
 
-        out.append(Violation(focus=one(RSH.focusNode), path=one(RSH.resultPath), value=one(RSH.value),
-                             severity=one(RSH.resultSeverity).rsplit("#", 1)[-1], message=one(RSH.resultMessage),
-                             shape=one(RSH.sourceShape)))
+        path, message = one(RSH.resultPath), one(RSH.resultMessage)
+        out.append(Violation(focus=one(RSH.focusNode), path=path, value=one(RSH.value),
+                             severity=one(RSH.resultSeverity).rsplit("#", 1)[-1], message=message,
+                             shape=_shape_name(one(RSH.sourceShape), path, message),
+                             component=one(RSH.sourceConstraintComponent)))
     return bool(conforms), out, str(report_graph.serialize(format="turtle"))
 
 
@@ -161,21 +215,44 @@ def _validate_rudof(data: bytes, source: str) -> tuple[bool, list[Violation], st
             message = next(iter(by_path[path]))
         out.append(Violation(focus=_term(v.focus_node), path=path, value=_term(v.value),
                              severity=str(v.severity).rsplit("#", 1)[-1].rsplit(".", 1)[-1],
-                             message=message, shape=_term(v.source_shape)))
+                             message=message, shape=_shape_name(_term(v.source_shape), path, message),
+                             component=_term(v.constraint_component)))
     return bool(rep.conforms), out, str(turtle)
 
 
-def _messages_by_path() -> dict[str, set[str]]:
-    """sh:message of the property shapes, by sh:path, read from the shapes file."""
+@functools.lru_cache(maxsize=1)
+def _shapes_store() -> Any:
     from pyoxigraph import RdfFormat, Store
 
     st = Store()
     st.load(shapes_text().encode("utf-8"), format=RdfFormat.TURTLE)
+    return st
+
+
+@functools.lru_cache(maxsize=1)
+def _messages_by_path() -> dict[str, set[str]]:
+    """sh:message of the property shapes, by sh:path, read from the shapes file."""
     out: dict[str, set[str]] = {}
-    rows = st.query(f"SELECT ?p ?m WHERE {{ ?s <{SH}path> ?p ; <{SH}message> ?m . FILTER(isIRI(?p)) }}")
-    for sol in rows:  # type: ignore[union-attr]
+    rows = _shapes_store().query(f"SELECT ?p ?m WHERE {{ ?s <{SH}path> ?p ; <{SH}message> ?m . FILTER(isIRI(?p)) }}")
+    for sol in rows:
         out.setdefault(sol["p"].value, set()).add(sol["m"].value)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _node_shape_of_property() -> dict[tuple[str, str], str]:
+    """(sh:path, sh:message) of each property shape -> the node shape it belongs to."""
+    rows = _shapes_store().query(f"SELECT ?n ?p ?m WHERE {{ ?n <{SH}property> ?s . ?s <{SH}path> ?p ; "
+                                 f"<{SH}message> ?m . FILTER(isIRI(?n) && isIRI(?p)) }}")
+    return {(sol["p"].value, sol["m"].value): sol["n"].value for sol in rows}
+
+
+def _shape_name(shape: str, path: str, message: str) -> str:
+    """The property shapes are blank nodes, whose labels change from run to run: name the node shape
+    they belong to instead, so that a report (and a JUnit test case name) is the same every time."""
+    if not shape.startswith("_:"):
+        return shape
+    return _node_shape_of_property().get((path, message), "")
 
 
 def _term(value: Any) -> str:
@@ -187,6 +264,273 @@ def _term(value: Any) -> str:
         return text[1:-1]
     m = re.match(r'^"((?:[^"\\]|\\.)*)"', text)
     return m.group(1) if m else text
+
+
+# -- the SHACL report graph --------------------------------------------------------------------------
+def _report_records(turtle: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Each sh:result of a report (with what hangs from it: sh:detail, ...) as N-Triples lines whose
+    blank nodes are labelled from the result's content.
+
+    The engines' own labels depend on the order they found the results in; these do not, so the
+    report of a chunked validation is the same graph, written the same way, as the one-shot report."""
+    from pyoxigraph import BlankNode, RdfFormat, parse
+
+    by_subject: dict[Any, list[Any]] = {}
+    results = []
+    for t in parse(turtle.encode("utf-8"), format=RdfFormat.TURTLE):
+        by_subject.setdefault(t.subject, []).append(t)
+        if t.predicate.value == f"{SH}result":
+            results.append(t.object)
+    out = []
+    for r in results:
+        props = {t.predicate.value: t.object for t in by_subject.get(r, ())}
+        labels: dict[Any, str] = {r: "_:b0"}
+        lines: list[str] = []
+        todo = [r]
+        while todo:
+            node = todo.pop(0)
+            for t in sorted(by_subject.get(node, ()), key=lambda t: (str(t.predicate), "" if isinstance(
+                    t.object, BlankNode) else str(t.object), _shape_key(t.object, by_subject))):
+                obj = t.object
+                if isinstance(obj, BlankNode):
+                    if obj not in labels:
+                        labels[obj] = f"_:b{len(labels)}"
+                        if t.predicate.value != f"{SH}sourceShape":  # pyshacl copies (parts of) the shape
+                            todo.append(obj)
+                    text = labels[obj]
+                else:
+                    text = str(obj)
+                lines.append(f"{labels[node]} {t.predicate} {text} .")
+        key = tuple(str(props.get(f"{SH}{p}", "")) for p in
+                    ("focusNode", "resultPath", "sourceConstraintComponent", "value", "resultSeverity"))
+        out.append((key, tuple(lines)))
+    return out
+
+
+def _shape_key(node: Any, by_subject: dict[Any, list[Any]]) -> str:
+    """Orders blank objects of one predicate (sh:detail results) by what they say, not by their labels."""
+    return " ".join(sorted(f"{t.predicate} {t.object}" for t in by_subject.get(node, ())
+                           if t.object.__class__.__name__ != "BlankNode"))
+
+
+def _report_turtle(conforms: bool, records: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> str:
+    from pyoxigraph import RdfFormat, parse, serialize
+
+    lines = [f"_:report <{RDF_TYPE}> <{SH}ValidationReport> .",
+             f'_:report <{SH}conforms> "{str(conforms).lower()}"^^<{XSD_BOOLEAN}> .']
+    for i, (_, body) in enumerate(records):
+        lines.append(f"_:report <{SH}result> _:r{i}b0 .")
+        lines.extend(re.sub(r"(?<![\w\"])_:b(\d+)", rf"_:r{i}b\1", ln) for ln in body)
+    triples = parse("\n".join(lines).encode("utf-8") + b"\n", format=RdfFormat.N_TRIPLES)
+    text = serialize(triples, format=RdfFormat.TURTLE, prefixes={"sh": SH})
+    return text.decode("utf-8") if text else ""
+
+
+# -- chunks ------------------------------------------------------------------------------------------
+# SHACL parameters whose checks read only the focus node's own triples (its values along predicate
+# paths, its types) and, for sh:class on a value, that value's rdf:type triples. Shapes made of these
+# can be checked on any part of the graph that holds all the triples of their focus nodes and the
+# types of those nodes' values. Targets must be found from the focus node's own triples too.
+_LOCAL_PARAMETERS = {f"{SH}{name}" for name in (
+    "targetClass targetSubjectsOf property path name description message severity deactivated order group "
+    "defaultValue minCount maxCount datatype nodeKind minLength maxLength pattern flags languageIn uniqueLang "
+    "class in hasValue or xone and not equals disjoint lessThan lessThanOrEquals minInclusive maxInclusive "
+    "minExclusive maxExclusive closed ignoredProperties").split()}
+
+
+@functools.lru_cache(maxsize=1)
+def _shapes_chunk_problem() -> str | None:
+    """Why the shapes cannot be checked chunk by chunk, or None when they can."""
+    st = _shapes_store()
+    rows = st.query(f'SELECT DISTINCT ?p WHERE {{ ?s ?p ?o FILTER(STRSTARTS(STR(?p), "{SH}")) }}')
+    used = {sol["p"].value for sol in rows}
+    if used - _LOCAL_PARAMETERS:
+        return f"the shapes use {', '.join(sorted(used - _LOCAL_PARAMETERS))}"
+    if st.query(f"ASK {{ ?s <{SH}path> ?p FILTER(!isIRI(?p)) }}"):
+        return "a property shape has a path other than a predicate"
+    # A shape inside sh:or/sh:xone/sh:and/sh:not may be checked on a value node: it must not read
+    # that node's triples (sh:path, sh:property), only its type or the value itself.
+    lists = f"(<{SH}or>|<{SH}xone>|<{SH}and>)/<{RDF}rest>*/<{RDF}first>|<{SH}not>"
+    if st.query(f"ASK {{ ?x {lists} ?m . ?m <{SH}path>|<{SH}property>|<{SH}closed> ?y }}"):
+        return "a shape inside sh:or, sh:xone, sh:and or sh:not reads a value's triples"
+    return None
+
+
+def _chunk_problem(store: Any) -> str | None:
+    """Why this store cannot be validated chunk by chunk (the whole graph is then checked at once)."""
+    from pyoxigraph import DefaultGraph
+
+    problem = _shapes_chunk_problem()
+    if problem:
+        return problem
+    first = next(iter(store.quads()), None)  # Oxigraph lists the default graph's quads first
+    if first is not None and isinstance(first.graph_name, DefaultGraph):
+        return "the default graph holds triples (kg writes named graphs only)"
+    if store.query("ASK { ?c <http://www.w3.org/2000/01/rdf-schema#subClassOf> ?d }"):
+        return "the data holds rdfs:subClassOf triples, which sh:class and sh:targetClass follow"
+    return None
+
+
+_VALUEWISE = {f"{SH}{name}" for name in (
+    "path name description message severity deactivated order group defaultValue class datatype nodeKind in "
+    "pattern flags minLength maxLength minInclusive maxInclusive minExclusive maxExclusive languageIn "
+    "or xone and not").split()}
+
+
+@functools.lru_cache(maxsize=1)
+def _whole_predicates() -> tuple[str, ...]:
+    """Predicates whose triples a chunk holds in full for every node in it: rdf:type (targets and
+    sh:class), the predicates of sh:targetSubjectsOf, those compared by sh:disjoint and its kind, and
+    those under a constraint on all values at once (sh:minCount, sh:maxCount, sh:hasValue, ...).
+
+    The triples of any other predicate are checked one value at a time (sh:class, sh:datatype, ...):
+    a chunk may hold some of a node's values for them, and reports exactly those values' results."""
+    st = _shapes_store()
+    whole = {RDF_TYPE}
+    for q in (f"SELECT ?p WHERE {{ ?s <{SH}targetSubjectsOf> ?p }}",
+              f"SELECT ?p WHERE {{ ?s <{SH}disjoint>|<{SH}equals>|<{SH}lessThan>|<{SH}lessThanOrEquals> ?p }}",
+              f'SELECT ?p WHERE {{ ?s <{SH}path> ?p ; ?param ?x . FILTER(STRSTARTS(STR(?param), "{SH}")) '
+              f'FILTER(?param NOT IN ({", ".join(f"<{v}>" for v in sorted(_VALUEWISE))})) }}'):
+        whole.update(sol["p"].value for sol in st.query(q))
+    return tuple(sorted(whole))
+
+
+class _Uncuttable(Exception):
+    """The graph holds something a chunk cannot name (a blank node): validate it all at once."""
+
+
+def _validate_chunked(store: Any, engine: str, chunk: int, jobs: int) -> Report | None:
+    """Validate the store chunk by chunk; None when it cannot be cut (then: all at once).
+
+    The graphs are dealt out: an article graph goes whole into a batch of graphs of about ``chunk``
+    triples; a graph larger than that (the resolution graph) is cut by subjects. Each chunk then adds,
+    from every graph, what the shapes read about the nodes it holds (:func:`_whole_predicates`):
+    their types, and all their triples of predicates that are checked over all values at once
+    (an entity's names, an event's triggers, a membership's titles), again for the nodes those bring
+    in. So every focus node in a chunk is a target there exactly when it is in the whole graph, and
+    each result a chunk reports is one the whole graph has: the report is the union of the chunks'.
+    """
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    counts = {sol["g"].value: int(sol["n"].value) for sol in store.query(
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")}
+    tasks: list[tuple[list[str], list[str]]] = [([], [])]  # (graphs, subjects of the one large graph)
+    size = 0
+    for g in sorted(g for g, n in counts.items() if n <= chunk):
+        if size + counts[g] > chunk and tasks[-1][0]:
+            tasks.append(([], []))
+            size = 0
+        tasks[-1][0].append(g)
+        size += counts[g]
+    for g in sorted(g for g, n in counts.items() if n > chunk):
+        rows = store.query(f"SELECT DISTINCT ?s WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}")
+        subjects = sorted(str(sol["s"]) for sol in rows)
+        if any(not s.startswith("<") for s in subjects):
+            return None
+        step = -(-len(subjects) // -(-counts[g] // chunk))
+        tasks += [([g], subjects[i:i + step]) for i in range(0, len(subjects), step)]
+    tasks = [t for t in tasks if t[0]]
+
+    pool: Any = None
+    if jobs > 1 and len(tasks) > 1:
+        import multiprocessing
+
+        # Not fork: the Rust libraries' threads (Oxigraph's RocksDB, rudof) may hold locks that a
+        # forked child would wait on for ever. A spawned worker opens the store read-only itself.
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"))
+    where: Any = str(store.path) if pool else store
+
+    def submit(graphs: list[str], subjects: list[str]) -> Future[_Checked]:
+        if pool is not None:
+            return pool.submit(_check_chunk, where, engine, graphs, subjects)
+        done: Future[_Checked] = Future()
+        done.set_result(_check_chunk(where, engine, graphs, subjects))
+        return done
+
+    try:
+        futures = [submit(*t) for t in tasks]
+        # A triple in k graphs is k quads: the report counts it once, as validating the union does.
+        repeats = store.query("SELECT (SUM(?k - 1) AS ?n) WHERE { { SELECT (COUNT(?g) AS ?k) WHERE { "
+                              "GRAPH ?g { ?s ?p ?o } } GROUP BY ?s ?p ?o HAVING (COUNT(?g) > 1) } }")
+        triples = sum(counts.values()) - int(next(iter(repeats))["n"].value)
+        parts = [f.result() for f in futures]
+    except _Uncuttable:
+        return None
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    return _report(engine, parts, triples, str(store.path))
+
+
+_STORES: dict[str, Any] = {}
+
+
+def _open(where: Any) -> Any:
+    """The store itself, or in a worker process the store at that path, opened read-only once."""
+    if not isinstance(where, str):
+        return where
+    if where not in _STORES:
+        from kg.store import GraphStore
+
+        _STORES[where] = GraphStore(where, read_only=True)
+    return _STORES[where]
+
+
+def _nt(results: Any) -> bytes:
+    from pyoxigraph import RdfFormat
+
+    data = results.serialize(format=RdfFormat.N_TRIPLES)
+    return data or b""
+
+
+def _nodes(nt: bytes, subjects: bool) -> set[bytes]:
+    """The IRIs and blank nodes of N-Triples lines: their objects (not classes), and their subjects."""
+    out = set()
+    rdf_type = f"<{RDF_TYPE}>".encode()
+    for line in nt.splitlines():
+        if not line:
+            continue
+        s, p, o = line.split(b" ", 2)
+        if subjects:
+            out.add(s)
+        if p != rdf_type and o[:1] in (b"<", b"_"):
+            out.add(o[:-2].rstrip())  # drop the final " ."
+    return out
+
+
+QUERY_NODES = 5_000  # IRIs per VALUES clause
+
+
+def _check_chunk(where: Any, engine: str, graphs: list[str], subjects: list[str]) -> _Checked:
+    """One chunk: its share of the triples (``graphs`` whole, or ``subjects``' triples in the one graph),
+    then the triples the shapes read about the nodes in it, from every graph, until none is new. A
+    triple in several graphs may be checked by several chunks: a result found twice is one."""
+    st = _open(where)
+    if subjects:
+        part = "VALUES ?s { " + " ".join(subjects) + " } GRAPH ?g { ?s ?p ?o } VALUES ?g { <" + graphs[0] + "> }"
+    else:
+        part = "VALUES ?g { " + " ".join(f"<{g}>" for g in graphs) + " } GRAPH ?g { ?s ?p ?o }"
+    own = _nt(st.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {part} }}"))
+    data = [own]
+    whole = "FILTER(?p IN (" + ", ".join(f"<{p}>" for p in _whole_predicates()) + "))"  # not VALUES: 70x slower
+    # The chunk holds its graphs' triples already: look in the other graphs only (for a part of a
+    # large graph, in every graph).
+    others = "" if subjects else "FILTER(?h NOT IN (" + ", ".join(f"<{g}>" for g in graphs) + "))"
+    seen: set[bytes] = set()
+    todo = _nodes(own, subjects=True)
+    while todo:
+        if any(n.startswith(b"_") for n in todo):
+            raise _Uncuttable
+        seen |= todo
+        ordered = sorted(todo)
+        todo = set()
+        for i in range(0, len(ordered), QUERY_NODES):
+            nodes = b" ".join(ordered[i:i + QUERY_NODES]).decode("utf-8")
+            more = _nt(st.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ VALUES ?s {{ {nodes} }} "
+                                f"GRAPH ?h {{ ?s ?p ?o }} {whole} {others} }}"))
+            data.append(more)
+            todo |= _nodes(more, subjects=False) - seen
+    return _check(engine, b"".join(data), str(st.path))
 
 
 def render(report: Report, fmt: str) -> str:
