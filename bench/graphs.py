@@ -9,7 +9,8 @@ named graphs plus the resolution graph, Statement/TextSpan/Actor/Membership/Even
 vocabulary, so every stored query returns rows and ``kg validate`` finds the graph conforming.
 
 The result is an N-Quads file and an Oxigraph store folder laid out like a ``kg build`` store
-(``DIR/oxigraph``), cached under ``bench/out/graphs`` by a fingerprint of the generator and of the
+(``DIR/oxigraph``, with the manifest and the copies of the graphs a build keeps: see
+:func:`export_cache`), cached under ``bench/out/graphs`` by a fingerprint of the generator and of the
 kg modules that shape the quads (the cache holds fixtures, not measured work).
 """
 
@@ -147,7 +148,9 @@ def build_graph(target: int, out_root: Path, seed: int = 7, log: Any = print) ->
     folder = out_root / f"g{target}-{fingerprint(target, seed)}"
     info_file = folder / "info.json"
     if info_file.exists():
-        return json.loads(info_file.read_text())
+        info = json.loads(info_file.read_text())
+        export_cache(info)  # a fixture made before the bench wrote it
+        return info
     for stale in out_root.glob(f"g{target}-*"):  # fixtures of older generator or kg versions
         shutil.rmtree(stale)
     folder.mkdir(parents=True)
@@ -194,8 +197,48 @@ def build_graph(target: int, out_root: Path, seed: int = 7, log: Any = print) ->
             "entities": len(resolver.res.entities), "events": len(resolver.res.events),
             "generate_s": round(gen_s, 1), "load_s": round(time.perf_counter() - t1, 1),
             "nq": str(nq), "store": str(store_dir), "folder": str(folder)}
+    export_cache(info)
     info_file.write_text(json.dumps(info, indent=1))
     return info
+
+
+def export_cache(info: dict[str, Any]) -> None:
+    """What ``kg build`` keeps next to its store and ``kg export`` reads instead of the store: a copy
+    of each graph and the manifest naming their hashes, written from ``data.nq`` by kg's own functions
+    (``GraphStore.save_article_copy`` and ``save_graph_copy``), once; the store is only read."""
+    from kg.build import RESOLUTION
+    from kg.iris import Iris
+    from kg.store import GraphStore, graph_digest
+
+    store_dir = Path(info["store"])
+    if (store_dir / "manifest.json").exists():
+        return
+    iris = Iris()
+    gs = GraphStore(store_dir, read_only=True)
+    articles: dict[str, dict[str, str]] = {}
+    resolution: list[str] = []
+    graph, lines = "", []
+
+    def save() -> None:
+        if graph == iris.resolution_graph:
+            resolution.extend(lines)
+        elif graph:
+            aid = iris.article_id_of_graph(graph)
+            assert aid is not None and aid not in articles, graph  # data.nq holds each article's quads together
+            articles[aid] = {"graph": graph_digest(lines), "copy": gs.save_article_copy(aid, graph, lines)}
+
+    with open(info["nq"], encoding="utf-8", newline="\n") as fh:
+        for line in fh:
+            quad = line[:-3]  # " .\n"
+            g = quad[quad.rindex(" <") + 2:-1]
+            if g != graph:
+                save()
+                graph, lines = g, []
+            lines.append(quad)
+    save()
+    digest = graph_digest(sorted(set(resolution)))
+    gs.save_graph_copy(digest, "bench", {"bench": ("", resolution)})
+    gs.save_manifest({"articles": articles, RESOLUTION: digest, "base": iris.base})
 
 
 def union_ntriples(info: dict[str, Any]) -> Path:

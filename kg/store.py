@@ -11,11 +11,13 @@ Layout of a store folder (default ``.kg/``, ``--store DIR`` or ``KG_STORE``)::
     .kg/records/ID.json  extraction cache: the plain records of each article
     .kg/summaries.json   what resolution reads of each article (kg.records.ArticleSummary), one file
     .kg/resolution.nq    a copy of the resolution graph, to diff the next one against without reading it
+    .kg/graphs/ID.nt     a copy of each article's graph, for ``kg export`` (see :meth:`GraphStore.article_copy`)
     .kg/manifest.json    what was built from what (content hash, model, extractor version, base)
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
@@ -38,6 +40,15 @@ def _atomic_write(path: Path, data: str) -> None:
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(data, encoding="utf-8")
     os.replace(tmp, path)
+
+
+def graph_digest(lines: Iterable[str]) -> str:
+    """The digest the manifest keeps of a graph: SHA-256 of its quads' ``str()``, one a line."""
+    h = hashlib.sha256()
+    for line in lines:
+        h.update(line.encode("utf-8"))
+        h.update(b"\n")
+    return h.hexdigest()
 
 
 class GraphStore:
@@ -207,7 +218,7 @@ class GraphStore:
             text = self.graph_copy_path.read_text(encoding="utf-8")
         except FileNotFoundError:
             return None
-        lines = text.splitlines()
+        lines = text.split("\n")[:-1]  # not splitlines(): a literal may hold a raw U+2028 or U+0085
         if len(lines) < 2 or lines[0] != f"# digest {digest}" or not lines[1].startswith("# header "):
             return None
         nodes: dict[str, tuple[str, list[str]]] = {}
@@ -220,6 +231,41 @@ class GraphStore:
             else:
                 current.append(line[:-2])
         return lines[1][9:], nodes
+
+    def article_copy_file(self, article_id: str) -> Path:
+        safe = article_id.replace("/", "%2F")
+        return self.path / "graphs" / f"{safe}.nt"
+
+    def save_article_copy(self, article_id: str, graph: str, lines: list[str]) -> str:
+        """Keep an article's graph as N-Triples (``lines``: the ``str()`` of its quads, all in ``graph``,
+        in the order mapped) and return the file's SHA-256, for the manifest: the copy is only trusted
+        when the manifest, saved after the graph is written, names the same hash (see
+        :meth:`article_copy`)."""
+        suffix = f" <{graph}>"
+        if not all(line.endswith(suffix) for line in lines):
+            raise StoreError(f"{self.path}: a quad outside <{graph}> in the graph of {article_id!r}")
+        cut = len(suffix)
+        data = "".join(f"{line[:-cut]} .\n" for line in lines).encode("utf-8")
+        path = self.article_copy_file(article_id)
+        path.parent.mkdir(exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+        return hashlib.sha256(data).hexdigest()
+
+    def article_copy(self, article_id: str, sha256: str) -> str | None:
+        """The N-Triples saved by :meth:`save_article_copy` if the file's SHA-256 is ``sha256``, else
+        None (no copy, or one of another build)."""
+        try:
+            data = self.article_copy_file(article_id).read_bytes()
+        except FileNotFoundError:
+            return None
+        if hashlib.sha256(data).hexdigest() != sha256:
+            return None
+        return data.decode("utf-8")
+
+    def drop_article_copy(self, article_id: str) -> None:
+        self.article_copy_file(article_id).unlink(missing_ok=True)
 
     def drop_graph(self, graph: str) -> None:
         self._update(f"DROP SILENT GRAPH <{graph}>")

@@ -2,12 +2,14 @@
 
 The writers replace pyoxigraph's serializer for speed, so they are held to it: N-Triples must be
 the bytes pyoxigraph writes for the same triples, and Turtle must parse back (in pyoxigraph and in
-rdflib) to exactly the union of the store's graphs, each triple written once.
+rdflib) to exactly the union of the store's graphs, each triple written once. Both hold whether the
+triples come from the store or from the copies of the graphs a build keeps, and a copy the store
+does not match is never used.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,14 +18,17 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Triple, p
 from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
+import kg.export
+from kg.build import RESOLUTION
 from kg.errors import InputError
-from kg.export import _literal, export, prefixed, vocabulary, write_turtle
+from kg.export import _literal, cached_union, export, prefixed, vocabulary, write_turtle
+from kg.iris import Iris
 from kg.namespace import KG, NIF, PREFIXES, RDF, XSD
-from kg.store import GraphStore
+from kg.store import GraphStore, graph_digest
 
 EX = "http://example.org/"
 ID = "https://w3id.org/kg/id/"
-G1, G2, G3 = (NamedNode(f"{ID}graph/article/{n}") for n in ("a1", "a2", "resolution"))
+G1, G2, G3 = NamedNode(f"{ID}graph/article/a1"), NamedNode(f"{ID}graph/article/a2"), NamedNode(f"{ID}graph/resolution")
 
 
 def typed(value: str, datatype: str) -> Literal:
@@ -71,6 +76,35 @@ def build(path: Path, quads: list[Quad]) -> GraphStore:
 @pytest.fixture(scope="module")
 def awkward(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
     yield build(tmp_path_factory.mktemp("awkward") / "store", awkward_quads())
+
+
+def with_copies(path: Path, quads: list[Quad]) -> GraphStore:
+    """A store of ``quads`` with the copies of its graphs and the manifest, as ``kg build`` keeps them.
+
+    The copies hold the quads as the store does: Oxigraph writes "+12"^^xsd:integer as 12, and so
+    does kg's mapping (it writes no literal that Oxigraph would rewrite)."""
+    store = build(path, quads)
+    quads = list(store.quads())
+    iris = Iris()
+    articles = {}
+    for aid in ("a1", "a2"):
+        graph = iris.graph(aid)
+        lines = [str(q) for q in quads if q.graph_name == NamedNode(graph)]
+        articles[aid] = {"graph": graph_digest(lines), "copy": store.save_article_copy(aid, graph, lines)}
+    lines = sorted({str(q) for q in quads if q.graph_name == NamedNode(iris.resolution_graph)})
+    digest = graph_digest(lines)
+    store.save_graph_copy(digest, "h", {"entity x": ("1", lines[:2]), "entity y": ("2", lines[1:])})
+    store.save_manifest({"articles": articles, RESOLUTION: digest, "base": iris.base})
+    return store
+
+
+@pytest.fixture
+def from_the_store_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail any export that reads the triples from the store rather than from the copies."""
+    def refuse(store: Any) -> Any:
+        raise AssertionError("the triples were read from the store")
+
+    monkeypatch.setattr(kg.export, "_union_triples", refuse)
 
 
 def union(store: GraphStore) -> set[Triple]:
@@ -213,3 +247,80 @@ def test_the_file_holds_the_same_bytes_as_the_return_value(awkward: GraphStore, 
     out = tmp_path / "graph.ttl"
     assert export(awkward, "turtle", out) is None
     assert out.read_bytes() == export(awkward, "turtle")
+
+
+# -- from the build's copies of the graphs ------------------------------------------------------------
+@pytest.mark.parametrize("fmt", ["turtle", "ntriples"])
+def test_the_copies_give_the_union_each_triple_once_sorted(fmt: str, tmp_path: Path,
+                                                           from_the_store_only: None) -> None:
+    store = with_copies(tmp_path / "store", awkward_quads())
+    data = export(store, fmt)
+    assert data is not None
+    written = [q.triple for q in parse(data, format=RdfFormat.TURTLE if fmt == "turtle" else RdfFormat.N_TRIPLES)]
+    assert set(written) == union(store)
+    assert len(written) == len(set(written)), "a triple held by several graphs must be written once"
+    if fmt == "ntriples":
+        lines = data.decode("utf-8").split("\n")[:-1]
+        assert lines == sorted(lines)
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "ntriples"])
+def test_the_copies_and_the_store_give_the_same_triples(fmt: str, awkward: GraphStore, tmp_path: Path) -> None:
+    with_copies_ = export(with_copies(tmp_path / "store", awkward_quads()), fmt)
+    from_store = export(awkward, fmt)
+    assert with_copies_ is not None and from_store is not None
+    rdf_format = RdfFormat.TURTLE if fmt == "turtle" else RdfFormat.N_TRIPLES
+    assert {q.triple for q in parse(with_copies_, format=rdf_format)} == \
+        {q.triple for q in parse(from_store, format=rdf_format)}
+
+
+def test_turtle_from_the_copies_in_rdflib(tmp_path: Path, from_the_store_only: None) -> None:
+    store = with_copies(tmp_path / "store", awkward_quads())
+    data = export(store, "turtle")
+    assert data is not None
+    expected, actual = as_rdflib(union(store)), Graph().parse(data=data, format="turtle")
+    assert isomorphic(expected, actual)
+
+
+def _add_a_quad(store: GraphStore) -> None:
+    store.bulk_add([Quad(NamedNode(f"{EX}new"), NamedNode(f"{EX}p"), Literal("new"), G1)])
+
+
+def _move_a_graph(store: GraphStore) -> None:  # as many quads as before, in a graph the copies do not know
+    moved = [Quad(q.subject, q.predicate, q.object, NamedNode(f"{ID}graph/article/a9"))
+             for q in store.quads() if q.graph_name == G2]
+    store.drop_graph(G2.value)
+    store.bulk_add(moved)
+
+
+def _edit_a_copy(store: GraphStore) -> None:
+    path = store.article_copy_file("a2")
+    path.write_bytes(path.read_bytes().replace(b"Jane", b"Joan"))
+
+
+def _lose_a_copy(store: GraphStore) -> None:
+    store.article_copy_file("a1").unlink()
+
+
+def _lose_the_resolution_copy(store: GraphStore) -> None:
+    store.graph_copy_path.unlink()
+
+
+def _a_manifest_of_another_build(store: GraphStore) -> None:
+    manifest = store.manifest()
+    manifest[RESOLUTION] = "0" * 64
+    store.save_manifest(manifest)
+
+
+@pytest.mark.parametrize("spoil", [_add_a_quad, _move_a_graph, _edit_a_copy, _lose_a_copy,
+                                   _lose_the_resolution_copy, _a_manifest_of_another_build])
+def test_copies_that_do_not_describe_the_store_are_not_used(spoil: Callable[[GraphStore], None],
+                                                            tmp_path: Path) -> None:
+    store = with_copies(tmp_path / "store", awkward_quads())
+    assert cached_union(store) is not None
+    spoil(store)
+    assert cached_union(store) is None
+    for fmt, rdf_format in (("turtle", RdfFormat.TURTLE), ("ntriples", RdfFormat.N_TRIPLES)):
+        data = export(store, fmt)
+        assert data is not None
+        assert {q.triple for q in parse(data, format=rdf_format)} == union(store), fmt

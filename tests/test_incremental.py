@@ -100,3 +100,79 @@ def test_an_entity_renamed_by_a_new_article_is_remapped_from_the_copy(
         manifest = json.loads((store / "manifest.json").read_text(encoding="utf-8"))
         assert GraphStore(store).graph_copy(manifest["@resolution"]) is not None
     assert nquads(store) == nquads(seed_store.path)
+
+
+# -- the copies of the article graphs that `kg export` reads -----------------------------------------
+def _union(store: Path) -> set[object]:
+    gs = GraphStore(store, read_only=True)
+    return {q.triple for q in gs.quads()}
+
+
+def _turtle(store: Path) -> bytes:
+    result = run_kg("export", "--format", "turtle", "--store", store)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout_bytes
+
+
+def test_an_incremental_build_exports_from_its_copies_the_bytes_of_a_full_build(
+        tmp_path: Path, seed_store: BuiltStore, model_loaded_once: None) -> None:
+    import pyoxigraph
+
+    from kg.export import cached_union
+
+    folder = copy_seeds(tmp_path / "articles", SEED_IDS[:3])
+    store = tmp_path / "store"
+    assert run_kg("build", folder, "--store", store, "--jobs", "1").exit_code == 0
+    copy_seeds(folder)
+    assert run_kg("build", folder, "--store", store, "--jobs", "1").exit_code == 0
+    for built in (store, seed_store.path):
+        lines = cached_union(GraphStore(built, read_only=True))
+        assert lines is not None, f"{built}: the export would not read the copies"
+        assert lines == sorted(lines)
+    assert _turtle(store) == _turtle(seed_store.path)
+    parsed = {q.triple for q in pyoxigraph.parse(_turtle(store), format=pyoxigraph.RdfFormat.TURTLE)}
+    assert parsed == _union(store)
+
+    # A deleted article takes its copy away with its graph; the export still reads the copies.
+    gone = SEED_IDS[0]
+    assert GraphStore(store, read_only=True).article_copy_file(gone).exists()
+    (folder / f"{gone}.txt").unlink()
+    assert run_kg("build", folder, "--store", store, "--jobs", "1").exit_code == 0
+    gs = GraphStore(store, read_only=True)
+    assert not gs.article_copy_file(gone).exists()
+    assert sorted(p.stem for p in (store / "graphs").iterdir()) == SEED_IDS[1:]
+    assert cached_union(gs) is not None
+    del gs
+    parsed = {q.triple for q in pyoxigraph.parse(_turtle(store), format=pyoxigraph.RdfFormat.TURTLE)}
+    assert parsed == _union(store)
+
+
+def test_a_build_stopped_before_its_manifest_exports_from_the_store(
+        tmp_path: Path, model_loaded_once: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """New copies and graphs written, the manifest still the previous build's: the export must not
+    trust the copies, and reads the store."""
+    import pyoxigraph
+
+    from kg.export import cached_union
+
+    folder = copy_seeds(tmp_path / "articles", SEED_IDS[:3])
+    store = tmp_path / "store"
+    assert run_kg("build", folder, "--store", store, "--jobs", "1").exit_code == 0
+
+    class Stop(Exception):
+        pass
+
+    def stop(*args: object, **kwargs: object) -> None:
+        raise Stop
+
+    copy_seeds(folder)
+    with monkeypatch.context() as m:
+        m.setattr(GraphStore, "save_manifest", stop)
+        with pytest.raises(Stop):
+            run_kg("build", folder, "--store", store, "--jobs", "1")
+    gs = GraphStore(store, read_only=True)
+    assert len(list((store / "graphs").iterdir())) == len(SEED_IDS)
+    assert cached_union(gs) is None
+    del gs
+    parsed = {q.triple for q in pyoxigraph.parse(_turtle(store), format=pyoxigraph.RdfFormat.TURTLE)}
+    assert parsed == _union(store)
