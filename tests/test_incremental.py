@@ -12,6 +12,21 @@ from conftest import SEED_IDS, BuiltStore, copy_seeds, nquads, run_kg
 from kg.store import GraphStore
 
 
+class _Stop(Exception):
+    pass
+
+
+def _build_stopped_at(monkeypatch: pytest.MonkeyPatch, method: str, folder: Path, store: Path) -> None:
+    """Run a build that dies (as on Ctrl-C or a crash) when it reaches ``GraphStore.<method>``."""
+
+    def stop(*args: object, **kwargs: object) -> None:
+        raise _Stop
+
+    with monkeypatch.context() as m:
+        m.setattr(GraphStore, method, stop)
+        with pytest.raises(_Stop):
+            run_kg("build", folder, "--store", store, "--jobs", "1")
+
 def test_stale_summaries_are_not_trusted(tmp_path: Path, seed_store: BuiltStore, model_loaded_once: None) -> None:
     folder = copy_seeds(tmp_path / "articles", SEED_IDS[:3])
     store = tmp_path / "store"
@@ -43,17 +58,8 @@ def test_a_build_stopped_after_copying_the_resolution_graph_is_repaired_by_the_n
     assert run_kg("build", folder, "--store", store, "--jobs", "1").exit_code == 0
     before = nquads(store)
 
-    class Stop(Exception):
-        pass
-
-    def stop(*args: object, **kwargs: object) -> int:
-        raise Stop
-
     copy_seeds(folder)
-    with monkeypatch.context() as m:
-        m.setattr(GraphStore, "patch_graph", stop)
-        with pytest.raises(Stop):
-            run_kg("build", folder, "--store", store, "--jobs", "1")
+    _build_stopped_at(monkeypatch, "patch_graph", folder, store)
     # the article graphs of the new articles may be in, the resolution graph is the old one
     assert (store / "resolution.nq").read_text(encoding="utf-8") != ""
     assert GraphStore(store).graph_copy(json.loads((store / "manifest.json").read_text())["@resolution"]) is None
@@ -159,17 +165,8 @@ def test_a_build_stopped_before_its_manifest_exports_from_the_store(
     store = tmp_path / "store"
     assert run_kg("build", folder, "--store", store, "--jobs", "1").exit_code == 0
 
-    class Stop(Exception):
-        pass
-
-    def stop(*args: object, **kwargs: object) -> None:
-        raise Stop
-
     copy_seeds(folder)
-    with monkeypatch.context() as m:
-        m.setattr(GraphStore, "save_manifest", stop)
-        with pytest.raises(Stop):
-            run_kg("build", folder, "--store", store, "--jobs", "1")
+    _build_stopped_at(monkeypatch, "save_manifest", folder, store)
     gs = GraphStore(store, read_only=True)
     assert len(list((store / "graphs").iterdir())) == len(SEED_IDS)
     assert cached_union(gs) is None
