@@ -924,12 +924,13 @@ def render(ctx: Ctx, machine: dict[str, Any]) -> str:
     if va:
         rows = []
         for _s, d in sorted(va["sizes"].items(), key=lambda kv: int(kv[0])):
-            e, v, r = d["export"], d["validate"], d["pyrudof"]
-            vp = d.get("validate_pyshacl")
+            e, v, r = d["export"], d["validate"], d.get("pyrudof")  # --quick runs neither pyshacl nor
+            vp = d.get("validate_pyshacl")  # pyrudof alone on its graph
             rows.append([f"{d['quads']:,}", f"{fmt_s(e['median'])} (n={len(e['times'])}), {e['bytes'] / 1e6:.0f} MB, "
                          f"{fmt_mb(e['max_rss_mb'])}",
                          _vcell(v),
                          _vcell(vp) if vp else "–",
+                         "–" if r is None else
                          (f"{fmt_s(r['wall'])} process (load {fmt_s(r['load_s'])}, validate {fmt_s(r['validate_s'])})"
                           f", {fmt_mb(r.get('max_rss_mb'))}, "
                           f"{'conforms' if r['conforms'] else str(r['results']) + ' results'}")
@@ -1014,7 +1015,7 @@ def write_report(ctx: Ctx, machine: dict[str, Any]) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     mode = ap.add_mutually_exclusive_group()
-    mode.add_argument("--quick", dest="mode", action="store_const", const="quick", help="about a minute or two")
+    mode.add_argument("--quick", dest="mode", action="store_const", const="quick", help="about three minutes")
     mode.add_argument("--full", dest="mode", action="store_const", const="full", help="everything (hours)")
     ap.set_defaults(mode="quick")
     ap.add_argument("--only", metavar="SECTION[,SECTION]", help=f"run only these sections: {', '.join(SECTIONS)} "
