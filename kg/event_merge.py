@@ -112,16 +112,6 @@ class _Cluster:
         if other.earliest and (self.earliest is None or other.earliest < self.earliest):
             self.earliest = other.earliest
 
-    def union(self, attr: str) -> frozenset[str]:
-        return frozenset(x for i in self.items for x in getattr(i, attr))
-
-    def times(self) -> list[TimeValue]:
-        return [i.event.time for i in self.items if i.event.time is not None and i.event.time.value]
-
-    def published(self) -> str | None:
-        """The earliest publication date among the tellings."""
-        return self.earliest
-
 
 def label_words(label: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[^\W_]+", label.lower()) if w not in LABEL_STOPWORDS and len(w) > 1)
