@@ -52,6 +52,14 @@ LABEL_STOPWORDS = frozenset(
 )
 LABEL_OVERLAP = 0.6  # shared content words / words of the shorter label
 LABEL_MIN_SHARED = 2
+# An argument or label word that more tellings of one type name than this (the office that holds every
+# briefing, the country in every strike report, "talks" and "in Baghdad" across an archive) says
+# nothing about which of them are the same event: sharing it is no evidence, as a stop word is none.
+# An argument still separates events (different agents) and counts in every other respect. Below the
+# limit nothing changes, and it is far above how many articles of one corpus tell one real event; it
+# keeps the pairs to compare from growing with the square of the corpus (10,000 bench articles: 18
+# million pairs and a group of 6,000 undated tellings without it).
+COMMON = 500
 PRECISION = {"date": 3, "gYearMonth": 2, "gYear": 1}
 
 
@@ -157,13 +165,49 @@ def _label_overlap(a: frozenset[str], b: frozenset[str]) -> bool:
     return shared >= LABEL_MIN_SHARED and shared / max(1, min(len(a), len(b))) >= LABEL_OVERLAP
 
 
-def evidence(a: _Item, b: _Item) -> int:
-    """How strongly two tellings look like one event (0: no evidence)."""
+Common = frozenset[tuple[str, str, str]]  # (event type, kind, argument or word): see COMMON
+
+
+def common_features(items: list[_Item], limit: int = COMMON) -> Common:
+    """What more than ``limit`` tellings of a type share, as (type, kind, value): kind "p" for a
+    participant or place, "a" for an agent, "w" for a label word. :func:`evidence` does not count them."""
+    counts: Counter[tuple[str, str, str]] = Counter()
+    for it in items:
+        etype = it.event.type
+        counts.update((etype, "p", k) for k in it.located)
+        counts.update((etype, "a", k) for k in it.agents)
+        counts.update((etype, "w", w) for w in it.words)
+    return frozenset(key for key, n in counts.items() if n > limit)
+
+
+def _words(a: _Item, common: Common) -> frozenset[str]:
+    """The label words of ``a`` that are evidence (not ``common``)."""
+    if not common:
+        return a.words
+    etype = a.event.type
+    return frozenset(w for w in a.words if (etype, "w", w) not in common)
+
+
+def _shared(a: _Item, x: frozenset[str], y: frozenset[str], kind: str, common: Common) -> int:
+    both = x & y
+    if common and both:
+        etype = a.event.type
+        return sum(1 for k in both if (etype, kind, k) not in common)
+    return len(both)
+
+
+def evidence(a: _Item, b: _Item, common: Common = frozenset()) -> int:
+    """How strongly two tellings look like one event (0: no evidence); ``common`` features are none."""
+    return _score(a, b, _words(a, common), _words(b, common), common)
+
+
+def _score(a: _Item, b: _Item, a_words: frozenset[str], b_words: frozenset[str], common: Common) -> int:
+    """:func:`evidence`, given the two labels' evidence words."""
     both_timed = a.timed and b.timed
-    score = 3 * len(a.located & b.located)
+    score = 3 * _shared(a, a.located, b.located, "p", common)
     if both_timed or not a.participants or not b.participants:
-        score += 2 * len(a.agents & b.agents)
-    if _label_overlap(a.words, b.words):
+        score += 2 * _shared(a, a.agents, b.agents, "a", common)
+    if _label_overlap(a_words, b_words):
         score += 2
     if both_timed and a.when == b.when and (not a.args or not b.args):
         score += 1
@@ -221,17 +265,19 @@ def _min_shared(n: int) -> int:
     return k
 
 
-def _candidate_pairs(items: list[_Item]) -> set[tuple[int, int]]:
+def _candidate_pairs(items: list[_Item], common: Common = frozenset(),
+                     words: list[frozenset[str]] | None = None) -> set[tuple[int, int]]:
     """Pairs of the same type that could have non-zero :func:`evidence`; the others need not be compared.
 
-    - a shared participant or place, or a shared agent: blocks by argument;
+    - a shared participant or place, or a shared agent: blocks by argument (none for ``common`` ones);
     - the same exact time: blocks by time, but only pairs where one telling has no argument;
     - overlapping labels: *prefix filtering* (Chaudhuri et al. 2006, "A primitive operator for
       similarity joins"). With each label's words ordered rarest first, two labels that share at
       least ``k`` words share one of the first ``len - k + 1`` words of each. ``k`` is at least
       :func:`_min_shared` of the shorter label, so the shorter one contributes its first
       ``len - k + 1`` words and the longer its first ``len - 1``. A word every telling of a type
-      uses ("talks", "announcing") is then nobody's prefix and makes no block of everyone.
+      uses ("talks", "announcing") is then nobody's prefix and makes no block of everyone. The
+      ``common`` words are left out of the labels first, as :func:`evidence` leaves them out.
 
     The result is a superset of the pairs with non-zero evidence, which is all clustering needs:
     the clusters are the same as comparing every pair (tests/test_event_merge.py checks that on
@@ -245,6 +291,8 @@ def _candidate_pairs(items: list[_Item]) -> set[tuple[int, int]]:
             a = items[i]
             pairs.update((i, j) for j in members[n + 1:] if possible(a, items[j]))
 
+    if words is None:  # each label's evidence words
+        words = [_words(it, common) for it in items]
     by_arg: dict[tuple[str, str, str], list[int]] = {}
     by_time: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
     freq: dict[tuple[str, str], int] = {}
@@ -259,11 +307,12 @@ def _candidate_pairs(items: list[_Item]) -> set[tuple[int, int]]:
             everyone.append(i)
             if not it.args:
                 argless.append(i)
-        if len(it.words) >= LABEL_MIN_SHARED:
-            for w in it.words:
+        if len(words[i]) >= LABEL_MIN_SHARED:
+            for w in words[i]:
                 freq[(etype, w)] = freq.get((etype, w), 0) + 1
-    for members in by_arg.values():
-        add_block(members)
+    for key, members in by_arg.items():
+        if key not in common:
+            add_block(members)
     for argless, everyone in by_time.values():
         for i in argless:
             pairs.update((min(i, j), max(i, j)) for j in everyone if j != i and possible(items[i], items[j]))
@@ -272,19 +321,19 @@ def _candidate_pairs(items: list[_Item]) -> set[tuple[int, int]]:
     index: dict[tuple[str, str], list[int]] = {}
     probes: list[tuple[int, list[tuple[str, str]]]] = []
     for i, it in enumerate(items):
-        n = len(it.words)
+        n = len(words[i])
         if n < LABEL_MIN_SHARED:
             continue
         etype = it.event.type
-        ordered = sorted(((etype, w) for w in it.words), key=lambda tw: (freq[tw], tw[1]))
+        ordered = sorted(((etype, w) for w in words[i]), key=lambda tw: (freq[tw], tw[1]))
         for tw in ordered[:n - 1]:
             index.setdefault(tw, []).append(i)
         probes.append((i, ordered[:n - _min_shared(n) + 1]))
     for i, prefix in probes:
-        n = len(items[i].words)
+        n = len(words[i])
         for tw in prefix:
             for j in index.get(tw, ()):
-                if j != i and len(items[j].words) >= n and possible(items[i], items[j]):
+                if j != i and len(words[j]) >= n and possible(items[i], items[j]):
                     pairs.add((i, j) if i < j else (j, i))
     return pairs
 
@@ -301,14 +350,16 @@ def _times_allow(a: _Item, b: _Item) -> bool:
                 or b.published and s is not None and _after(s[0], b.published))
 
 
-def cluster_events(items: list[_Item]) -> list[_Cluster]:
+def cluster_events(items: list[_Item], common_limit: int = COMMON) -> list[_Cluster]:
     """Group tellings, strongest pairs first, keeping every group consistent."""
     clusters = {i: _Cluster.of(it) for i, it in enumerate(items)}
     owner = list(range(len(items)))
     members = {i: [i] for i in range(len(items))}
+    common = common_features(items, common_limit)
+    words = [_words(it, common) for it in items]
     pairs = []
-    for i, j in _candidate_pairs(items):
-        score = evidence(items[i], items[j])
+    for i, j in _candidate_pairs(items, common, words):
+        score = _score(items[i], items[j], words[i], words[j], common)
         if score:
             pairs.append((-score, i, j))
     pairs.sort()

@@ -83,7 +83,7 @@ class _UnionFind:
         self.parent: dict[LocalRef, LocalRef] = {}
         self._keys: dict[LocalRef, set[str]] = {}
 
-    def add_keys(self, x: LocalRef, keys: set[str]) -> None:
+    def add_keys(self, x: LocalRef, keys: Iterable[str]) -> None:
         self._keys.setdefault(self.find(x), set()).update(keys)
 
     def keys(self, root: LocalRef) -> set[str]:
@@ -177,7 +177,7 @@ class _Local:
     type: str
     name: str
     names: list[str]
-    keys: set[str]
+    keys: frozenset[str]
     titles: set[str]
     links: set[tuple[str, str]]  # (role, name key of the other end)
     said: set[str]  # content keys of its statements
@@ -186,7 +186,7 @@ class _Local:
     @classmethod
     def of(cls, ent: EntitySummary) -> _Local:
         names = [ent.name, *ent.aliases]
-        keys = {name_key(n) for n in names} - {""}
+        keys = frozenset(name_key(n) for n in names) - {""}
         links = {(role, name_key(other)) for role, other in ent.links}
         titles = {" ".join(t.lower().split()) for t in ent.titles}
         return cls(ent.type, ent.name, names, keys, titles, links, set(ent.said), ent.weight)
@@ -271,6 +271,18 @@ def _merge_supported_variants(local: dict[LocalRef, _Local], merge: Any, uf: _Un
             for k in loc.keys:
                 if len(k.split()) > 1:
                     blocks[block(k)].add(ref)
+    # Whether two entities' names vary depends on their sets of names alone, which repeat across the
+    # articles that name a public figure: each pair of sets is compared once.
+    multi = {ref: frozenset(k for k in local[ref].keys if len(k.split()) > 1)
+             for members in blocks.values() for ref in members}
+    varies: dict[tuple[frozenset[str], frozenset[str]], bool] = {}
+
+    def vary(x: frozenset[str], y: frozenset[str]) -> bool:
+        known = varies.get((x, y))
+        if known is None:
+            known = varies[(x, y)] = any(variant(a, b) for a in x for b in y)
+        return known
+
     for _, members in sorted(blocks.items()):
         refs = sorted(members)
         # Each member's current entity, kept up to date as this block merges: a block of one public
@@ -285,7 +297,7 @@ def _merge_supported_variants(local: dict[LocalRef, _Local], merge: Any, uf: _Un
                 if a[0] == b[0] or root[a] == root[b]:
                     continue
                 lb = local[b]
-                if not any(variant(x, y) for x in la.keys for y in lb.keys if len(x.split()) > 1):
+                if not vary(multi[a], lb.keys):
                     continue
                 support = _support(la, lb)
                 if support:

@@ -13,6 +13,7 @@ from kg.event_merge import (
     _label_overlap,
     after_publication,
     cluster_events,
+    common_features,
     evidence,
     label_words,
 )
@@ -151,7 +152,8 @@ def test_new_event_types_merge_like_the_others() -> None:
 
 
 # -- blocking and cached group unions give the clusters of comparing every pair -------------------
-def _reference_clusters(items: list[_Item]) -> list[list[tuple[str, str]]]:
+def _reference_clusters(items: list[_Item], common: frozenset[tuple[str, str, str]] = frozenset()
+                        ) -> list[list[tuple[str, str]]]:
     """The clustering as first written: every pair of a type scored, group unions recomputed on every
     check. Slow (quadratic) and obviously right: the oracle for the blocked, cached version."""
 
@@ -179,8 +181,9 @@ def _reference_clusters(items: list[_Item]) -> list[list[tuple[str, str]]]:
 
     groups = {i: [it] for i, it in enumerate(items)}
     owner = list(range(len(items)))
-    pairs = sorted((-evidence(items[i], items[j]), i, j) for i in range(len(items)) for j in range(i + 1, len(items))
-                   if items[i].event.type == items[j].event.type and evidence(items[i], items[j]))
+    pairs = sorted((-evidence(items[i], items[j], common), i, j) for i in range(len(items))
+                   for j in range(i + 1, len(items))
+                   if items[i].event.type == items[j].event.type and evidence(items[i], items[j], common))
     for _, i, j in pairs:
         ci, cj = owner[i], owner[j]
         if ci == cj or not consistent(groups[ci], groups[cj]):
@@ -219,6 +222,7 @@ def _corpus_with_large_blocks(n: int, seed: int) -> list[_Item]:
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_blocked_clustering_gives_the_clusters_of_comparing_every_pair(seed: int) -> None:
     items = _corpus_with_large_blocks(360, seed)
+    assert not common_features(items)  # no argument or word is common at the default limit
     got = [sorted(i.ref for i in c.items) for c in cluster_events(items)]
     assert got == _reference_clusters(items)
     # the case is one that blocking could get wrong: large blocks, pairs left out, groups formed
@@ -227,6 +231,36 @@ def test_blocked_clustering_gives_the_clusters_of_comparing_every_pair(seed: int
     assert min(per_type.values()) > 100
     assert len(_candidate_pairs(items)) < all_pairs / 2
     assert max(len(c) for c in got) >= 5 and sum(len(c) > 1 for c in got) >= 10
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_common_features_are_left_out_alike_by_blocking_and_by_comparing_every_pair(seed: int) -> None:
+    items = _corpus_with_large_blocks(360, seed)
+    common = common_features(items, 25)
+    kinds = {kind for _, kind, _ in common}
+    assert kinds == {"a", "p", "w"}  # ubiquitous agents, places and label words ("talks")
+    got = [sorted(i.ref for i in c.items) for c in cluster_events(items, common_limit=25)]
+    assert got == _reference_clusters(items, common)
+    assert got != [sorted(i.ref for i in c.items) for c in cluster_events(items)]
+
+
+def test_what_most_tellings_of_a_type_share_is_no_evidence() -> None:
+    """Seven reports of a quarterly results call, each naming the same company: sharing it does not
+    make them one event. Two of them also name the same analyst: those two are one."""
+    calls = [_Item((f"a{k}", "v1"), ev("v1", "Earnings", "results call"), frozenset(),
+                   frozenset({"unilever", "analyst"} if k < 2 else {"unilever"}), frozenset(),
+                   label_words("results call"), None) for k in range(7)]
+    others = [_Item(("b0", "v1"), ev("v1", "Earnings", "results call"), frozenset(), frozenset({"unilever"}),
+                    frozenset(), label_words("results call"), None)]
+    common = common_features(calls + others, 5)
+    assert ("Earnings", "p", "unilever") in common and ("Earnings", "p", "analyst") not in common
+    assert ("Earnings", "w", "results") in common  # the label words too
+    assert evidence(calls[2], calls[3], common) == 0 and evidence(calls[2], calls[3]) > 0
+    assert evidence(calls[0], calls[1], common) == 3
+    groups = sorted(sorted(i.ref[0] for i in c.items) for c in cluster_events(calls + others, common_limit=5))
+    assert groups == [["a0", "a1"], ["a2"], ["a3"], ["a4"], ["a5"], ["a6"], ["b0"]]
+    # at the default limit, eight reports are far from common: one event, as before
+    assert len(cluster_events(calls + others)) == 1
 
 
 def test_prefix_filtering_keeps_every_pair_of_overlapping_labels() -> None:
