@@ -77,33 +77,40 @@ def _init_worker(model: str) -> None:
     _WORKER_NLP = load_model(model)
 
 
-def _parse_batch(nlp: Any, paths: Sequence[str]) -> list[tuple[str, str | None, str]]:
-    """(path, records JSON or None, error message) for each path, parsed with ``nlp.pipe``."""
+Parsed = tuple[str, str | None, dict[str, Any] | None, str]  # path, records JSON, summary, error message
+
+
+def _parse_batch(nlp: Any, paths: Sequence[str]) -> list[Parsed]:
+    """(path, records JSON, summary, error message) for each path, parsed with ``nlp.pipe``; the
+    JSON and summary are None after an error. The summary is made here, from the records in memory,
+    so that the build does not decode the JSON again to make it."""
     from kg.extract import extract
     from kg.text import clean_text
 
-    out: list[tuple[str, str | None, str]] = []
+    out: list[Parsed] = []
     articles = []
     for p in paths:
         try:
             articles.append(read_article(p))
         except InputError as exc:
-            out.append((p, None, str(exc)))
+            out.append((p, None, None, str(exc)))
     for article, doc in zip(articles, nlp.pipe((clean_text(a) for a in articles), batch_size=BATCH_SIZE),
                             strict=True):
         try:
-            out.append((article.path, extract(doc, article).to_json(), ""))
+            rec = extract(doc, article)
+            out.append((article.path, rec.to_json(), ArticleSummary.of(rec).to_dict(), ""))
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop a corpus build
-            out.append((article.path, None, f"{article.path}: extraction failed: {type(exc).__name__}: {exc}"))
+            out.append((article.path, None, None,
+                        f"{article.path}: extraction failed: {type(exc).__name__}: {exc}"))
     return out
 
 
-def _worker_batch(paths: Sequence[str]) -> list[tuple[str, str | None, str]]:
+def _worker_batch(paths: Sequence[str]) -> list[Parsed]:
     return _parse_batch(_WORKER_NLP, paths)
 
 
-def parse_articles(paths: Sequence[str], model: str, jobs: int) -> Iterator[tuple[str, str | None, str]]:
-    """Yield (path, records JSON, error) for every path, in order, parsing in ``jobs`` processes."""
+def parse_articles(paths: Sequence[str], model: str, jobs: int) -> Iterator[Parsed]:
+    """Yield (path, records JSON, summary, error) for every path, in order, parsing in ``jobs`` processes."""
     batches = [list(paths[i:i + BATCH_SIZE]) for i in range(0, len(paths), BATCH_SIZE)]
     if not batches:
         return
@@ -236,16 +243,15 @@ def build(
 
     parsed_ok: set[str] = set()
     summaries = gs.summaries()
-    for path, data, error in parse_articles(todo, chosen_model, jobs or default_jobs()):
+    for path, data, summary, error in parse_articles(todo, chosen_model, jobs or default_jobs()):
         aid = Path(path).stem
         if progress:
             progress(1, len(by_id))
-        if data is None:
+        if data is None or summary is None:
             _skip(report, strict, warn, error)
             current.pop(aid, None)
             continue
         gs.save_records(aid, data)
-        summary = ArticleSummary.of(ArticleRecords.from_json(data)).to_dict()
         summaries[aid] = {"key": current[aid]["key"], "summary": summary}
         parsed_ok.add(aid)
         report.parsed += 1

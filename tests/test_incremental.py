@@ -27,6 +27,22 @@ def _build_stopped_at(monkeypatch: pytest.MonkeyPatch, method: str, folder: Path
         with pytest.raises(_Stop):
             run_kg("build", folder, "--store", store, "--jobs", "1")
 
+def test_the_summary_made_at_parse_time_is_the_one_made_from_the_cached_records(seed_store: BuiltStore) -> None:
+    """A parsed article's summary is made from its records in memory; a later build that lacks it makes
+    it from the records file. Both must be the same, or resolution would depend on which build ran."""
+    from kg.records import ArticleRecords, ArticleSummary
+
+    gs = GraphStore(seed_store.path, read_only=True)
+    cached = gs.summaries()
+    assert sorted(cached) == SEED_IDS
+    for aid in SEED_IDS:
+        data = gs.load_records(aid)
+        assert data is not None
+        from_file = ArticleSummary.of(ArticleRecords.from_json(data)).to_dict()
+        assert cached[aid]["summary"] == json.loads(json.dumps(from_file))
+        assert cached[aid]["summary"]["entities"]  # a summary with something in it
+
+
 def test_stale_summaries_are_not_trusted(tmp_path: Path, seed_store: BuiltStore, model_loaded_once: None) -> None:
     folder = copy_seeds(tmp_path / "articles", SEED_IDS[:3])
     store = tmp_path / "store"
