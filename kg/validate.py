@@ -2,21 +2,25 @@
 
 Exit codes (the CLI's interface): 0 the graph conforms, 1 it has violations, 2 usage or runtime error.
 
-A store can be validated in chunks, in worker processes (``validate(chunk_triples=...)``): pyrudof
-slows down more than linearly with the data graph (6 s at 100k triples, 98 s and 12 GB at 1M). The
-chunks are cut so that every focus node is checked with all the data its shapes read (see
-:func:`_chunk_problem` for the conditions, checked on the shapes and the store, and
-:func:`_validate_chunked` for the cut); the merged report is the one validating the whole graph at
-once gives, which the test suite checks on injected violations.
+A store is validated in chunks, in worker processes: pyrudof spends about 60 us per triple on one
+core whatever the size, and holds about 12 GB for a million triples; chunks of 50k triples use both
+cores and about 1 GB each. The chunks are cut so that every focus node is checked with all the data
+its shapes read (see :func:`_chunk_problem` for the conditions, checked on the shapes and the store,
+and :class:`_Cutter` for the cut); the merged report is the one validating the whole graph at once
+gives, which the test suite checks on injected violations. The chunks are read from the copies of
+the graphs that ``kg build`` keeps (as ``kg export`` does, when their hashes and counts are the
+store's), else from the store.
 """
 
 from __future__ import annotations
 
 import functools
 import importlib.util
+import itertools
 import json
 import os
 import re
+import sys
 import tempfile
 from dataclasses import asdict, dataclass
 from importlib import resources
@@ -34,8 +38,8 @@ SH = "http://www.w3.org/ns/shacl#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDF_TYPE = f"{RDF}type"
 XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
-# Triples per chunk when chunking. pyrudof's time per triple grows with the graph (6.3 s at 100k,
-# 98 s at 1M) and each chunk has a fixed cost (queries, a process hop, a report):
+# Triples per chunk. Smaller chunks add more triples from outside (a chunk's neighbourhood) and cost
+# a process hop each, larger ones hold more memory per worker:
 # `python bench/rudof_validate.py --store DIR --chunks 25000,50000,0` measures it.
 CHUNK_TRIPLES = 50_000
 
@@ -110,19 +114,19 @@ def validate(*, store: Any = None, file: str | Path | None = None, engine: str =
     graphs), ``pyshacl`` (the reference implementation), or ``auto`` (rudof when installed).
     Both report the same focus nodes and paths; the test suite checks it on injected violations.
 
-    ``chunk_triples`` (e.g. :data:`CHUNK_TRIPLES`) validates a store in chunks of about that many
-    triples in ``jobs`` worker processes (default: one per CPU, at most 2; ``1`` runs in this
-    process), with the report of the whole graph at once. Memory stays bounded (about 0.8 GB per
-    worker at 1M triples, against 12 GB at once), but reading each chunk's neighbourhood through
-    SPARQL costs more than it saves at 1M triples (Oxigraph joins a VALUES list by scanning the
-    store), so the default is still the whole graph at once (``None``).
+    A store is validated in chunks of about ``chunk_triples`` triples (default :data:`CHUNK_TRIPLES`),
+    ``jobs`` at a time in worker processes (default: one per CPU, at most 2; ``1`` runs them in this
+    process), with the report of the whole graph at once; ``chunk_triples=0`` validates the whole
+    graph at once, as a file is, and so is a store whose shapes or data cannot be cut
+    (:func:`_chunk_problem`).
     """
     if engine not in ENGINES:
         raise ValidationError(f"unknown engine {engine!r}; one of {', '.join(ENGINES)}")
     if engine == "auto":
         engine = "rudof" if importlib.util.find_spec("pyrudof") else "pyshacl"
-    if file is None and chunk_triples and _chunk_problem(store) is None:
-        chunked = _validate_chunked(store, engine, chunk_triples, jobs or min(2, os.cpu_count() or 1))
+    size = CHUNK_TRIPLES if chunk_triples is None else chunk_triples
+    if file is None and size > 0 and _chunk_problem(store) is None:
+        chunked = _validate_chunked(store, engine, size, jobs or min(2, os.cpu_count() or 1))
         if chunked is not None:
             return chunked
     if file is not None:
@@ -138,7 +142,7 @@ def validate(*, store: Any = None, file: str | Path | None = None, engine: str =
 # -- one validation run ------------------------------------------------------------------------------
 @dataclass
 class _Checked:
-    """What one engine run found, restricted to the focus nodes the run is responsible for."""
+    """What one engine run (on the whole graph, or on one chunk) found."""
 
     violations: list[Violation]
     records: list[tuple[tuple[str, ...], tuple[str, ...]]]  # the report's results: sort key, N-Triples lines
@@ -396,141 +400,145 @@ def _whole_predicates() -> tuple[str, ...]:
 
 
 class _Uncuttable(Exception):
-    """The graph holds something a chunk cannot name (a blank node): validate it all at once."""
+    """The graph holds a blank node, whose label a chunk's report would not keep: validate it all at once."""
+
+
+def _union_lines(store: Any) -> list[str]:
+    """The union graph's triples, each once, as sorted N-Triples lines (``s p o .``): from the copies of
+    the graphs that ``kg build`` keeps, when :func:`kg.export.cached_union` trusts them (their hashes,
+    graph names and number of quads are the store's: about 2 s at 1M triples), else from the store
+    (about 20 s)."""
+    from kg.export import cached_union
+
+    lines = cached_union(store)
+    if lines is None:
+        return sorted({f"{q.subject} {q.predicate} {q.object} ." for q in store.quads()})
+    return [line for line, _ in itertools.groupby(lines)]
+
+
+class _Cutter:
+    """Cuts the union graph's lines into chunks that each report exactly the results of the whole graph
+    about what they hold.
+
+    Every triple is in one chunk, its *own* part: a triple of a whole predicate (:func:`_whole_predicates`)
+    or with a literal object goes with its subject, a triple of another predicate (checked one value
+    at a time) with its object when that is a subject too (an entity's ``kg:mention`` of a span goes
+    with the span). Then each chunk adds, from the whole graph, every triple of a whole predicate about
+    every node it names (subjects and objects, not classes), again for the nodes those name, until
+    none is new. So a node is a target in a chunk exactly when it is one in the whole graph, its counts,
+    comparisons and types are those of the whole graph, and each value the chunk holds is checked as
+    the whole graph checks it: the report is the union of the chunks' reports.
+
+    Which subjects go together only decides how much each chunk adds: nodes are taken in the order
+    of the article they are ``kg:inArticle`` (a span, a statement, an event, its evidence next to
+    their article), so a chunk names few nodes outside itself."""
+
+    def __init__(self, lines: list[str]) -> None:
+        from kg.namespace import KG
+
+        rdf_type, in_article = f"<{RDF_TYPE}>", f"<{KG.inArticle}>"
+        whole = {f"<{p}>" for p in _whole_predicates()}
+        self.lines = lines
+        self.subjects: list[str] = []  # per line
+        self.refs: list[str] = []  # per line: the node its object is, or "" (a literal, a class)
+        self.whole: dict[str, list[int]] = {}  # node -> its lines of whole predicates
+        self.own: dict[str, list[int]] = {}  # node -> the lines that go with it
+        self.article: dict[str, str] = {}
+        intern = sys.intern
+        by_value: list[int] = []
+        for i, line in enumerate(lines):
+            s, p, rest = line.split(" ", 2)
+            if s[0] == "_" or rest[0] == "_":
+                raise _Uncuttable
+            s = intern(s)
+            ref = intern(rest[:-2]) if rest[0] == "<" and p != rdf_type else ""
+            self.subjects.append(s)
+            self.refs.append(ref)
+            if p in whole:
+                self.whole.setdefault(s, []).append(i)
+                self.own.setdefault(s, []).append(i)
+                if p == in_article:
+                    self.article.setdefault(s, ref)
+            elif ref:
+                by_value.append(i)
+            else:
+                self.own.setdefault(s, []).append(i)
+        subjects = set(self.subjects)
+        for i in by_value:
+            ref = self.refs[i]
+            self.own.setdefault(ref if ref in subjects else self.subjects[i], []).append(i)
+
+    def plan(self, size: int) -> list[list[str]]:
+        """The nodes of chunks of about ``size`` own triples (a node's own triples are never split)."""
+        article = self.article
+        plans: list[list[str]] = [[]]
+        count, group = 0, None
+        for node in sorted(self.own, key=lambda n: (article.get(n, n), n)):
+            key = article.get(node, node)
+            if count >= size and (key != group or count >= 2 * size):
+                plans.append([])
+                count = 0
+            plans[-1].append(node)
+            count += len(self.own[node])
+            group = key
+        return [p for p in plans if p]
+
+    def data(self, nodes: list[str]) -> bytes:
+        """N-Triples of the chunk of ``nodes``: their own triples and what the shapes read around them."""
+        subjects, refs, whole = self.subjects, self.refs, self.whole
+        own = sorted(i for n in nodes for i in self.own[n])
+        seen = set(nodes)  # their triples of whole predicates are among their own
+        todo = ({subjects[i] for i in own} | {refs[i] for i in own}) - seen
+        todo.discard("")
+        extra: list[int] = []
+        while todo:
+            seen |= todo
+            found = [i for n in todo for i in whole.get(n, ())]
+            extra += found
+            todo = {refs[i] for i in found} - seen
+            todo.discard("")
+        lines = self.lines
+        return ("\n".join([lines[i] for i in own] + [lines[i] for i in sorted(extra)]) + "\n").encode("utf-8")
 
 
 def _validate_chunked(store: Any, engine: str, chunk: int, jobs: int) -> Report | None:
-    """Validate the store chunk by chunk; None when it cannot be cut (then: all at once).
+    """Validate the store in chunks (see :class:`_Cutter`), ``jobs`` at a time in worker processes;
+    None when it cannot be cut (then: all at once)."""
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 
-    The graphs are dealt out: an article graph goes whole into a batch of graphs of about ``chunk``
-    triples; a graph larger than that (the resolution graph) is cut by subjects. Each chunk then adds,
-    from every graph, what the shapes read about the nodes it holds (:func:`_whole_predicates`):
-    their types, and all their triples of predicates that are checked over all values at once
-    (an entity's names, an event's triggers, a membership's titles), again for the nodes those bring
-    in. So every focus node in a chunk is a target there exactly when it is in the whole graph, and
-    each result a chunk reports is one the whole graph has: the report is the union of the chunks'.
-    """
-    from concurrent.futures import Future, ProcessPoolExecutor
-
-    counts = {sol["g"].value: int(sol["n"].value) for sol in store.query(
-        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")}
-    tasks: list[tuple[list[str], list[str]]] = [([], [])]  # (graphs, subjects of the one large graph)
-    size = 0
-    for g in sorted(g for g, n in counts.items() if n <= chunk):
-        if size + counts[g] > chunk and tasks[-1][0]:
-            tasks.append(([], []))
-            size = 0
-        tasks[-1][0].append(g)
-        size += counts[g]
-    for g in sorted(g for g, n in counts.items() if n > chunk):
-        rows = store.query(f"SELECT DISTINCT ?s WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}")
-        subjects = sorted(str(sol["s"]) for sol in rows)
-        if any(not s.startswith("<") for s in subjects):
-            return None
-        step = -(-len(subjects) // -(-counts[g] // chunk))
-        tasks += [([g], subjects[i:i + step]) for i in range(0, len(subjects), step)]
-    tasks = [t for t in tasks if t[0]]
-
-    pool: Any = None
-    if jobs > 1 and len(tasks) > 1:
-        import multiprocessing
-
-        # Not fork: the Rust libraries' threads (Oxigraph's RocksDB, rudof) may hold locks that a
-        # forked child would wait on for ever. A spawned worker opens the store read-only itself.
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"))
-    where: Any = str(store.path) if pool else store
-
-    def submit(graphs: list[str], subjects: list[str]) -> Future[_Checked]:
-        if pool is not None:
-            return pool.submit(_check_chunk, where, engine, graphs, subjects)
-        done: Future[_Checked] = Future()
-        done.set_result(_check_chunk(where, engine, graphs, subjects))
-        return done
-
+    lines = _union_lines(store)
     try:
-        futures = [submit(*t) for t in tasks]
-        # A triple in k graphs is k quads: the report counts it once, as validating the union does.
-        repeats = store.query("SELECT (SUM(?k - 1) AS ?n) WHERE { { SELECT (COUNT(?g) AS ?k) WHERE { "
-                              "GRAPH ?g { ?s ?p ?o } } GROUP BY ?s ?p ?o HAVING (COUNT(?g) > 1) } }")
-        triples = sum(counts.values()) - int(next(iter(repeats))["n"].value)
-        parts = [f.result() for f in futures]
+        cutter = _Cutter(lines)
     except _Uncuttable:
         return None
-    finally:
-        if pool is not None:
+    source = str(store.path)
+    plans = cutter.plan(chunk)
+    if jobs <= 1 or len(plans) <= 1:
+        parts = [_check_chunk(engine, cutter.data(nodes), source) for nodes in plans]
+        return _report(engine, parts, len(lines), source)
+    import multiprocessing
+
+    # Not fork: the Rust libraries' threads (Oxigraph's RocksDB, rudof) may hold locks that a forked
+    # child would wait on for ever. At most two chunks per worker wait in memory.
+    parts = []
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+        pending: set[Future[_Checked]] = set()
+        try:
+            for nodes in plans:
+                if len(pending) >= 2 * jobs:
+                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    parts += [f.result() for f in done]
+                pending.add(pool.submit(_check_chunk, engine, cutter.data(nodes), source))
+            parts += [f.result() for f in pending]
+        except BaseException:
             pool.shutdown(cancel_futures=True)
-    return _report(engine, parts, triples, str(store.path))
+            raise
+    return _report(engine, parts, len(lines), source)
 
 
-_STORES: dict[str, Any] = {}
-
-
-def _open(where: Any) -> Any:
-    """The store itself, or in a worker process the store at that path, opened read-only once."""
-    if not isinstance(where, str):
-        return where
-    if where not in _STORES:
-        from kg.store import GraphStore
-
-        _STORES[where] = GraphStore(where, read_only=True)
-    return _STORES[where]
-
-
-def _nt(results: Any) -> bytes:
-    from pyoxigraph import RdfFormat
-
-    data = results.serialize(format=RdfFormat.N_TRIPLES)
-    return data or b""
-
-
-def _nodes(nt: bytes, subjects: bool) -> set[bytes]:
-    """The IRIs and blank nodes of N-Triples lines: their objects (not classes), and their subjects."""
-    out = set()
-    rdf_type = f"<{RDF_TYPE}>".encode()
-    for line in nt.splitlines():
-        if not line:
-            continue
-        s, p, o = line.split(b" ", 2)
-        if subjects:
-            out.add(s)
-        if p != rdf_type and o[:1] in (b"<", b"_"):
-            out.add(o[:-2].rstrip())  # drop the final " ."
-    return out
-
-
-QUERY_NODES = 5_000  # IRIs per VALUES clause
-
-
-def _check_chunk(where: Any, engine: str, graphs: list[str], subjects: list[str]) -> _Checked:
-    """One chunk: its share of the triples (``graphs`` whole, or ``subjects``' triples in the one graph),
-    then the triples the shapes read about the nodes in it, from every graph, until none is new. A
-    triple in several graphs may be checked by several chunks: a result found twice is one."""
-    st = _open(where)
-    if subjects:
-        part = "VALUES ?s { " + " ".join(subjects) + " } GRAPH ?g { ?s ?p ?o } VALUES ?g { <" + graphs[0] + "> }"
-    else:
-        part = "VALUES ?g { " + " ".join(f"<{g}>" for g in graphs) + " } GRAPH ?g { ?s ?p ?o }"
-    own = _nt(st.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {part} }}"))
-    data = [own]
-    whole = "FILTER(?p IN (" + ", ".join(f"<{p}>" for p in _whole_predicates()) + "))"  # not VALUES: 70x slower
-    # The chunk holds its graphs' triples already: look in the other graphs only (for a part of a
-    # large graph, in every graph).
-    others = "" if subjects else "FILTER(?h NOT IN (" + ", ".join(f"<{g}>" for g in graphs) + "))"
-    seen: set[bytes] = set()
-    todo = _nodes(own, subjects=True)
-    while todo:
-        if any(n.startswith(b"_") for n in todo):
-            raise _Uncuttable
-        seen |= todo
-        ordered = sorted(todo)
-        todo = set()
-        for i in range(0, len(ordered), QUERY_NODES):
-            nodes = b" ".join(ordered[i:i + QUERY_NODES]).decode("utf-8")
-            more = _nt(st.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ VALUES ?s {{ {nodes} }} "
-                                f"GRAPH ?h {{ ?s ?p ?o }} {whole} {others} }}"))
-            data.append(more)
-            todo |= _nodes(more, subjects=False) - seen
-    return _check(engine, b"".join(data), str(st.path))
+def _check_chunk(engine: str, data: bytes, source: str) -> _Checked:
+    """One chunk (N-Triples), in a worker process."""
+    return _check(engine, data, source)
 
 
 def render(report: Report, fmt: str) -> str:
