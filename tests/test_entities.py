@@ -54,6 +54,21 @@ TYPED = [  # (text, name, type) -- the type comes from the text, not from the mo
     ("Kwame Mensah scored for Lille in the second half.", "Lille", "Organization"),
     ("Everton 3-2 Brighton, and the home fans went wild.", "Brighton", "Organization"),
     ("Quillmark, which is based in Austin, Texas, said it had complied.", "Quillmark", "Organization"),
+    # a role noun before "at": analysts work at an organization, whatever the model took it for
+    ("Analysts at Peel Hunt said in a note that the sector could lose revenue.", "Peel Hunt", "Organization"),
+    # a proper-noun run with an organization's word in it, as the subject of a speech verb
+    ("Trees fell across the line overnight.\n\nNetwork Southway said dozens of trees had fallen on lines.",
+     "Network Southway", "Organization"),
+    # a state body capitalised inside a sentence; a news service by its last word; a party by its description
+    ("The bill passed the Senate on Tuesday.", "Senate", "Organization"),
+    ("Levant Wire reported that talks had stalled.", "Levant Wire", "Organization"),
+    ("The Lok Sewa Manch, a new regional party, won 12 seats.", "Lok Sewa Manch", "Organization"),
+    # a person: "who was ...", the speaker of an inverted "said X"
+    ("Marta Ruiz, who was elected president of the Spanish Football Federation in May, resigned.", "Marta Ruiz",
+     "Actor"),
+    ("\"We accept the verdict,\" said Ramesh Prasad Sinha of the Janata Party.", "Ramesh Prasad Sinha", "Actor"),
+    # a description followed by a name describes that name, not the place before it
+    ("Speaking in Leeds, the union's general secretary, Maria Kent, said pay had stalled.", "Leeds", "Place"),
 ]
 
 
@@ -93,6 +108,8 @@ ALIASES = [  # (text, name, alias, rule)
      "Revolutionary Armed Forces of Colombia", "FARC", "also-known-as"),
     ("The Jatiya (National) Party rejected the result.", "Jatiya Party", "Jatiya (National) Party",
      "parenthesis-gloss"),
+    ("Qatar's Ministry of Foreign Affairs said talks would resume.", "Ministry of Foreign Affairs",
+     "Qatar's Ministry of Foreign Affairs", "possessive"),
 ]
 
 
@@ -154,6 +171,26 @@ NAMES = [  # (text, names that must be entities, names that must not)
     ("Electoral\nTurnout was high in the capital. The Union had called a strike. AI will change the Company.",
      [], ["Electoral", "Turnout", "Union", "AI", "Company"]),
     ("SKR MND\nDeclan Fairweather said the talks had failed.", ["Declan Fairweather"], ["SKR MND"]),
+    # a name next to a place is not lost with it; a place that ends a name is part of it
+    ("Chinese ambassador to Japan Wu Zhenhai met the minister.", ["Wu Zhenhai"], []),
+    ("Amnesty International UK, a human rights group, criticised the ruling.", ["Amnesty International UK"],
+     ["United Kingdom"]),
+    ("Airlines for America, an industry group representing major carriers, said delays would ease.",
+     ["Airlines for America"], ["United States"]),
+    ("Graham Dunlop, operations director at Scottish and Southern Electricity Networks, said crews were working.",
+     ["Scottish and Southern Electricity Networks"], ["Southern Electricity Networks"]),
+    # title words inside an institution's name; the office of a title holder, possessive and all
+    ("The National Association of Head Teachers said schools were struggling.",
+     ["National Association of Head Teachers"], ["Teachers", "National Association"]),
+    ("A spokesperson for the U.S. Attorney's Office for the Southern District of Texas declined to comment.",
+     ["U.S. Attorney's Office for the Southern District of Texas"], ["U.S."]),
+    ("A spokesman for the Prime Minister's Office said the visit would go ahead.", ["Prime Minister's Office"],
+     ["Minister's Office"]),
+    ("Speaking at the annual congress of the Federation of Retail Workers, Maria Kent said pay had stalled.",
+     ["Federation of Retail Workers"], ["congress of the Federation of Retail Workers"]),
+    # a lone state body is no short form of a committee named after it
+    ("Senator Mark Reyes, who chairs the Senate Commerce Committee, said the Senate would vote.",
+     ["Senate", "Senate Commerce Committee"], []),
 ]
 
 

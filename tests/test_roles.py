@@ -92,6 +92,37 @@ ROLES = [  # (text, expected relation)
      ("Thomas Whitfield", "spokespersonOf", "Labour Party")),
     ("The ruling All Progressives Congress (APC) said its candidate, Usman Idris Baba, was clearly ahead.",
      ("Usman Idris Baba", "memberOf", "All Progressives Congress")),
+    ("The Nigerian Bar Association urged the Senate to reject the bill. Its national president, Yakubu Maikyau, "
+     "said the law was unconstitutional.", ("Yakubu Maikyau", "leaderOf", "Nigerian Bar Association")),
+    ("Meridian Freight, a logistics company, cut 300 jobs. Its legal director, Hannah Moss, said the cuts were lawful.",
+     ("Hannah Moss", "memberOf", "Meridian Freight")),  # a director of one function is no leader
+    # an organization the phrase names only by its kind ("the union", "the group", "a company")
+    ("Speaking at the annual congress of the Federation of Retail Workers in Leeds, the union's general secretary, "
+     "Maria Kent, said pay had stalled.", ("Maria Kent", "leaderOf", "Federation of Retail Workers")),
+    ("Greenway Watch, a civic group, said the count was flawed.\n\n\"We saw serious problems,\" said Daniel Obi, "
+     "the group's executive director.", ("Daniel Obi", "leaderOf", "Greenway Watch")),
+    ("About 80 workers from Brightwell Foods gathered to hear from the company's managing director.\n\n"
+     "Managing director Alan Reid told them the plant would close.", ("Alan Reid", "leaderOf", "Brightwell Foods")),
+    ("Shares of Castlebrook Holdings fell 8%. A company spokesman, Peter Hale, declined to comment.",
+     ("Peter Hale", "spokespersonOf", "Castlebrook Holdings")),
+    # a company office with no company written before it: the one company of the article
+    ("Shares of chipmaker Veltrix Semiconductors fell 9%. Chief Financial Officer Nora Baines said demand was weak.",
+     ("Nora Baines", "memberOf", "Veltrix Semiconductors")),
+    ("Shares of chipmaker Veltrix Semiconductors fell 9%. Chief Executive Officer Omar Haddad said demand was weak.",
+     ("Omar Haddad", "leaderOf", "Veltrix Semiconductors")),
+    # a role stated by a verb, a party written with its description
+    ("Lucía Herrera, of the centre-left Democratic Renewal Party, took 40% of the vote.",
+     ("Lucía Herrera", "memberOf", "Democratic Renewal Party")),
+    ("Maria Lopez, who is the chief executive of Acme Holdings, said profits rose.",
+     ("Maria Lopez", "leaderOf", "Acme Holdings")),
+    ("Tom Baker is a member of the Green Party.", ("Tom Baker", "memberOf", "Green Party")),
+    ("Marta Ruiz, who was elected president of the Spanish Football Federation in May, resigned.",
+     ("Marta Ruiz", "leaderOf", "Spanish Football Federation")),
+    ("The Green Party, which is led by Anna Berg, won nine seats.", ("Anna Berg", "leaderOf", "Green Party")),
+    ("Pedro Alves, who runs the Lisbon Tenants Union, said rents rose.",
+     ("Pedro Alves", "leaderOf", "Lisbon Tenants Union")),
+    ("\"We accept the verdict,\" said Ramesh Prasad Sinha of the Janata Party.",
+     ("Ramesh Prasad Sinha", "memberOf", "Janata Party")),  # a name the model missed, as the speaker
     # organizations inside organizations
     ("Shares in Instagram, a subsidiary of Meta, rose on Monday.", ("Instagram", "partOf", "Meta")),
     ("On Tuesday, DeepMind, part of Google, released a new model.", ("DeepMind", "partOf", "Google")),
@@ -120,6 +151,12 @@ NO_ROLE = [  # a link the text does not state
     "The National Association of Head Teachers said Sarah Jones had resigned.",  # "Head" is part of the name
     # "its" is the subject of the sentence before, not any organization it names
     "Regulators fined Acme Corp on Monday. Its chief executive, Jane Roe, said the fine was unfair.",
+    "Maria Lopez, a party veteran, said the vote was close.",  # a description of a person, no party named
+    "The Senate passed the bill, and the party's leader, Mitch Brown, welcomed it.",  # the Senate is no party
+    "Tom Baker is a former member of the Green Party.",
+    # two companies: the office names neither
+    "Acme Holdings agreed to buy Bolt Industries. Chief Executive Officer Jane Roe said the deal made sense.",
+    "Hartfield Rovers beat Exeter City 2-1. Chief Executive Officer Tim Lewis praised the fans.",  # clubs, no company
 ]
 
 

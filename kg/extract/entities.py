@@ -46,8 +46,13 @@ ORG_BEFORE = re.compile(
 ORG_BEFORE_LAST = frozenset({"leads", "heads", "founded", "commands", "of", "for"})  # what ORG_BEFORE ends with
 ORG_AFTER = re.compile(r"^,?\s+(?:which|that) (?:is|are|was) (?:a )?part of\b|"
                        r"^,\s+(?:(?:a|an|the)\s+)?(?:wholly[- ]owned\s+)?(?:subsidiary|unit|division|part) of\b")
-PERSON_AFTER = re.compile(r"^,\s+(?:who (?:leads|heads|said|told)|(?:a|an|the) (?:former |senior |top )?"
+# ("Arsenal, who were beaten": a team takes "who" with a plural verb; a person with a singular one.)
+PERSON_AFTER = re.compile(r"^,\s+(?:who (?:leads|heads|runs|said|told|is|was|has)\b|"
+                          r"(?:a|an|the) (?:former |senior |top )?"
                           r"(?:member|leader|head|spokes\w+|commander|deputy)\b)")
+# "Transparency International UK", "Airlines for America": capitalised words (no function word) right before a place.
+PLACE_ENDS_NAME = re.compile(r"\b(?!(?:In|At|On|From|To|The|For|By|With|And|But|Of)\b)[A-Z][\w&-]*"
+                             r"(?: [A-Z][\w&-]*){0,3} (?:(?:of|for) (?:the )?)?$")
 ALSO_KNOWN = re.compile(r"^,?\s+(?:also known as|also called|known as|a\.k\.a\.?)\s+(?:the\s+)?$")
 OR_APPOS = re.compile(r"^\s+or\s+(?:the\s+)?$")
 MODIFIERS = {"deputy", "vice", "assistant", "former", "senior", "top", "chief", "acting", "interim", "national",
@@ -97,6 +102,7 @@ class Cand:
 def extract_entities(doc: Doc, article: Article) -> list[Entity]:
     text = index_of(doc).text
     cands = _glossed(text)
+    cands += _title_offices(text, cands)
     cands += _place_cands(text, cands, [(e.start_char, e.end_char) for e in index_of(doc).ents
                                         if e.label_ in ("ORG", "FAC")])
     cands += _name_cands(doc, cands)
@@ -129,6 +135,40 @@ def _glossed(text: str) -> list[Cand]:
     return out
 
 
+# "the Prime Minister's Office", "the U.S. Attorney's Office for the Eastern District of Louisiana": the office of a
+# title holder is one organization's name, possessive and all; a place before the title and an "of"/"for" phrase of
+# capitalised words after the head belong to it.
+TITLE_OFFICE = re.compile(r"(?<![\w’'.-])(?P<title>(?:[A-Z][\w.]* ){0,2}[A-Z][a-z]+)(?:’s|'s)\s+(?P<head>[A-Z][a-z]+)"
+                          r"(?P<tail>(?: (?:of|for) (?:the )?[A-Z][\w.]*(?: (?:of )?[A-Z][\w.]*)*)?)")
+
+
+POSSESSIVE_CAPITAL = re.compile(r"(?:’s|'s)\s+[A-Z]")
+CAPITALS_BEFORE = re.compile(r"(?<![\w’'.-])(?:[A-Z][\w.]* ){0,2}[A-Z][a-z]+$")
+
+
+def _title_offices(text: str, taken: list[Cand]) -> list[Cand]:
+    out: list[Cand] = []
+    for poss in POSSESSIVE_CAPITAL.finditer(text):  # a possessive before a capital first (a few per article)
+        before = CAPITALS_BEFORE.search(text, max(0, poss.start() - 40), poss.start())
+        m = TITLE_OFFICE.match(text, before.start()) if before else None
+        if m is None or m.end("title") != poss.start() or _overlaps(m.start(), m.end(), out):
+            continue
+        words = m.group("title").split()
+        if m.group("head").lower() not in lexicon.org_heads():
+            continue
+        n = next((n for n in range(len(words), 0, -1) if " ".join(words[-n:]).lower() in _titles()), 0)
+        if n == 0:
+            continue
+        pre = " ".join(words[:-n])
+        start = m.start() if pre in lexicon.places() else m.start() + len(m.group("title")) - len(" ".join(words[-n:]))
+        if _overlaps(start, m.end(), taken):
+            continue
+        c = Cand(start, m.end(), text[start:m.end()], canon=text[start:m.end()])
+        c.vote("Organization", STRONG)
+        out.append(c)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _place_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Any place form (longest first), and a country institution after a place ("'s parliament")."""
@@ -156,6 +196,9 @@ def _place_cands(text: str, taken: list[Cand], org_spans: list[tuple[int, int]])
         name_after = re.match(r"^(?:\s+[A-Z][\w’'-]*){1,4}", text[m.end():m.end() + 60])
         if name_after and name_after.group(0).split()[-1].lower() in lexicon.org_heads():
             continue  # "Syrian Foreign Ministry", "US Army": the place word is part of a name
+        if text[m.end():m.end() + 1] == "," and _org_apposition(text[m.end():m.end() + 60]) \
+                and PLACE_ENDS_NAME.search(text[max(0, m.start() - 60):m.start()]):
+            continue  # "Transparency International UK, an anti-corruption group": the place ends a name
         if surface.endswith(".") is False and text[m.end():m.end() + 1] == "." and surface + "." in lexicon.places():
             continue
         place = lexicon.places()[surface]
@@ -223,14 +266,17 @@ def _name_cands(doc: Doc, taken: list[Cand]) -> list[Cand]:
         if ent.label_ in NER_TYPES or ent.label_ == "NORP":
             spans.append((ent.start, ent.end, ent.label_))
     owner = {i: k for k, (s2, e2, _) in enumerate(spans) for i in range(s2, e2)}  # token -> model span
+    model_span = {}  # an extended span -> the model's own span
     for s, e in _name_runs(doc):  # runs are disjoint: a run can only overlap the model's spans
         hits = sorted({owner[i] for i in range(s, e) if i in owner})
         if not hits:
             spans.append((s, e, ""))
         for k in hits:  # extend an NER span over the rest of its proper-noun run ("Asa'ib Ahl" + "al-Haq")
             s2, e2, lab = spans[k]
-            if lab != "NORP":
+            if lab != "NORP" and (s < s2 or e > e2):
                 spans[k] = (min(s, s2), max(e, e2), lab)
+                model_span[spans[k]] = (s2, e2)
+    spans = [_with_coordinated_word(doc, sp, taken) for sp in spans]
     spans = _with_of_phrases(doc, spans, taken)
     words = {toks[i].text for s, e, _ in spans if e - s > 1 for i in range(s, e) if toks[i].text[:1].isupper()}
     covered = {i for s, e, _ in spans for i in range(s, e)}  # spans added below cover only their own token
@@ -240,7 +286,11 @@ def _name_cands(doc: Doc, taken: list[Cand]) -> list[Cand]:
             spans.append((tok.i, tok.i + 1, ""))
     out: list[Cand] = []
     for s, e, label in sorted(set(spans)):
-        for ps, pe, hint in _split(doc, s, e):
+        parts = _split(doc, s, e)
+        if label == "PERSON" and (s, e, label) in model_span and any(
+                _overlaps(ix.idx[ps], ix.idx[pe - 1] + len(ix.tokens[pe - 1]), taken) for ps, pe, _ in parts):
+            parts = _split(doc, *model_span[(s, e, label)])  # "ambassador to Japan Wu Zhenhai": not over a place
+        for ps, pe, hint in parts:
             start, end = ix.idx[ps], ix.idx[pe - 1] + len(ix.tokens[pe - 1])
             if _overlaps(start, end, taken) or _overlaps(start, end, out):
                 continue
@@ -293,6 +343,24 @@ def _names_before_titles(doc: Doc, taken: list[Cand]) -> list[Cand]:
     return out
 
 
+def _with_coordinated_word(doc: Doc, span: tuple[int, int, str], taken: list[Cand]) -> tuple[int, int, str]:
+    """"Scottish and Southern Electricity Networks": an organization's name the model cut after "and", when the
+    word before "and" is an adjective of nationality or region that is no place of its own."""
+    s, e, label = span
+    if label != "ORG" or s < 2:
+        return span
+    toks = index_of(doc).tokens
+    if toks[s - 1].lower_ not in ("and", "&") or toks[s - 2].ent_type_ != "NORP" \
+            or toks[s - 2].ent_iob_ != "B" or not toks[s - 2].text[:1].isupper():
+        return span
+    heads = _org_nouns()
+    if toks[e - 1].lower_ not in heads and toks[e - 1].lower_[:-1] not in heads:  # "Networks"
+        return span
+    if _overlaps(toks[s - 2].idx, toks[s - 1].idx + 1, taken):
+        return span
+    return (s - 2, e, label)
+
+
 def _with_of_phrases(doc: Doc, spans: list[tuple[int, int, str]], taken: list[Cand]) -> list[tuple[int, int, str]]:
     """"Federal Regional Court" + "of the 4th Region": an institution's name goes on through "of (the)"
     and capitalised words (an ordinal allowed), which the model often splits off."""
@@ -300,7 +368,9 @@ def _with_of_phrases(doc: Doc, spans: list[tuple[int, int, str]], taken: list[Ca
     out = []
     for s, e, label in spans:
         k = e
-        if label != "NORP" and toks[e - 1].lower_ in lexicon.org_heads() and k < len(toks) and toks[k].lower_ == "of":
+        if label != "NORP" and (toks[e - 1].lower_ in lexicon.org_heads() and k < len(toks) and toks[k].lower_ == "of"
+                                or toks[e - 1].lower_ in lexicon.company_words() and k < len(toks)
+                                and toks[k].lower_ in ("of", "for")):  # "Airlines for America"
             k += 1
             if k < len(toks) and toks[k].lower_ == "the":
                 k += 1
@@ -335,6 +405,12 @@ def _match_phrase(doc: Doc, i: int, end: int, phrases: frozenset[str] | set[str]
 
 
 @lru_cache(maxsize=1)
+def _org_nouns() -> frozenset[str]:
+    """Head nouns of organizations and of companies."""
+    return lexicon.org_heads() | lexicon.company_words()
+
+
+@lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
     """Person titles and role nouns: the words that split a title off a name."""
     return lexicon.person_titles() | frozenset(lexicon.role_nouns())
@@ -344,7 +420,8 @@ def _split(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None]]:
     """Trim and split a token range into name parts with a type hint each."""
     titles = _titles()
     toks = index_of(doc).tokens
-    while s < e and (toks[s].lower_ in {"the", "a", "an"} or toks[s].text in POSSESSIVE or toks[s].text == "-"):
+    while s < e and (toks[s].lower_ in {"the", "a", "an"} or toks[s].text in POSSESSIVE or toks[s].text == "-"
+                     or toks[s].is_lower and toks[s].lower_ not in NAME_PARTICLES):  # "congress of the X Federation"
         s += 1
     while e > s and (toks[e - 1].text in POSSESSIVE or toks[e - 1].text in "-()," or toks[e - 1].is_lower) \
             and not _hyphen_part(doc, e - 1):
@@ -388,6 +465,10 @@ def _title_in_org_name(doc: Doc, s: int, i: int, n: int, e: int) -> bool:
     toks = index_of(doc).tokens
     if toks[e - 1].lower_ in lexicon.org_heads() and i + n < e:
         return True
+    k = i - 1 if i > s and toks[i - 1].lower_ == "the" else i
+    if k >= s + 2 and toks[k - 1].lower_ == "of" and toks[k - 2].lower_ in lexicon.org_heads() \
+            and i + n < e and toks[e - 1].ent_type_ != "PERSON":
+        return True  # "National Association of Head Teachers": a title word after "<head> of" is the name's
     return i + n == e and any(toks[k].lower_ == "of" for k in range(s, i)) \
         and toks[s].lower_ in lexicon.org_heads()
 
@@ -405,6 +486,9 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
         c.vote("Organization", STRONG)
     elif words[-1].lower() in lexicon.org_heads() and len(words) > 1:
         c.vote("Organization", STRONG)
+    elif len(words) == 1 and not c.sent_start and lexicon.institutions().get(words[0].lower()) == "organization" \
+            and words[0][1:].islower():
+        c.vote("Organization", STRONG)  # "the bill passed the Senate": a state body capitalised inside a sentence
     elif (descriptor := _descriptor_after(after)) and _is_description(doc, c.end, descriptor):
         c.vote("Organization", STRONG)
         c.titles.append(descriptor)
@@ -412,7 +496,12 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
         c.vote("Organization", STRONG + 1)
     elif last_word(before) in ORG_BEFORE_LAST and ORG_BEFORE.search(before) or ORG_AFTER.match(after):
         c.vote("Organization", STRONG)
+    elif last_word(before) == "at" and _role_at(before) and _ent_label(doc, c) not in ("GPE", "LOC", "NORP"):
+        c.vote("Organization", STRONG)  # "Analysts at Peel Hunt", "a professor at Fudan University"
+    elif _speaking_org(doc, c, words):
+        c.vote("Organization", STRONG)
     elif last_word(before) in ("of", "in") and COMPANY_BEFORE.search(before) or _company_apposition(after) \
+            or _org_apposition(after) \
             or COMPANY_AFTER.match(after) and not _ent_label(doc, c) == "PERSON":
         c.vote("Organization", STRONG)
     elif c.strength <= WEAK and (len(words) == 1 and TEAM_AFTER.match(after) or TEAM_BEFORE.search(before)
@@ -446,7 +535,29 @@ def _role_apposition_pattern() -> re.Pattern[str]:
 
 def _role_apposition(after: str) -> bool:
     """"X, a political scientist at Y", "X, the group's executive director,": a role held by a person."""
-    return _role_apposition_pattern().match(after) is not None
+    m = _role_apposition_pattern().match(after)
+    # "in Leeds, the union's general secretary, Maria Kent, said": the description introduces the name after it
+    return m is not None and not (m.group(0).endswith(",") and re.match(r"\s+[A-Z][\w’'-]+\s+[A-Z]", after[m.end():]))
+
+
+# Words that end a description apposed to a name ("a civic group that ...", "an industry group representing ...").
+APPOSITION_STOPS = frozenset({"that", "which", "who", "whose", "with", "of", "in", "for", "at", "and", "representing",
+                              "based", "founded", "formed", "led", "set", "backed", "known", "called"})
+
+
+def _org_apposition(after: str) -> bool:
+    """"Transparency International UK, an anti-corruption group", "X, a new regional party,": an organization
+    described right after its name (the description ends on an organization's head noun; not "the party leader")."""
+    m = re.match(r"^,\s+(?:a|an|the)\s+((?:[a-z][\w-]*\s*){1,4})", after) if after[:1] == "," else None
+    if m is None:
+        return False
+    words = []
+    for w in m.group(1).split():
+        if w in APPOSITION_STOPS:
+            break
+        words.append(w)
+    rest = after[m.start(1) + len(" ".join(words)):]
+    return bool(words) and words[-1] in _org_nouns() and not rest.startswith(("’", "'"))
 
 
 def _company_apposition(after: str) -> bool:
@@ -469,9 +580,27 @@ def _apposed_to_role(before: str, after: str, words: list[str]) -> str | None:
     return title
 
 
+def _role_at(before: str) -> bool:
+    """"analysts at ", "a political scientist at the ": a role noun (or its plural) before "at" and a name."""
+    m = re.search(r"\b([a-z]+?)s?\s+at\s+(?:the\s+)?$", before.lower())
+    return m is not None and (m.group(1) in lexicon.role_nouns() or m.group(1) + "s" in lexicon.role_nouns())
+
+
+def _speaking_org(doc: Doc, c: Cand, words: list[str]) -> bool:
+    """"Network Rail said", "Police Scotland said": a proper-noun run the model did not tag, with an organization's
+    head noun among its words, as the subject of a speech verb is an organization."""
+    if c.strength >= 0 or not 2 <= len(words) <= 4 or words[-1].lower() in lexicon.org_heads():
+        return False
+    if not any(w.lower() in _org_nouns() for w in words):
+        return False
+    ix = index_of(doc)
+    last = ix.tokens[max(0, ix.token_at_or_after(c.end) - 1)]
+    return last.dep_ == "nsubj" and last.head.i > last.i and last.head.lemma_.lower() in lexicon.cue_verbs()
+
+
 def _speaking_name(doc: Doc, c: Cand, words: list[str]) -> bool:
-    """"Declan Fairweather said": a two- or three-word name (not an organization's) as the subject of a
-    speech verb is a person, whatever place the model took it for."""
+    """"Declan Fairweather said", "said Ramesh Prasad Sinha": a two- or three-word name (not an organization's) as
+    the subject of a speech verb is a person, whatever place the model took it for."""
     if not 2 <= len(words) <= 3 or _ent_label(doc, c) == "ORG" or c.strength > WEAK:
         return False
     if any(w.lower() in lexicon.org_heads() or w.lower() in lexicon.company_words() or not w[:1].isupper()
@@ -480,8 +609,10 @@ def _speaking_name(doc: Doc, c: Cand, words: list[str]) -> bool:
     ix = index_of(doc)
     last = ix.tokens[max(0, ix.token_at_or_after(c.end) - 1)]
     head = last.head
-    return last.dep_ == "nsubj" and head.i > last.i and head.lemma_.lower() in lexicon.cue_verbs() \
-        and head.pos_ == "VERB"
+    first = ix.token_at_or_after(c.start)
+    # "X said" or, inverted after a quotation, "said X"
+    return last.dep_ == "nsubj" and (head.i > last.i or head.i == first - 1) \
+        and head.lemma_.lower() in lexicon.cue_verbs() and head.pos_ == "VERB"
 
 
 def _descriptor_after(after: str) -> str | None:
@@ -585,17 +716,20 @@ def _junk(doc: Doc, c: Cand) -> bool:
 def _possessed_institutions(text: str, cands: list[Cand]) -> None:
     """"Egypt's Foreign Ministry" and "Jordan's Foreign Ministry": a generic institution name owned by
     two different countries in one article names two institutions; the possessor becomes part of each name."""
-    generic = lexicon.org_heads() | lexicon.title_modifiers() | lexicon.generic_name_words()
+    generic = lexicon.org_heads() | lexicon.title_modifiers() | lexicon.generic_name_words() | {"of", "for", "and"}
     owned: dict[str, list[tuple[Cand, str]]] = {}
     for c in cands:
         words = c.text.lower().split()
-        if c.canon or len(words) < 2 or words[-1] not in lexicon.org_heads() or not set(words) <= generic:
+        head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]  # "Ministry of Foreign Affairs"
+        if c.canon or len(words) < 2 or head not in lexicon.org_heads() or not set(words) <= generic:
             continue
         m = re.search(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:’s|'s)\s+$", text[max(0, c.start - 40):c.start])
         if m and m.group(1) in lexicon.places():
             owned.setdefault(" ".join(words), []).append((c, m.group(1)))
     for found in owned.values():
         if len({lexicon.places()[p] for _, p in found}) < 2:
+            for c, possessor in found:  # one owner: "Qatar's Ministry of Foreign Affairs" is another form of the name
+                c.alias, c.rule = f"{possessor}'s {c.text}", "possessive"
             continue
         for c, possessor in found:
             c.canon = f"{possessor}'s {c.text}"
@@ -721,7 +855,9 @@ def _is_short_form(short: list[str], full: list[str], etype: str | None, surface
         return False
     if etype == "Actor" and n == 1 and short[0] in full[:-1] and short[0] not in NAME_PARTICLES and len(short[0]) > 2:
         return True  # "Restrepo" (Andrés Felipe Restrepo Vélez), "Lin" (Lin Jianguo): surnames need not come last
-    return full[-n:] == short or (etype == "Organization" and full[:n] == short)
+    # "Norvane" for "Norvane Technologies"; but "Senate" is no short form of "Senate Commerce Committee"
+    prefix = full[:n] == short and not (n == 1 and short[0] in lexicon.org_heads())
+    return full[-n:] == short or (etype == "Organization" and prefix)
 
 
 def _is_variant(short: list[str], full: list[str]) -> bool:

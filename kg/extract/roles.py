@@ -12,7 +12,12 @@ Rules read the text between two entity mentions, so they work for any names the 
 - structure: `Y, which is part of Z`, `Y, a subsidiary of Z`; `the 14th Brigade of Z` for units (brigade,
   faction, wing...);
 - a speaker description resolved to a person by the statements stage
-  (`the spokesman for the political bureau of Y` ... `X told`).
+  (`the spokesman for the political bureau of Y` ... `X told`);
+- a role stated by a verb: `X, who is the chief executive of Y`, `X is a member of Y`, `Y, led by X`;
+- an organization named only by its kind, resolved in the article (`the union's general secretary, X`,
+  `X, the group's executive director`, `A company spokeswoman, X`, `the housing association's managing
+  director` ... `Managing director X`), and a company office with no company written (`Chief Financial
+  Officer X` in an article about one company).
 
 Role nouns and their kinds live in ``kg/data/role_nouns.tsv``; a modifier from ``DEPUTY_WORDS``
 turns a leader title into membership, and so does an indefinite article (`X, a governor of Y`: one of
@@ -33,6 +38,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 DEPUTY_WORDS = {"deputy", "vice", "assistant", "acting", "associate"}
+# "director" qualified by a function ("policy director") is a member; these qualifiers keep it the leader.
+LEADING_DIRECTOR = {"managing", "executive", "national", "chief", "general", "the", "a", "an", "its"}
 PAST_WORDS = {"former", "late", "ex", "then", "one-time", "onetime", "erstwhile", "retired"}
 MODIFIER = r"(?:(?:deputy|vice|assistant|acting|senior|top|chief|national|security|foreign|defen[cs]e|general)\s+)*"
 ARTICLE = r"(?:(?:a|an|the)\s+)?"
@@ -47,8 +54,14 @@ SUBSIDIARY = re.compile(r"^,\s+(?:(?:a|an|the)\s+)?(?:(?:wholly[- ]owned|[a-z]+-
                         r"(?:subsidiary|unit|division|arm|affiliate|part|branch|wing) of\s+(?:the\s+)?$", re.I)
 OF = re.compile(r"^\s+of\s+(?:the\s+)?$")
 # "Sanjay Verma of the Patna-based Institute for Social Research": a person of an organization is its member.
-OF_ORG = re.compile(r"^\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*-based\s+)?$")
-WHO_LEADS = re.compile(r"^,\s+who (?:leads|heads|commands|chairs) (?:the )?$")
+# "Restrepo, of the centre-right Partido Centro Democrático": lower-case descriptions between "the" and the name.
+OF_ORG = re.compile(rf"^,?\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*-based\s+)?"
+                    rf"(?:{FILLER}(?!(?:former|late|then|ex)\s)[a-z][\w-]*\s+){{0,2}}$")
+WHO_LEADS = re.compile(r"^,\s+who (?:leads|heads|commands|chairs|runs) (?:the )?$")
+# "X, who is the chief executive of Y", "X is a member of Y", "X was appointed head of Y": a role stated by a verb.
+COPULA = r"(?:is|serves\s+as|became|(?:was|has\s+been)\s+(?:named|appointed|elected)(?:\s+as)?)"
+# "the party, led by X": an organization and the person who leads it.
+LED_BY = re.compile(r"^,\s+(?:(?:which|that)\s+is\s+)?(?:led|headed|chaired|run)\s+by\s+$")
 Mention = tuple[int, int, Entity]
 
 
@@ -61,13 +74,15 @@ def extract_relations(doc: Doc, article: Article, entities: list[Entity],
     found: dict[tuple[str, str, str], Relation] = {}
     for i in range(len(mentions)):
         for rel in _after_person(text, mentions, i, entities) + _before_person(text, mentions, i) + \
-                _apposed_after_role(text, mentions, i) + _part_of(text, mentions, i) + _its_title(text, mentions, i):
+                _apposed_after_role(text, mentions, i) + _part_of(text, mentions, i) + _its_title(doc, mentions, i) + \
+                _led_by(text, mentions, i):
             found.setdefault((rel.subject, rel.role, rel.object), rel)
     if statements is None:
         from kg.extract.statements import extract_statements
 
         statements = extract_statements(doc, article, entities)
-    for rel in _from_speaker_descriptions(text, statements, entities, mentions):
+    for rel in _from_speaker_descriptions(text, statements, entities, mentions) + \
+            _described_org_titles(doc, mentions, entities) + _company_officers(text, mentions, entities):
         found.setdefault((rel.subject, rel.role, rel.object), rel)
     return list(found.values())
 
@@ -82,7 +97,8 @@ def _role_regex() -> str:
 @lru_cache(maxsize=1)
 def _apposition() -> re.Pattern[str]:
     """`, a member of`, `, Iraq's national security adviser`, `, the deputy head of`, `, the PMF deputy head`."""
-    return re.compile(rf",\s+{ARTICLE}(?:(?P<poss>(?-i:[A-Z])[\w’'-]*(?:\s(?-i:[A-Z])[\w’'-]*)*)(?:’s|'s)?\s+)?"
+    return re.compile(rf"(?:,\s+(?:who\s+{COPULA}\s+)?|\s+{COPULA}\s+)(?P<art>(?:a|an|the)\s+)?"
+                      rf"(?:(?P<poss>(?-i:[A-Z])[\w’'-]*(?:\s(?-i:[A-Z])[\w’'-]*)*)(?:’s|'s)?\s+)?"
                       rf"(?P<title>(?:(?:former|late)\s+)?{MODIFIER}{QUALIFIER}{_role_regex()})\b(?P<post>[^,;\n]*)",
                       re.I)
 
@@ -113,6 +129,8 @@ def _kind(title: str) -> str | None:
     roles = lexicon.role_nouns()
     for k in range(len(words)):
         kind = roles.get(" ".join(words[k:]))
+        if kind and words[k:] == ["director"] and k > 0 and words[k - 1] not in LEADING_DIRECTOR:
+            return "memberOf"  # "legal director", "organizing director": the director of one function
         if kind:
             return "memberOf" if any(w in DEPUTY_WORDS for w in words[:k]) else kind
     return None
@@ -176,7 +194,7 @@ def _after_person(text: str, mentions: list[Mention], i: int, entities: list[Ent
     if holder[2].type == "Place" and re.match(r"^\s+[a-z]", text[holder[1]:holder[1] + 3]):
         return []  # "president of the Lisbon teachers' union": the role is in something the place qualifies
     kind = _kind(title)
-    if kind == "leaderOf" and re.match(r"^,\s+an?\s", m.group(0)):
+    if kind == "leaderOf" and (m.group("art") or "").lower().strip() in ("a", "an"):
         kind = "memberOf"  # "a governor of the Federal Reserve", "a leader of Hamas": one of several
     return _relation(person, kind, holder[2], title, text, start, max(holder[1], end + m.end("title")))
 
@@ -252,15 +270,17 @@ SUBJECT_OPENING = re.compile(r"^(?:[\"“]?(?:The|the)\s+)?(?:(?-i:[a-z])[\w-]*\
 def _sentence_start(text: str, pos: int) -> int:
     """Start of the sentence that contains ``pos`` (a full stop, question or exclamation mark or a line break)."""
     start = 0
-    for m in SENTENCE_END.finditer(text, max(0, pos - 600), pos):
-        start = m.end()
+    for m in SENTENCE_END.finditer(text, max(0, pos - 600), pos + 2):  # the look-ahead may read past ``pos``
+        if m.end() <= pos:
+            start = m.end()
     return start
 
 
-def _its_title(text: str, mentions: list[Mention], i: int) -> list[Relation]:
+def _its_title(doc: Doc, mentions: list[Mention], i: int) -> list[Relation]:
     """`The opposition Labour Party said ... . Its home affairs spokesman, X, said`, `The ruling APC said its
     candidate, X, was ahead`: "its" is the organization that is the subject of the sentence (or, at the start of a
     sentence, of the sentence before)."""
+    text = index_of(doc).text
     start, end, person = mentions[i]
     if person.type != "Actor" or not re.match(r"^[,)]|^\s+(?:\(|said|told|says)\b", text[end:end + 8]):
         return []
@@ -281,8 +301,31 @@ def _its_title(text: str, mentions: list[Mention], i: int) -> list[Relation]:
         return []
     if limit == its and any(mm[2].key != inside[0][2].key and mm[2].type != "Place" for mm in inside):
         return []  # "X told Y its ...": another name could own the title
+    alone = all(mm[2].key == inside[0][2].key or mm[2].type == "Place" for mm in inside)
+    if limit != its and not alone and not _is_subject(doc, inside[0][1]):
+        return []  # "According to X, Y ... . Its chief, Z": of several names, the subject of the sentence is "it"
     title = m.group("title")
     return _relation(person, _kind(title), inside[0][2], title, text, its, end)
+
+
+def _led_by(text: str, mentions: list[Mention], i: int) -> list[Relation]:
+    """`the Workers' Party, led by X,`, `Y, which is headed by X`."""
+    start, end, org = mentions[i]
+    if org.type != "Organization" or i + 1 >= len(mentions) or text[end:end + 1] != ",":
+        return []
+    s, t, person = mentions[i + 1]
+    if person.type != "Actor" or not LED_BY.match(text[end:s]):
+        return []
+    return _relation(person, "leaderOf", org, "leader", text, start, t)
+
+
+def _is_subject(doc: Doc, end: int) -> bool:
+    """Whether the name ending at ``end`` is the subject of its clause (its last word, or the word it is a part of)."""
+    ix = index_of(doc)
+    tok = ix.tokens[max(0, ix.token_at_or_after(end) - 1)]
+    while tok.dep_ in ("compound", "flat", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
 
 
 def _apposed_after_role(text: str, mentions: list[Mention], i: int) -> list[Relation]:
@@ -346,4 +389,159 @@ def _from_speaker_descriptions(text: str, statements: list[Statement], entities:
         if holders:
             out += _relation(by_key[st.speaker], _kind(m.group("title")), holders[-1], m.group("title"),
                              text, mention.start, mention.end)
+    return out
+
+
+# ---------------------------------------------------------------- an organization named by its kind
+@lru_cache(maxsize=1)
+def _described_title() -> re.Pattern[str]:
+    """`the union's general secretary`, `the housing association's managing director`, `A company spokeswoman`:
+    a role title in an organization the phrase names only by its kind (a head noun such as union, group)."""
+    return re.compile(rf"(?P<det>[Tt]he|[Aa]n?)\s+(?P<qual>(?:{FILLER}(?-i:[a-z])[\w-]*\s+){{0,2}}?)"
+                      rf"(?P<noun>(?-i:[a-z])+)(?P<poss>’s|'s)?\s+"
+                      rf"(?P<title>{QUALIFIER}{MODIFIER}{_role_regex()})\b(?![’'-])", re.I)
+
+
+DET_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){0,2}$")
+WORD_BEFORE = re.compile(r"[a-z]+$")
+INDEFINITE_BEFORE = re.compile(r"\b[Aa]n?\s+(?:[a-z][\w-]*\s+){1,4}[a-z][\w-]*$")
+
+
+def _described_candidates(text: str, mentions: list[Mention]) -> list[re.Match[str]]:
+    """Matches of :func:`_described_title`, found cheaply: at a possessive whose word is a kind noun ("union's"), and
+    in the few words before a person's name set off by a comma ("A company spokeswoman, X")."""
+    nouns = lexicon.org_heads() | lexicon.company_words()
+    starts = set()
+    for poss in ("’s ", "'s "):
+        pos = text.find(poss)
+        while pos >= 0:
+            word = WORD_BEFORE.search(text, max(0, pos - 20), pos)
+            det = DET_BEFORE.search(text, max(0, pos - 60), word.start()) if word and word.group() in nouns else None
+            if det:
+                starts.add(det.start())
+            pos = text.find(poss, pos + 3)
+    for s, _, e in mentions:
+        if e.type == "Actor" and text[max(0, s - 2):s] == ", ":
+            det = INDEFINITE_BEFORE.search(text[max(0, s - 80):s - 2])
+            if det:
+                starts.add(max(0, s - 80) + det.start())
+    out = []
+    for start in sorted(starts):
+        m = _described_title().match(text, start)
+        if m and m.group("noun").lower() in nouns:
+            out.append(m)
+    return out
+
+
+def _described_org_titles(doc: Doc, mentions: list[Mention], entities: list[Entity]) -> list[Relation]:
+    """`the union's general secretary, X`, `X, the group's executive director`, `A company spokeswoman, X`: the
+    organization is the one of that kind the article named before (see :func:`_org_of_kind`); the person is the
+    name apposed to the phrase, or else (`the housing association's managing director` ... `Managing director X`)
+    the one person the article gives that title."""
+    text, out = index_of(doc).text, list[Relation]()
+    for m in _described_candidates(text, mentions):
+        noun, title = m.group("noun").lower(), m.group("title")
+        if not (m.group("poss") or m.group("det").lower() in ("a", "an")):
+            continue  # "the company spokeswoman" is read by the statements stage; "the group's" or "a company"
+        if any(w in PAST_WORDS for w in (m.group("qual") + title).lower().split()) or _past(text, m.start()):
+            continue
+        apposed = _apposed_person(text, mentions, m.start(), m.end())
+        person = apposed[2] if apposed else None
+        if person is None and m.group("det").lower() == "the" and m.group("poss"):
+            person = _titled_person(entities, title)
+        org = _org_of_kind(text, mentions, entities, noun, m.start()) if person else None
+        if person is None or org is None:
+            continue
+        kind = _kind(title)
+        if kind == "leaderOf" and m.group("det").lower() != "the":
+            kind = "memberOf"  # "a company director": one of several
+        span = (min(m.start(), apposed[0]), max(m.end(), apposed[1])) if apposed else (m.start(), m.end())
+        out += _relation(person, kind, org, title, text, *span)
+    return out
+
+
+def _apposed_person(text: str, mentions: list[Mention], start: int, end: int) -> Mention | None:
+    """The person named right after a description (`..., X,` / `..., X said`), else right before it (`X, the ...`)."""
+    after = next((m for m in mentions if m[0] >= end), None)
+    if after and after[2].type == "Actor" and re.fullmatch(r",\s+", text[end:after[0]]):
+        return after
+    before = next((m for m in reversed(mentions) if m[1] <= start), None)
+    if before and before[2].type == "Actor" and re.fullmatch(r",\s+", text[before[1]:start]):
+        return before
+    return None
+
+
+def _titled_person(entities: list[Entity], title: str) -> Entity | None:
+    """The one person of the article given ``title`` ("Managing director X" for "the ... managing director")."""
+    title = title.lower()
+    found = [e for e in entities if e.type == "Actor" and title in e.titles]
+    return found[0] if len(found) == 1 else None
+
+
+def _org_of_kind(text: str, mentions: list[Mention], entities: list[Entity], noun: str, pos: int) -> Entity | None:
+    """The organization that "the union", "the group", "the company" refers to at ``pos``: the one organization
+    named before whose name or description is of that kind ("Norvane Technologies" for "company", "Yiaga Africa,
+    a civic group" for "group"); else the one organization named in the same sentence before ``pos`` (or, when
+    it names none, in the sentence before)."""
+    def other_body(e: Entity) -> bool:  # "the Senate" is never "the party" or "the group"
+        head = e.name.lower().split()[-1]
+        return head != noun and lexicon.institutions().get(head) is not None
+
+    before = [(s, t, e) for s, t, e in mentions if t <= pos and e.type == "Organization" and not other_body(e)]
+    kinds = {e.key: e for s, t, e in before if _of_kind(text, e, t, noun)}
+    if len(kinds) == 1:
+        return next(iter(kinds.values()))
+    if kinds:
+        return None
+    sent = _sentence_start(text, pos)
+    window = {e.key: e for s, t, e in before if s >= sent}
+    if not window and sent > 0:
+        prev = _sentence_start(text, len(text[:sent].rstrip()) - 1)
+        window = {e.key: e for s, t, e in before if prev <= s < sent}
+    if len(window) > 1:  # "the Senate" is no party: a name whose head noun is another kind of body
+        window = {k: e for k, e in window.items() if e.name.lower().split()[-1] not in lexicon.org_heads()}
+    return next(iter(window.values())) if len(window) == 1 else None
+
+
+def _word_before(text: str, pos: int) -> str:
+    m = re.search(r"([a-z]+)\s+(?:[A-Z][\w-]*\s+)?$", text[max(0, pos - 30):pos])  # "chipmaker (U.S.) Name"
+    return m.group(1) if m else ""
+
+
+def _of_kind(text: str, org: Entity, end: int, noun: str) -> bool:
+    """Whether an organization is a ``noun`` by its name's head, its titles or a description apposed to it."""
+    words = org.name.lower().split()
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    if noun in (words[-1], head) or any(t.split()[-1] == noun for t in org.titles):
+        return True
+    companies = lexicon.company_words()
+    if noun in ("company", "firm") and (words[-1].strip(".,") in companies or any(
+            _word_before(text, m.start) in companies for m in org.mentions)):  # "chipmaker Veltrix Semiconductors"
+        return True
+    return re.match(rf"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{re.escape(noun)}\b", text[end:end + 80]) is not None
+
+
+# "Chief Executive Officer Martin Kessler", "CFO Dana Whitlock": an office only a company has, written at the
+# start of a sentence or clause (not after a name: "Acme Chief Executive Officer X" names its company).
+COMPANY_OFFICE = re.compile(r"(?:[.!?”\"]\s+|\n\s*|,\s+)(?P<title>[Cc]hief\s+(?:[A-Z]?[a-z]+\s+){0,2}?[Oo]fficer|"
+                            r"[Cc]hief\s+[Ee]xecutive|CEO|CFO|COO|CTO)\s+$")
+
+
+def _company_officers(text: str, mentions: list[Mention], entities: list[Entity]) -> list[Relation]:
+    """`Chief Executive Officer X said`, with no organization written before the title: the one company the
+    article named before (by its legal form or trade: "chipmaker Norvane Technologies")."""
+    out: list[Relation] = []
+    for start, end, person in mentions:
+        if person.type != "Actor" or not text[max(0, start - 8):start].rstrip().endswith(("r", "O", "e")):
+            continue  # cheap filter: a title ending "officer", "CEO" or "executive" right before the name
+        window = ("\n" if start <= 50 else "") + text[max(0, start - 50):start]
+        m = COMPANY_OFFICE.search(window)
+        if not m:
+            continue
+        companies = {e.key: e for s, t, e in mentions if t <= start and e.type == "Organization" and
+                     _of_kind(text, e, t, "company")}
+        if len(companies) == 1:
+            title = m.group("title")
+            out += _relation(person, _kind(title) or "memberOf", next(iter(companies.values())), title, text,
+                             start - (len(window) - m.start("title")), end)
     return out
