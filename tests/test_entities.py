@@ -45,7 +45,7 @@ TYPED = [  # (text, name, type) -- the type comes from the text, not from the mo
     ("A Gatwick spokesperson said the airport would stay open.", "Gatwick", "Organization"),
     # a two-word name speaking is a person, whatever the model took it for
     ("Declan Fairweather said the talks had failed.", "Declan Fairweather", "Actor"),
-    ("The outgoing chief minister, Ramesh Prasad Sinha, said the alliance would hold.", "Ramesh Prasad Sinha",
+    ("The outgoing club president, Henrik Aas Lunde, said the board would hold.", "Henrik Aas Lunde",
      "Actor"),
     # company context: shares of X, X described as a firm
     ("Shares of Quillmark fell 4 per cent on Tuesday.", "Quillmark", "Organization"),
@@ -59,14 +59,13 @@ TYPED = [  # (text, name, type) -- the type comes from the text, not from the mo
     # a proper-noun run with an organization's word in it, as the subject of a speech verb
     ("Trees fell across the line overnight.\n\nNetwork Southway said dozens of trees had fallen on lines.",
      "Network Southway", "Organization"),
-    # a state body capitalised inside a sentence; a news service by its last word; a party by its description
-    ("The bill passed the Senate on Tuesday.", "Senate", "Organization"),
-    ("Levant Wire reported that talks had stalled.", "Levant Wire", "Organization"),
-    ("The Lok Sewa Manch, a new regional party, won 12 seats.", "Lok Sewa Manch", "Organization"),
+    # a news service by its last word; a party by its description
+    ("Baltic Wire reported that the ferry strike had ended.", "Baltic Wire", "Organization"),
+    ("The Green Valley Front, a new regional party, won 12 seats.", "Green Valley Front", "Organization"),
     # a person: "who was ...", the speaker of an inverted "said X"
     ("Marta Ruiz, who was elected president of the Spanish Football Federation in May, resigned.", "Marta Ruiz",
      "Actor"),
-    ("\"We accept the verdict,\" said Ramesh Prasad Sinha of the Janata Party.", "Ramesh Prasad Sinha", "Actor"),
+    ("\"We accept the verdict,\" said Anders Holm Berg of the Centre Alliance.", "Anders Holm Berg", "Actor"),
     # a description followed by a name describes that name, not the place before it
     ("Speaking in Leeds, the union's general secretary, Maria Kent, said pay had stalled.", "Leeds", "Place"),
 ]
@@ -108,8 +107,10 @@ ALIASES = [  # (text, name, alias, rule)
      "Revolutionary Armed Forces of Colombia", "FARC", "also-known-as"),
     ("The Jatiya (National) Party rejected the result.", "Jatiya Party", "Jatiya (National) Party",
      "parenthesis-gloss"),
-    ("Qatar's Ministry of Foreign Affairs said talks would resume.", "Ministry of Foreign Affairs",
-     "Qatar's Ministry of Foreign Affairs", "possessive"),
+    ("Kenya's Ministry of Health said the outbreak was contained.", "Ministry of Health",
+     "Kenya's Ministry of Health", "possessive"),
+    ("Kenya’s Ministry of Health said the outbreak was contained.", "Ministry of Health",
+     "Kenya’s Ministry of Health", "possessive"),  # the alias as written, curly apostrophe and all
 ]
 
 
@@ -175,8 +176,8 @@ NAMES = [  # (text, names that must be entities, names that must not)
     ("Chinese ambassador to Japan Wu Zhenhai met the minister.", ["Wu Zhenhai"], []),
     ("Amnesty International UK, a human rights group, criticised the ruling.", ["Amnesty International UK"],
      ["United Kingdom"]),
-    ("Airlines for America, an industry group representing major carriers, said delays would ease.",
-     ["Airlines for America"], ["United States"]),
+    ("Farmers for Canada, an industry group representing grain growers, said exports would fall.",
+     ["Farmers for Canada"], ["Canada"]),
     ("Graham Dunlop, operations director at Scottish and Southern Electricity Networks, said crews were working.",
      ["Scottish and Southern Electricity Networks"], ["Southern Electricity Networks"]),
     # title words inside an institution's name; the office of a title holder, possessive and all
@@ -184,13 +185,13 @@ NAMES = [  # (text, names that must be entities, names that must not)
      ["National Association of Head Teachers"], ["Teachers", "National Association"]),
     ("A spokesperson for the U.S. Attorney's Office for the Southern District of Texas declined to comment.",
      ["U.S. Attorney's Office for the Southern District of Texas"], ["U.S."]),
-    ("A spokesman for the Prime Minister's Office said the visit would go ahead.", ["Prime Minister's Office"],
+    ("A spokeswoman for the Chief Minister's Office said the budget would be delayed.", ["Chief Minister's Office"],
      ["Minister's Office"]),
     ("Speaking at the annual congress of the Federation of Retail Workers, Maria Kent said pay had stalled.",
      ["Federation of Retail Workers"], ["congress of the Federation of Retail Workers"]),
     # a lone state body is no short form of a committee named after it
-    ("Senator Mark Reyes, who chairs the Senate Commerce Committee, said the Senate would vote.",
-     ["Senate", "Senate Commerce Committee"], []),
+    ("Senator Mark Reyes, who chairs the Senate Transport Committee, said the Senate would vote.",
+     ["Senate Transport Committee"], []),
 ]
 
 

@@ -322,8 +322,8 @@ def test_a_headline_joins_the_body_telling_of_its_event(nlp) -> None:  # type: i
 HEADLINES = [
     # (headline, body): the headline names the court by a broader place than the body does
     (
-        "India court convicts former minister Ramesh Sinha",
-        "A Patna court on Wednesday convicted former state minister Ramesh Sinha of fraud.",
+        "India court convicts former minister Arjun Mehta",
+        "A Patna court on Wednesday convicted former state minister Arjun Mehta of fraud.",
     ),
     (
         "Kenya court jails former governor for 12 years",

@@ -59,8 +59,8 @@ ROLES = [  # (text, expected relation)
      ("Sanjay Verma", "memberOf", "Institute for Social Research")),
     ("Egypt's Foreign Ministry spokesman, Tamer Abdel-Ghani, said the talks would resume.",
      ("Tamer Abdel-Ghani", "spokespersonOf", "Foreign Ministry")),
-    ("Senator Mark Reyes, who chairs the Senate Commerce Committee, criticised the airline.",
-     ("Mark Reyes", "leaderOf", "Senate Commerce Committee")),
+    ("Senator Mark Reyes, who chairs the Senate Transport Committee, criticised the airline.",
+     ("Mark Reyes", "leaderOf", "Senate Transport Committee")),
     ("Hamas political bureau member Basem Naim said the proposal was unacceptable.",
      ("Basem Naim", "memberOf", "Hamas")),
     ("Laura Fenwick, a professor at Columbia University, said the ruling was narrow.",
@@ -121,8 +121,8 @@ ROLES = [  # (text, expected relation)
     ("The Green Party, which is led by Anna Berg, won nine seats.", ("Anna Berg", "leaderOf", "Green Party")),
     ("Pedro Alves, who runs the Lisbon Tenants Union, said rents rose.",
      ("Pedro Alves", "leaderOf", "Lisbon Tenants Union")),
-    ("\"We accept the verdict,\" said Ramesh Prasad Sinha of the Janata Party.",
-     ("Ramesh Prasad Sinha", "memberOf", "Janata Party")),  # a name the model missed, as the speaker
+    ("\"We accept the verdict,\" said Anders Holm Berg of the Centre Alliance.",
+     ("Anders Holm Berg", "memberOf", "Centre Alliance")),  # a name the model missed, as the speaker
     # organizations inside organizations
     ("Shares in Instagram, a subsidiary of Meta, rose on Monday.", ("Instagram", "partOf", "Meta")),
     ("On Tuesday, DeepMind, part of Google, released a new model.", ("DeepMind", "partOf", "Google")),

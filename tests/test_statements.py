@@ -93,8 +93,8 @@ STATEMENTS = [  # (text, expected statements as (content, kind, speaker))
     ("Former treasurer Helen Marsh testified that the accounts had been altered twice.",
      [("the accounts had been altered twice", "indirect", "Helen Marsh")]),
     # a name apposed to a description the model does not tag is still the speaker
-    ("The outgoing chief minister, Ramesh Prasad Sinha, said the alliance would hold until the vote.",
-     [("the alliance would hold until the vote", "indirect", "Ramesh Prasad Sinha")]),
+    ("The outgoing club president, Henrik Aas Lunde, said the board would hold until the vote.",
+     [("the board would hold until the vote", "indirect", "Henrik Aas Lunde")]),
     # a quote opening its sentence, attributed after it, is direct even mid-paragraph
     ("Tom Hughes said the count was close. “We counted every single ballot twice,” he said.",
      [("We counted every single ballot twice", "direct", "Tom Hughes")]),
