@@ -272,7 +272,8 @@ def build(
         report.quads = len(gs)
         return report  # nothing changed
 
-    _write_graphs(gs, iris, current, report, full_rebuild, manifest, ov, summaries, parsed_ok)
+    _write_graphs(gs, iris, current, report, full_rebuild, manifest, ov, summaries, parsed_ok,
+                  jobs or default_jobs())
     manifest["articles"] = current
     manifest["overrides"] = ov_key
     manifest["base"] = iris.base
@@ -331,7 +332,7 @@ def _summaries(gs: GraphStore, ids: list[str], current: dict[str, dict[str, Any]
 
 def _write_graphs(gs: GraphStore, iris: Iris, current: dict[str, dict[str, Any]], report: BuildReport,
                   full_rebuild: bool, manifest: dict[str, Any], overrides: Any,
-                  summaries: dict[str, dict[str, Any]], parsed: set[str]) -> None:
+                  summaries: dict[str, dict[str, Any]], parsed: set[str], jobs: int = 1) -> None:
     from kg.mapping import article_quads, resolution_quads
     from kg.resolve import Resolution, resolve_summaries
 
@@ -348,10 +349,19 @@ def _write_graphs(gs: GraphStore, iris: Iris, current: dict[str, dict[str, Any]]
     pending: list[tuple[str, list[Any]]] = []  # changed graphs, written a batch per transaction
     pending_quads = 0
     inputs = _mapping_inputs(res)
-    for aid in ids:
-        # An article's graph depends on its records and on the global ids resolution gave its
-        # entities and events: when neither changed, it is not mapped again.
-        sig = hashlib.sha256(repr((MAPPING_VERSION, current[aid]["key"], inputs.get(aid))).encode()).hexdigest()
+    # An article's graph depends on its records and on the global ids resolution gave its entities and
+    # events: when neither changed, it is not mapped again.
+    sigs = {aid: hashlib.sha256(repr((MAPPING_VERSION, current[aid]["key"], inputs.get(aid))).encode()).hexdigest()
+            for aid in ids}
+    if fresh and jobs > 1 and len(ids) > 1 and sys.platform == "linux":
+        _map_fresh_in_workers(gs, iris, res, ids, current, report, jobs)
+        for aid in ids:
+            current[aid]["sig"] = sigs[aid]
+        ids_to_map: list[str] = []
+    else:
+        ids_to_map = ids
+    for aid in ids_to_map:
+        sig = sigs[aid]
         # (A store built before kg kept a copy of each article graph gets the copies this way.)
         if not full_rebuild and current[aid].get("sig") == sig and "graph" in current[aid] \
                 and "copy" in current[aid] and gs.article_copy_file(aid).exists():
@@ -419,6 +429,48 @@ def _write_graphs(gs: GraphStore, iris: Iris, current: dict[str, dict[str, Any]]
     elif remapped:  # the same graph, from nodes that changed in what the graph does not show (members)
         gs.save_graph_copy(digest, header, nodes)
     manifest[RESOLUTION] = digest
+
+
+# What forked mapping workers read (:func:`_map_for_bulk`): set just before the pool forks, cleared after.
+_FORKED: dict[str, Any] = {}
+
+
+def _map_for_bulk(aid: str) -> tuple[str, str, str, bytes]:
+    """In a forked worker: map one article, keep its copy, and return (id, graph digest, copy hash,
+    N-Quads). It reads the records file and writes the copy, never the Oxigraph store."""
+    from kg.mapping import article_quads
+
+    gs, iris, res = _FORKED["gs"], _FORKED["iris"], _FORKED["res"]
+    lines = [str(q) for q in article_quads(_load(gs, aid), res, iris)]
+    sha = gs.save_article_copy(aid, iris.graph(aid), lines)
+    return aid, graph_digest(lines), sha, "".join(f"{line} .\n" for line in lines).encode("utf-8")
+
+
+def _map_fresh_in_workers(gs: GraphStore, iris: Iris, res: Any, ids: list[str], current: dict[str, dict[str, Any]],
+                          report: BuildReport, jobs: int) -> None:
+    """Map every article into a fresh store with ``jobs`` forked workers, which inherit the resolution
+    instead of receiving it, while this process loads what they return in bulk. Mapping is the
+    largest cost of a build after the model; in one process it ran after parsing, on one core."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    _FORKED.update(gs=gs, iris=iris, res=res)
+    try:
+        ctx = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+            batch: list[bytes] = []
+            count = 0
+            for aid, digest, sha, data in pool.map(_map_for_bulk, ids, chunksize=16):
+                current[aid]["copy"], current[aid]["graph"] = sha, digest
+                report.graphs_written += 1
+                batch.append(data)
+                count += data.count(b"\n")
+                if count >= BULK_QUADS:
+                    gs.bulk_load_nquads(b"".join(batch))
+                    batch, count = [], 0
+            gs.bulk_load_nquads(b"".join(batch))
+    finally:
+        _FORKED.clear()
 
 
 def _event_type_iris() -> dict[str, str]:

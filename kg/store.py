@@ -167,6 +167,18 @@ class GraphStore:
         except OSError as exc:
             raise StoreError(f"{self.path}: write failed: {str(exc).splitlines()[0]}") from exc
 
+    def bulk_load_nquads(self, data: bytes) -> None:
+        """Load N-Quads text without a transaction (as :meth:`bulk_add`): Oxigraph parses it, so a caller
+        holding the quads as text need not make Python objects of them."""
+        from pyoxigraph import RdfFormat
+
+        if not data:
+            return
+        try:
+            self._db.bulk_load(input=data, format=RdfFormat.N_QUADS)
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"{self.path}: write failed: {str(exc).splitlines()[0]}") from exc
+
     def patch_graph(self, graph: str, lines: Iterable[str], old: set[str] | None = None) -> int:
         """Make ``graph`` hold exactly the quads whose ``str()`` are ``lines``, by deleting and inserting
         only the difference, in one update. For a large graph that changes a little (the resolution
