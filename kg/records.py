@@ -138,11 +138,33 @@ class ArticleRecords:
 
     # -- JSON round trip, used by the build cache -------------------------------------------
     def to_json(self) -> str:
-        return json.dumps(dataclasses.asdict(self), ensure_ascii=False, sort_keys=True)
+        return json.dumps(_plain(self), ensure_ascii=False, sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str) -> ArticleRecords:
         return _records_from_dict(json.loads(text))
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _plain(value: Any) -> Any:
+    """``dataclasses.asdict`` for records, whose fields hold only records, tuples, lists, dicts and
+    JSON scalars: the same JSON, without asdict's deep copy of every value (a tenth of the time a
+    build spent on an article outside the model)."""
+    kind = type(value)
+    if kind in (str, int, float, bool) or value is None:
+        return value
+    if kind is tuple or kind is list:
+        return [_plain(v) for v in value]
+    if kind is dict:
+        return {k: _plain(v) for k, v in value.items()}
+    names = _FIELDS.get(kind)
+    if names is None:
+        if not dataclasses.is_dataclass(value):
+            raise TypeError(f"cannot store a {kind.__name__} in records")
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
+    return {name: _plain(getattr(value, name)) for name in names}
 
 
 def _span(d: dict[str, Any] | None) -> Span | None:
@@ -269,7 +291,7 @@ class ArticleSummary:
         return cls(rec.article.id, rec.article.published, entities, rec.events)
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        return _plain(self)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> ArticleSummary:
