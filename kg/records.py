@@ -167,6 +167,11 @@ def _plain(value: Any) -> Any:
     return {name: _plain(getattr(value, name)) for name in names}
 
 
+def _alias_evidence(items: list[dict[str, Any]]) -> tuple[AliasEvidence, ...]:
+    """An entity's alias evidence, as records and summaries both store it."""
+    return tuple(AliasEvidence(x["alias"], x["rule"], Span(**x["span"])) for x in items)
+
+
 def _span(d: dict[str, Any] | None) -> Span | None:
     return None if d is None else Span(d["start"], d["end"], d["text"])
 
@@ -189,9 +194,7 @@ def _records_from_dict(d: dict[str, Any]) -> ArticleRecords:
             name=e["name"],
             aliases=tuple(e["aliases"]),
             mentions=tuple(Span(**s) for s in e["mentions"]),
-            evidence=tuple(
-                AliasEvidence(x["alias"], x["rule"], Span(**x["span"])) for x in e["evidence"]
-            ),
+            evidence=_alias_evidence(e["evidence"]),
             titles=tuple(e["titles"]),
         )
         for e in d["entities"]
@@ -303,7 +306,7 @@ class ArticleSummary:
                 aliases=tuple(e["aliases"]),
                 weight=e["weight"],
                 titles=tuple(e["titles"]),
-                evidence=tuple(AliasEvidence(x["alias"], x["rule"], Span(**x["span"])) for x in e["evidence"]),
+                evidence=_alias_evidence(e["evidence"]),
                 links=tuple((r, n) for r, n in e["links"]),
                 said=tuple(e["said"]),
             )
