@@ -4,7 +4,7 @@ Articles come from :mod:`bench.corpus` with their annotations (what the generato
 Each article's annotations become :class:`kg.records.ArticleRecords`, entities are resolved across
 articles by name (the same full name is one node, as ``kg.resolve`` does, but in one linear pass:
 kg's own resolver compares every pair of people, which does not finish at millions of triples),
-and the quads come from ``kg.mapping.article_quads`` / ``resolution_quads`` themselves: per-article
+and the quads come from ``kg.mapping.article_lines`` / ``resolution_lines`` themselves: per-article
 named graphs plus the resolution graph, Statement/TextSpan/Actor/Membership/Event with the kg
 vocabulary, so every stored query returns rows and ``kg validate`` finds the graph conforming.
 
@@ -76,7 +76,7 @@ class LinearResolver:
         self.res = Resolution()
         self.by_key: dict[tuple[str, str], str] = {}
         self.used: Counter[str] = Counter()
-        self.resolution_quads = 0  # running count of what resolution_quads will emit (to hit a size target)
+        self.resolution_quads = 0  # running count of what resolution_lines will emit (to hit a size target)
 
     def _slug(self, text: str, limit: int = 60) -> str:
         from kg.iris import slugify
@@ -143,7 +143,7 @@ def build_graph(target: int, out_root: Path, seed: int = 7, log: Any = print) ->
     from pyoxigraph import RdfFormat
 
     from kg.iris import Iris
-    from kg.mapping import article_quads, resolution_quads
+    from kg.mapping import article_lines, resolution_lines
 
     folder = out_root / f"g{target}-{fingerprint(target, seed)}"
     info_file = folder / "info.json"
@@ -170,9 +170,9 @@ def build_graph(target: int, out_root: Path, seed: int = 7, log: Any = print) ->
         while True:
             rec = to_records(generate(seed, i))
             resolver.add(rec)
-            quads = article_quads(rec, resolver.res, iris)
-            fh.write(pyoxigraph.serialize(quads, format=RdfFormat.N_QUADS))
-            n_quads += len(quads)
+            lines = article_lines(rec, resolver.res, iris)
+            fh.write("".join(f"{line} .\n" for line in lines).encode("utf-8"))
+            n_quads += len(lines)
             n_articles += 1
             i += 1
             estimate = n_quads + resolver.resolution_quads
@@ -181,8 +181,8 @@ def build_graph(target: int, out_root: Path, seed: int = 7, log: Any = print) ->
             if i % 1000 == 0:
                 log(f"    graph {target}: {i} articles, ~{estimate} quads")
         resolver.finish()
-        rq = resolution_quads(resolver.res, iris, types)
-        fh.write(pyoxigraph.serialize(rq, format=RdfFormat.N_QUADS))
+        rq = resolution_lines(resolver.res, iris, types)
+        fh.write("".join(f"{line} .\n" for line in rq).encode("utf-8"))
         n_quads += len(rq)
     gen_s = time.perf_counter() - t0
     t1 = time.perf_counter()

@@ -359,22 +359,22 @@ def injected_graph(path: Path) -> list[tuple[str, str]]:
     from pyoxigraph import RdfFormat
 
     from kg.iris import Iris
-    from kg.mapping import article_quads, resolution_quads
+    from kg.mapping import article_lines, resolution_lines
 
     iris = Iris()
     res = LinearResolver()
-    quads: list[Any] = []
+    lines: list[str] = []
     recs = []
     for i in range(3):
         rec = to_records(generate(99, i))
         recs.append(rec)
         res.add(rec)
-        quads += article_quads(rec, res.res, iris)
+        lines += article_lines(rec, res.res, iris)
     res.finish()
     from kg.extract.event_types import event_type_iris
 
-    quads += resolution_quads(res.res, iris, event_type_iris())
-    triples = {f"{q.subject} {q.predicate} {q.object} ." for q in quads}
+    lines += resolution_lines(res.res, iris, event_type_iris())
+    triples = {f"{line.rsplit(' ', 1)[0]} ." for line in lines}
     kg_ = "https://w3id.org/kg/ontology#"
     xsd = "http://www.w3.org/2001/XMLSchema#"
     nif = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
@@ -641,7 +641,7 @@ PHASES = [  # (label, file suffix, function name)
     ("resolution graph copy: save", "kg/store.py", "save_graph_copy"),
     ("store.bulk_add (fresh store)", "kg/store.py", "bulk_add"),
     ("records JSON save", "kg/store.py", "save_records"),
-    ("article_quads (mapping)", "kg/mapping.py", "article_quads"),
+    ("article_lines (mapping)", "kg/mapping.py", "article_lines"),
     ("_digest of quads", "kg/build.py", "_digest"),
     ("replace_graph (SPARQL Update)", "kg/store.py", "replace_graph"),
     ("export()", "kg/export.py", "export"),

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -29,7 +30,7 @@ from kg.iris import Iris
 from kg.mapping_version import MAPPING_VERSION
 from kg.namespace import DEFAULT_BASE
 from kg.records import ArticleRecords, ArticleSummary
-from kg.store import GraphStore, graph_digest, store_path
+from kg.store import BulkLoader, GraphStore, graph_digest, store_path
 from kg.text import iter_article_paths, read_article
 
 BATCH_SIZE = 32  # measured: 32 is faster than 128 on the small model and uses a third of the memory
@@ -333,7 +334,7 @@ def _summaries(gs: GraphStore, ids: list[str], current: dict[str, dict[str, Any]
 def _write_graphs(gs: GraphStore, iris: Iris, current: dict[str, dict[str, Any]], report: BuildReport,
                   full_rebuild: bool, manifest: dict[str, Any], overrides: Any,
                   summaries: dict[str, dict[str, Any]], parsed: set[str], jobs: int = 1) -> None:
-    from kg.mapping import article_quads, resolution_quads
+    from kg.mapping import article_lines, resolution_lines
     from kg.resolve import Resolution, resolve_summaries
 
     ids = sorted(current)
@@ -345,90 +346,94 @@ def _write_graphs(gs: GraphStore, iris: Iris, current: dict[str, dict[str, Any]]
     # graph (several times faster). Until the manifest is saved at the end, a next build sees a
     # fresh store and starts again from an empty one.
     fresh = full_rebuild and len(gs) == 0
-    bulk: list[Any] = []
-    pending: list[tuple[str, list[Any]]] = []  # changed graphs, written a batch per transaction
+    bulk: list[str] = []  # N-Quads text for a fresh store
+    bulk_quads = 0
+    pending: list[tuple[str, list[str]]] = []  # changed graphs, written a batch per transaction
     pending_quads = 0
     inputs = _mapping_inputs(res)
     # An article's graph depends on its records and on the global ids resolution gave its entities and
     # events: when neither changed, it is not mapped again.
     sigs = {aid: hashlib.sha256(repr((MAPPING_VERSION, current[aid]["key"], inputs.get(aid))).encode()).hexdigest()
             for aid in ids}
-    if fresh and jobs > 1 and len(ids) > 1 and sys.platform == "linux":
-        _map_fresh_in_workers(gs, iris, res, ids, current, report, jobs)
-        for aid in ids:
-            current[aid]["sig"] = sigs[aid]
-        ids_to_map: list[str] = []
-    else:
-        ids_to_map = ids
-    for aid in ids_to_map:
-        sig = sigs[aid]
-        # (A store built before kg kept a copy of each article graph gets the copies this way.)
-        if not full_rebuild and current[aid].get("sig") == sig and "graph" in current[aid] \
-                and "copy" in current[aid] and gs.article_copy_file(aid).exists():
-            continue
-        quads = article_quads(_load(gs, aid), res, iris)
-        lines = [str(q) for q in quads]
-        digest = graph_digest(lines)
-        # The copy `kg export` reads instead of the store; trusted only once the manifest names its hash.
-        current[aid]["copy"] = gs.save_article_copy(aid, iris.graph(aid), lines)
-        if fresh:
-            bulk.extend(quads)
-            report.graphs_written += 1
-        elif full_rebuild or current[aid].get("graph") != digest:
-            pending.append((iris.graph(aid), quads))
-            pending_quads += len(quads)
-            report.graphs_written += 1
-        current[aid]["graph"] = digest
-        if len(bulk) >= BULK_QUADS:
-            gs.bulk_add(bulk)
-            bulk = []
-        if pending_quads >= UPDATE_QUADS:
-            gs.replace_graphs(pending)
-            pending, pending_quads = [], 0
-        current[aid]["sig"] = sig
-    gs.replace_graphs(pending)
-    for aid in report.dropped:
-        gs.drop_graph(iris.graph(aid))
-        gs.drop_article_copy(aid)
-        gs.drop_records(aid)
-    # The resolution graph is mapped node by node, and only for the nodes whose resolution changed
-    # since the copy the last build kept; the others' quads come from that copy.
-    types = _event_type_iris()
-    header = hashlib.sha256(repr((MAPPING_VERSION, iris.base, sorted(types.items()))).encode()).hexdigest()[:16]
-    copy = None if full_rebuild else gs.graph_copy(manifest.get(RESOLUTION))
-    before = copy[1] if copy and copy[0] == header else {}
-    nodes: dict[str, tuple[str, list[str]]] = {}
-    quad_of: dict[str, Any] = {}  # the quads mapped in this build, by str()
-    remapped = False
-    tables: tuple[tuple[str, dict[str, Any]], ...] = (("entity", res.entities), ("event", res.events))
-    for kind, table in tables:
-        for slug, node in table.items():
-            key = f"{kind} {slug}"
-            h = hashlib.sha256(repr(node).encode()).hexdigest()[:16]
-            if key in before and before[key][0] == h:
-                nodes[key] = before[key]
+    # A fresh store is loaded on a background thread while the next articles are mapped.
+    with gs.bulk_loader() if fresh else contextlib.nullcontext() as loader:
+        if fresh and jobs > 1 and len(ids) > 1 and sys.platform == "linux":
+            assert loader is not None
+            _map_fresh_in_workers(gs, loader, iris, res, ids, current, report, jobs)
+            for aid in ids:
+                current[aid]["sig"] = sigs[aid]
+            ids_to_map: list[str] = []
+        else:
+            ids_to_map = ids
+        for aid in ids_to_map:
+            sig = sigs[aid]
+            # (A store built before kg kept a copy of each article graph gets the copies this way.)
+            if not full_rebuild and current[aid].get("sig") == sig and "graph" in current[aid] \
+                    and "copy" in current[aid] and gs.article_copy_file(aid).exists():
                 continue
-            one = Resolution(entities={slug: node}) if kind == "entity" else Resolution(events={slug: node})
-            quads = resolution_quads(one, iris, types)
-            lines = [str(q) for q in quads]
-            quad_of.update(zip(lines, quads, strict=True))
-            nodes[key] = (h, lines)
-            remapped = True
-    remapped = remapped or len(nodes) != len(before)
-    lines = sorted({line for _, node_lines in nodes.values() for line in node_lines})
-    digest = graph_digest(lines)
-    if fresh:
-        gs.save_graph_copy(digest, header, nodes)
-        gs.bulk_add(bulk + [quad_of[line] for line in lines])
-        report.graphs_written += 1
-    elif full_rebuild or manifest.get(RESOLUTION) != digest:
-        old = {line for _, node_lines in copy[1].values() for line in node_lines} if copy else None
-        gs.save_graph_copy(digest, header, nodes)
-        gs.patch_graph(iris.resolution_graph, lines, old)  # large, and changes a little at a time
-        report.graphs_written += 1
-    elif remapped:  # the same graph, from nodes that changed in what the graph does not show (members)
-        gs.save_graph_copy(digest, header, nodes)
-    manifest[RESOLUTION] = digest
+            lines = article_lines(_load(gs, aid), res, iris)
+            digest = graph_digest(lines)
+            # The copy `kg export` reads instead of the store; trusted only once the manifest names its hash.
+            current[aid]["copy"] = gs.save_article_copy(aid, iris.graph(aid), lines)
+            if fresh:
+                bulk.append("".join(f"{line} .\n" for line in lines))
+                bulk_quads += len(lines)
+                report.graphs_written += 1
+            elif full_rebuild or current[aid].get("graph") != digest:
+                pending.append((iris.graph(aid), lines))
+                pending_quads += len(lines)
+                report.graphs_written += 1
+            current[aid]["graph"] = digest
+            if bulk_quads >= BULK_QUADS:
+                assert loader is not None
+                loader.put("".join(bulk).encode("utf-8"))
+                bulk, bulk_quads = [], 0
+            if pending_quads >= UPDATE_QUADS:
+                gs.replace_graphs(pending)
+                pending, pending_quads = [], 0
+            current[aid]["sig"] = sig
+        gs.replace_graphs(pending)
+        for aid in report.dropped:
+            gs.drop_graph(iris.graph(aid))
+            gs.drop_article_copy(aid)
+            gs.drop_records(aid)
+        # The resolution graph is mapped node by node, and only for the nodes whose resolution changed
+        # since the copy the last build kept; the others' quads come from that copy.
+        types = _event_type_iris()
+        header = hashlib.sha256(repr((MAPPING_VERSION, iris.base, sorted(types.items()))).encode()).hexdigest()[:16]
+        copy = None if full_rebuild else gs.graph_copy(manifest.get(RESOLUTION))
+        before = copy[1] if copy and copy[0] == header else {}
+        nodes: dict[str, tuple[str, list[str]]] = {}
+        remapped = False
+        tables: tuple[tuple[str, dict[str, Any]], ...] = (("entity", res.entities), ("event", res.events))
+        for kind, table in tables:
+            for slug, node in table.items():
+                key = f"{kind} {slug}"
+                h = hashlib.sha256(repr(node).encode()).hexdigest()[:16]
+                if key in before and before[key][0] == h:
+                    nodes[key] = before[key]
+                    continue
+                one = Resolution(entities={slug: node}) if kind == "entity" else Resolution(events={slug: node})
+                lines = resolution_lines(one, iris, types)
+                nodes[key] = (h, lines)
+                remapped = True
+        remapped = remapped or len(nodes) != len(before)
+        lines = sorted({line for _, node_lines in nodes.values() for line in node_lines})
+        digest = graph_digest(lines)
+        if fresh:
+            gs.save_graph_copy(digest, header, nodes)
+            bulk.extend(f"{line} .\n" for line in lines)
+            assert loader is not None
+            loader.put("".join(bulk).encode("utf-8"))
+            report.graphs_written += 1
+        elif full_rebuild or manifest.get(RESOLUTION) != digest:
+            old = {line for _, node_lines in copy[1].values() for line in node_lines} if copy else None
+            gs.save_graph_copy(digest, header, nodes)
+            gs.patch_graph(iris.resolution_graph, lines, old)  # large, and changes a little at a time
+            report.graphs_written += 1
+        elif remapped:  # the same graph, from nodes that changed in what the graph does not show (members)
+            gs.save_graph_copy(digest, header, nodes)
+        manifest[RESOLUTION] = digest
 
 
 # What forked mapping workers read (:func:`_map_for_bulk`): set just before the pool forks, cleared after.
@@ -438,18 +443,18 @@ _FORKED: dict[str, Any] = {}
 def _map_for_bulk(aid: str) -> tuple[str, str, str, bytes]:
     """In a forked worker: map one article, keep its copy, and return (id, graph digest, copy hash,
     N-Quads). It reads the records file and writes the copy, never the Oxigraph store."""
-    from kg.mapping import article_quads
+    from kg.mapping import article_lines
 
     gs, iris, res = _FORKED["gs"], _FORKED["iris"], _FORKED["res"]
-    lines = [str(q) for q in article_quads(_load(gs, aid), res, iris)]
+    lines = article_lines(_load(gs, aid), res, iris)
     sha = gs.save_article_copy(aid, iris.graph(aid), lines)
     return aid, graph_digest(lines), sha, "".join(f"{line} .\n" for line in lines).encode("utf-8")
 
 
-def _map_fresh_in_workers(gs: GraphStore, iris: Iris, res: Any, ids: list[str], current: dict[str, dict[str, Any]],
-                          report: BuildReport, jobs: int) -> None:
+def _map_fresh_in_workers(gs: GraphStore, loader: BulkLoader, iris: Iris, res: Any, ids: list[str],
+                          current: dict[str, dict[str, Any]], report: BuildReport, jobs: int) -> None:
     """Map every article into a fresh store with ``jobs`` forked workers, which inherit the resolution
-    instead of receiving it, while this process loads what they return in bulk. Mapping is the
+    instead of receiving it, while ``loader`` loads what they return in bulk. Mapping is the
     largest cost of a build after the model; in one process it ran after parsing, on one core."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -466,9 +471,9 @@ def _map_fresh_in_workers(gs: GraphStore, iris: Iris, res: Any, ids: list[str], 
                 batch.append(data)
                 count += data.count(b"\n")
                 if count >= BULK_QUADS:
-                    gs.bulk_load_nquads(b"".join(batch))
+                    loader.put(b"".join(batch))
                     batch, count = [], 0
-            gs.bulk_load_nquads(b"".join(batch))
+            loader.put(b"".join(batch))
     finally:
         _FORKED.clear()
 

@@ -3,15 +3,15 @@
 Each article's own facts go to its named graph (:meth:`Iris.graph`), so that rebuilding an
 article replaces exactly its quads. Facts that come from several articles at once (an entity's
 type, names and merge evidence; an event's merged time and arguments) go to the resolution graph.
-Quads are returned sorted, so that the store and every export are deterministic.
+Quads are returned as sorted N-Quads lines, so that the store and every export are deterministic;
+:func:`quads` makes pyoxigraph quads of them for callers that want objects.
 Bump :data:`kg.mapping_version.MAPPING_VERSION` whenever this module's output changes.
 """
 
 from __future__ import annotations
 
 import re
-
-from pyoxigraph import Literal, NamedNode, Quad
+from typing import Any
 
 from kg.iris import Iris, content_key
 from kg.namespace import KG, NIF, ORG, RDF, RDFS, SKOS, XSD
@@ -30,36 +30,45 @@ ROLE_SHORTCUT = {"memberOf": KG.memberOf, "leaderOf": KG.leaderOf,
 TYPE_IRI = {"Actor": KG.Actor, "Organization": KG.Organization, "Place": KG.Place}
 
 
+# N-Triples escapes, as Oxigraph writes them (``str()`` of a pyoxigraph term; a test checks every
+# code point against it): \b \t \n \f \r by name; the other C0 controls, DEL and the
+# noncharacters U+FFFE and U+FFFF as \uXXXX.
+_ESCAPES = {c: f"\\u{c:04X}" for c in [*range(0x20), 0x7F, 0xFFFE, 0xFFFF]}
+_ESCAPES.update({0x08: "\\b", 0x09: "\\t", 0x0A: "\\n", 0x0C: "\\f", 0x0D: "\\r",
+                 ord('"'): '\\"', ord("\\"): "\\\\"})
+
+
+def literal(value: str, datatype: str | None = None) -> str:
+    """A literal in N-Triples, exactly as ``str(pyoxigraph.Literal(value, datatype=...))``."""
+    text = f'"{value.translate(_ESCAPES)}"'
+    return text if datatype is None or datatype == XSD.string else f"{text}^^<{datatype}>"
+
+
 class _Sink:
-    """Collects quads in one graph, interning IRIs as NamedNodes."""
+    """Collects the quads of one graph as N-Quads lines (without the final `` .``), the form the
+    store loads, the copies keep and the digests hash. Making no pyoxigraph objects is what makes
+    mapping cheap: a term object and a quad object cost more than the whole line."""
 
     def __init__(self, graph: str) -> None:
-        self.graph = NamedNode(graph)
-        self.quads: set[Quad] = set()
-        self._nodes: dict[str, NamedNode] = {}
-
-    def node(self, iri: str) -> NamedNode:
-        n = self._nodes.get(iri)
-        if n is None:
-            n = self._nodes[iri] = NamedNode(iri)
-        return n
+        self.graph = f"<{graph}>"
+        self.lines: set[str] = set()
 
     def iri(self, s: str, p: str, o: str) -> None:
-        self.quads.add(Quad(self.node(s), self.node(p), self.node(o), self.graph))
+        self.lines.add(f"<{s}> <{p}> <{o}> {self.graph}")
 
     def lit(self, s: str, p: str, value: object, datatype: str | None = None) -> None:
         if isinstance(value, bool):
-            obj = Literal("true" if value else "false", datatype=self.node(XSD.boolean))
+            obj = literal("true" if value else "false", XSD.boolean)
         elif datatype:
-            obj = Literal(str(value), datatype=self.node(datatype))
+            obj = literal(str(value), datatype)
         elif isinstance(value, int):
-            obj = Literal(str(value), datatype=self.node(XSD.integer))
+            obj = literal(str(value), XSD.integer)
         else:
-            obj = Literal(str(value))
-        self.quads.add(Quad(self.node(s), self.node(p), obj, self.graph))
+            obj = literal(str(value))
+        self.lines.add(f"<{s}> <{p}> {obj} {self.graph}")
 
-    def sorted(self) -> list[Quad]:
-        return sorted(self.quads, key=str)
+    def sorted(self) -> list[str]:
+        return sorted(self.lines)
 
 
 def _time_literal(value: str, datatype: str | None) -> tuple[str, str]:
@@ -103,7 +112,8 @@ def statement_keys(rec: ArticleRecords) -> list[str]:
     return keys
 
 
-def article_quads(rec: ArticleRecords, res: Resolution, iris: Iris) -> list[Quad]:
+def article_lines(rec: ArticleRecords, res: Resolution, iris: Iris) -> list[str]:
+    """The article's graph: N-Quads lines (see :class:`_Sink`), sorted."""
     art = rec.article
     aid = art.id
     out = _Sink(iris.graph(aid))
@@ -191,8 +201,8 @@ def article_quads(rec: ArticleRecords, res: Resolution, iris: Iris) -> list[Quad
     return out.sorted()
 
 
-def resolution_quads(res: Resolution, iris: Iris, event_types: dict[str, str] | None = None) -> list[Quad]:
-    """Entities and events as merged across articles.
+def resolution_lines(res: Resolution, iris: Iris, event_types: dict[str, str] | None = None) -> list[str]:
+    """Entities and events as merged across articles: N-Quads lines (see :class:`_Sink`), sorted.
 
     ``event_types`` maps an event type's local name to its concept IRI (from the taxonomy).
     """
@@ -248,3 +258,10 @@ def _event_time(out: _Sink, s: str, t: TimeValue | None) -> None:
         out.lit(s, KG.endDate, *_time_literal(t.end, t.end_datatype))
     else:
         out.lit(s, KG.date, *_time_literal(t.value, t.datatype))
+
+
+def quads(lines: list[str]) -> list[Any]:
+    """pyoxigraph quads of N-Quads ``lines`` as the functions above return them."""
+    from pyoxigraph import RdfFormat, parse
+
+    return list(parse("".join(f"{line} .\n" for line in lines).encode("utf-8"), format=RdfFormat.N_QUADS))

@@ -51,6 +51,15 @@ def graph_digest(lines: Iterable[str]) -> str:
     return h.hexdigest()
 
 
+def _triples(graph: str, lines: list[str], where: Path) -> list[str]:
+    """N-Triples statements (`` .`` ended) of N-Quads ``lines`` that must all be in ``graph``."""
+    suffix = f" <{graph}>"
+    if not all(line.endswith(suffix) for line in lines):
+        raise StoreError(f"{where}: a quad outside <{graph}> in its update; delete the store and rebuild")
+    cut = len(suffix)
+    return [f"{line[:-cut]} ." for line in lines]
+
+
 class GraphStore:
     """An Oxigraph dataset plus the build's manifest and records cache."""
 
@@ -127,36 +136,38 @@ class GraphStore:
         self.records_file(article_id).unlink(missing_ok=True)
 
     # -- the RDF dataset ---------------------------------------------------------------------------
-    def replace_graphs(self, graphs: list[tuple[str, list[Any]]]) -> None:
-        """Replace several named graphs in one SPARQL Update (one transaction).
+    def replace_graphs(self, graphs: list[tuple[str, list[str]]]) -> None:
+        """Replace several named graphs in one SPARQL Update (one transaction). Each graph comes as the
+        N-Quads lines of its quads (``kg.mapping``'s form: no final `` .``), all in that graph.
 
         One update per graph cost about 0.1 s each on disk; a batch of graphs costs about the same."""
-        small = [(g, q) for g, q in graphs if len(q) <= UPDATE_BATCH]
+        small = [(g, lines) for g, lines in graphs if len(lines) <= UPDATE_BATCH]
         ops = []
-        for graph, quads in small:
-            body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+        for graph, lines in small:
+            body = "\n".join(_triples(graph, lines, self.path))
             ops.append(f"DROP SILENT GRAPH <{graph}>")
-            if quads:
+            if lines:
                 ops.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
         if ops:
             self._update(" ;\n".join(ops))
-        for graph, quads in graphs:
-            if len(quads) > UPDATE_BATCH:
-                self.replace_graph(graph, quads)
+        for graph, lines in graphs:
+            if len(lines) > UPDATE_BATCH:
+                self.replace_graph(graph, lines)
 
-    def replace_graph(self, graph: str, quads: Iterable[Any]) -> None:
-        """Replace the content of one named graph atomically (one SPARQL Update transaction)."""
-        lines = [f"{q.subject} {q.predicate} {q.object} ." for q in quads]
+    def replace_graph(self, graph: str, lines: list[str]) -> None:
+        """Replace the content of one named graph atomically (one SPARQL Update transaction); ``lines``
+        as for :meth:`replace_graphs`."""
+        triples = _triples(graph, lines, self.path)
         head = f"DROP SILENT GRAPH <{graph}> ;\n"
-        if len(lines) <= UPDATE_BATCH:
-            body = "\n".join(lines)
-            self._update(head + (f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}" if lines else ""))
+        if len(triples) <= UPDATE_BATCH:
+            body = "\n".join(triples)
+            self._update(head + (f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}" if triples else ""))
             return
         # A graph too large for one statement: write it under a temporary name, then MOVE it in one step.
         tmp = graph + "#building"
         self._update(f"DROP SILENT GRAPH <{tmp}>")
-        for i in range(0, len(lines), UPDATE_BATCH):
-            body = "\n".join(lines[i:i + UPDATE_BATCH])
+        for i in range(0, len(triples), UPDATE_BATCH):
+            body = "\n".join(triples[i:i + UPDATE_BATCH])
             self._update(f"INSERT DATA {{ GRAPH <{tmp}> {{\n{body}\n}} }}")
         self._update(f"MOVE SILENT GRAPH <{tmp}> TO GRAPH <{graph}>")
 
@@ -178,6 +189,10 @@ class GraphStore:
             self._db.bulk_load(input=data, format=RdfFormat.N_QUADS)
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"{self.path}: write failed: {str(exc).splitlines()[0]}") from exc
+
+    def bulk_loader(self) -> BulkLoader:
+        """A :class:`BulkLoader` into this store (a fresh one: see :meth:`bulk_load_nquads`)."""
+        return BulkLoader(self)
 
     def patch_graph(self, graph: str, lines: Iterable[str], old: set[str] | None = None) -> int:
         """Make ``graph`` hold exactly the quads whose ``str()`` are ``lines``, by deleting and inserting
@@ -253,11 +268,7 @@ class GraphStore:
         in the order mapped) and return the file's SHA-256, for the manifest: the copy is only trusted
         when the manifest, saved after the graph is written, names the same hash (see
         :meth:`article_copy`)."""
-        suffix = f" <{graph}>"
-        if not all(line.endswith(suffix) for line in lines):
-            raise StoreError(f"{self.path}: a quad outside <{graph}> in the graph of {article_id!r}")
-        cut = len(suffix)
-        data = "".join(f"{line[:-cut]} .\n" for line in lines).encode("utf-8")
+        data = "".join(f"{t}\n" for t in _triples(graph, lines, self.path)).encode("utf-8")
         path = self.article_copy_file(article_id)
         path.parent.mkdir(exist_ok=True)
         tmp = path.with_name(path.name + ".tmp")
@@ -306,3 +317,46 @@ class GraphStore:
             self._db.flush()
         except AttributeError:  # pragma: no cover - older pyoxigraph
             pass
+
+
+class BulkLoader:
+    """Loads N-Quads text into a fresh store on a background thread, so that the build maps the next
+    articles while Oxigraph loads the last ones (it releases the GIL while it parses and writes).
+    A context manager: leaving it waits for the loads; an error while loading is raised in the
+    caller, at the next :meth:`put` or on leaving."""
+
+    def __init__(self, gs: GraphStore, depth: int = 2) -> None:
+        import queue
+        import threading
+
+        self._gs = gs
+        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=depth)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="kg-bulk-load", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (data := self._queue.get()) is not None:
+            if self._error is None:  # after an error, only drain the queue so that put() never blocks
+                try:
+                    self._gs.bulk_load_nquads(data)
+                except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+                    self._error = exc
+
+    def put(self, data: bytes) -> None:
+        self._raise()
+        if data:
+            self._queue.put(data)
+
+    def _raise(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+    def __enter__(self) -> BulkLoader:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._queue.put(None)
+        self._thread.join()
+        if exc_info[0] is None:
+            self._raise()

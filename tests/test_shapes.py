@@ -20,7 +20,7 @@ from rdflib.namespace import RDF, RDFS, SH
 
 from kg.extract.event_types import event_type_iris
 from kg.iris import Iris
-from kg.mapping import KIND_IRI, ROLE_IRI, article_quads, resolution_quads
+from kg.mapping import KIND_IRI, ROLE_IRI, article_lines, quads, resolution_lines
 from kg.namespace import KG as KG_TERMS
 from kg.namespace import PREFIXES
 from kg.records import AliasEvidence, Article, ArticleRecords, Entity, Event, Relation, Span, Statement, TimeValue
@@ -859,7 +859,7 @@ def mapped_graph() -> Graph:
     iris = Iris()
     res = resolve([rec])
     store = pyoxigraph.Store()  # through the store, which normalizes some datatypes, as `kg validate` sees it
-    store.extend(article_quads(rec, res, iris) + resolution_quads(res, iris, event_type_iris()))
+    store.extend(quads(article_lines(rec, res, iris) + resolution_lines(res, iris, event_type_iris())))
     nt = pyoxigraph.serialize([q.triple for q in store], format=pyoxigraph.RdfFormat.N_TRIPLES)
     return Graph().parse(data=nt, format="nt")
 
