@@ -422,9 +422,10 @@ def _write_graphs(gs: GraphStore, iris: Iris, current: dict[str, dict[str, Any]]
         digest = graph_digest(lines)
         if fresh:
             gs.save_graph_copy(digest, header, nodes)
-            bulk.extend(f"{line} .\n" for line in lines)
             assert loader is not None
             loader.put("".join(bulk).encode("utf-8"))
+            for i in range(0, len(lines), BULK_QUADS):  # a large graph: in pieces, not one more copy of it
+                loader.put("".join(f"{line} .\n" for line in lines[i:i + BULK_QUADS]).encode("utf-8"))
             report.graphs_written += 1
         elif full_rebuild or manifest.get(RESOLUTION) != digest:
             old = {line for _, node_lines in copy[1].values() for line in node_lines} if copy else None

@@ -36,9 +36,14 @@ def store_path(path: str | os.PathLike[str] | None = None) -> Path:
     return Path(path or os.environ.get(ENV_STORE) or DEFAULT_STORE)
 
 
-def _atomic_write(path: Path, data: str) -> None:
+def _atomic_write(path: Path, data: str | Iterable[str]) -> None:
+    """Write ``data`` (text, or pieces of it written one after another) to ``path`` all or nothing."""
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(data, encoding="utf-8")
+    with tmp.open("w", encoding="utf-8", newline="") as fh:
+        if isinstance(data, str):
+            fh.write(data)
+        else:
+            fh.writelines(data)
     os.replace(tmp, path)
 
 
@@ -229,12 +234,14 @@ class GraphStore:
         a node to (a hash of what it was mapped from, the ``str()`` of its quads), ``header`` says what
         else the mapping depended on. Saved *before* the graph is written: the copy is only trusted
         when the manifest, saved after, names the same digest (see :meth:`graph_copy`)."""
-        parts = [f"# digest {digest}\n# header {header}\n"]
-        for node in sorted(nodes):
-            h, lines = nodes[node]
-            parts.append(f"# node {node} {h}\n")
-            parts.extend(f"{line} .\n" for line in lines)
-        _atomic_write(self.graph_copy_path, "".join(parts))
+        def parts() -> Iterator[str]:  # written as made: the copy of a large archive is hundreds of MB
+            yield f"# digest {digest}\n# header {header}\n"
+            for node in sorted(nodes):
+                h, lines = nodes[node]
+                yield f"# node {node} {h}\n"
+                yield from (f"{line} .\n" for line in lines)
+
+        _atomic_write(self.graph_copy_path, parts())
 
     def graph_copy(self, digest: str | None) -> tuple[str, dict[str, tuple[str, list[str]]]] | None:
         """``(header, nodes)`` as saved by :meth:`save_graph_copy` for ``digest``, or None (no copy, or one
@@ -242,22 +249,25 @@ class GraphStore:
         if not digest:
             return None
         try:
-            text = self.graph_copy_path.read_text(encoding="utf-8")
+            # Read line by line (not read whole, then split: three copies of a large file at once);
+            # newline="\n": only LF ends a line, a literal may hold a raw U+2028, U+0085 or CR.
+            fh = self.graph_copy_path.open(encoding="utf-8", newline="\n")
         except FileNotFoundError:
             return None
-        lines = text.split("\n")[:-1]  # not splitlines(): a literal may hold a raw U+2028 or U+0085
-        if len(lines) < 2 or lines[0] != f"# digest {digest}" or not lines[1].startswith("# header "):
-            return None
-        nodes: dict[str, tuple[str, list[str]]] = {}
-        current: list[str] = []
-        for line in lines[2:]:
-            if line.startswith("# node "):
-                node, _, h = line[7:].rpartition(" ")
-                current = []
-                nodes[node] = (h, current)
-            else:
-                current.append(line[:-2])
-        return lines[1][9:], nodes
+        with fh:
+            first, second = fh.readline(), fh.readline()
+            if first != f"# digest {digest}\n" or not second.startswith("# header ") or not second.endswith("\n"):
+                return None
+            nodes: dict[str, tuple[str, list[str]]] = {}
+            current: list[str] = []
+            for line in fh:
+                if line.startswith("# node "):
+                    node, _, h = line[7:-1].rpartition(" ")
+                    current = []
+                    nodes[node] = (h, current)
+                else:
+                    current.append(line[:-3])
+        return second[9:-1], nodes
 
     def article_copy_file(self, article_id: str) -> Path:
         safe = article_id.replace("/", "%2F")
