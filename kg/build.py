@@ -30,7 +30,7 @@ from kg.iris import Iris
 from kg.mapping_version import MAPPING_VERSION
 from kg.namespace import DEFAULT_BASE
 from kg.records import ArticleRecords, ArticleSummary
-from kg.store import BulkLoader, GraphStore, graph_digest, store_path
+from kg.store import GraphStore, graph_digest, store_path
 from kg.text import iter_article_paths, read_article
 
 BATCH_SIZE = 32  # measured: 32 is faster than 128 on the small model and uses a third of the memory
@@ -78,7 +78,7 @@ def _init_worker(model: str) -> None:
     _WORKER_NLP = load_model(model)
 
 
-Parsed = tuple[str, str | None, dict[str, Any] | None, str]  # path, records JSON, summary, error message
+Parsed = tuple[str, str | None, str | None, str]  # path, records JSON, summary JSON, error message
 
 
 def _parse_batch(nlp: Any, paths: Sequence[str]) -> list[Parsed]:
@@ -99,7 +99,7 @@ def _parse_batch(nlp: Any, paths: Sequence[str]) -> list[Parsed]:
                             strict=True):
         try:
             rec = extract(doc, article)
-            out.append((article.path, rec.to_json(), ArticleSummary.of(rec).to_dict(), ""))
+            out.append((article.path, rec.to_json(), ArticleSummary.of(rec).to_json(), ""))
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop a corpus build
             out.append((article.path, None, None,
                         f"{article.path}: extraction failed: {type(exc).__name__}: {exc}"))
@@ -253,7 +253,7 @@ def build(
             current.pop(aid, None)
             continue
         gs.save_records(aid, data)
-        summaries[aid] = {"key": current[aid]["key"], "summary": summary}
+        summaries[aid] = (current[aid]["key"], summary)
         parsed_ok.add(aid)
         report.parsed += 1
     if not any(aid in current for aid in by_id):
@@ -273,8 +273,7 @@ def build(
         report.quads = len(gs)
         return report  # nothing changed
 
-    _write_graphs(gs, iris, current, report, full_rebuild, manifest, ov, summaries, parsed_ok,
-                  jobs or default_jobs())
+    _write_graphs(gs, iris, current, report, full_rebuild, manifest, ov, summaries, parsed_ok)
     manifest["articles"] = current
     manifest["overrides"] = ov_key
     manifest["base"] = iris.base
@@ -312,7 +311,7 @@ def _mapping_inputs(res: Any) -> dict[str, list[tuple[str, str, str]]]:
 
 
 def _summaries(gs: GraphStore, ids: list[str], current: dict[str, dict[str, Any]],
-               cache: dict[str, dict[str, Any]], parsed: set[str]) -> list[ArticleSummary]:
+               cache: dict[str, tuple[str, str]], parsed: set[str]) -> list[ArticleSummary]:
     """Every article's summary: from ``cache`` when its key is the article's current one (the
     ``parsed`` articles' entries are new there), else from its records. The cache file is rewritten
     (atomically) when anything changed. An entry vouches only for the records of its key, so a build
@@ -321,11 +320,17 @@ def _summaries(gs: GraphStore, ids: list[str], current: dict[str, dict[str, Any]
     dirty = (set(cache) - set(ids)) | parsed
     for aid in ids:
         entry = cache.get(aid)
-        if entry is None or entry.get("key") != current[aid]["key"]:
-            entry = {"key": current[aid]["key"], "summary": ArticleSummary.of(_load(gs, aid)).to_dict()}
-            cache[aid] = entry
+        summary = None
+        if entry is not None and entry[0] == current[aid]["key"]:
+            try:
+                summary = ArticleSummary.from_json(entry[1])
+            except (ValueError, KeyError, TypeError):  # a damaged entry: made again below
+                summary = None
+        if summary is None:
+            summary = ArticleSummary.of(_load(gs, aid))
+            cache[aid] = (current[aid]["key"], summary.to_json())
             dirty.add(aid)
-        out.append(ArticleSummary.from_dict(entry["summary"]))
+        out.append(summary)
     if dirty:
         gs.save_summaries({aid: cache[aid] for aid in ids})
     return out
@@ -333,7 +338,7 @@ def _summaries(gs: GraphStore, ids: list[str], current: dict[str, dict[str, Any]
 
 def _write_graphs(gs: GraphStore, iris: Iris, current: dict[str, dict[str, Any]], report: BuildReport,
                   full_rebuild: bool, manifest: dict[str, Any], overrides: Any,
-                  summaries: dict[str, dict[str, Any]], parsed: set[str], jobs: int = 1) -> None:
+                  summaries: dict[str, tuple[str, str]], parsed: set[str]) -> None:
     from kg.mapping import article_lines, resolution_lines
     from kg.resolve import Resolution, resolve_summaries
 
@@ -357,15 +362,7 @@ def _write_graphs(gs: GraphStore, iris: Iris, current: dict[str, dict[str, Any]]
             for aid in ids}
     # A fresh store is loaded on a background thread while the next articles are mapped.
     with gs.bulk_loader() if fresh else contextlib.nullcontext() as loader:
-        if fresh and jobs > 1 and len(ids) > 1 and sys.platform == "linux":
-            assert loader is not None
-            _map_fresh_in_workers(gs, loader, iris, res, ids, current, report, jobs)
-            for aid in ids:
-                current[aid]["sig"] = sigs[aid]
-            ids_to_map: list[str] = []
-        else:
-            ids_to_map = ids
-        for aid in ids_to_map:
+        for aid in ids:
             sig = sigs[aid]
             # (A store built before kg kept a copy of each article graph gets the copies this way.)
             if not full_rebuild and current[aid].get("sig") == sig and "graph" in current[aid] \
@@ -435,48 +432,6 @@ def _write_graphs(gs: GraphStore, iris: Iris, current: dict[str, dict[str, Any]]
         elif remapped:  # the same graph, from nodes that changed in what the graph does not show (members)
             gs.save_graph_copy(digest, header, nodes)
         manifest[RESOLUTION] = digest
-
-
-# What forked mapping workers read (:func:`_map_for_bulk`): set just before the pool forks, cleared after.
-_FORKED: dict[str, Any] = {}
-
-
-def _map_for_bulk(aid: str) -> tuple[str, str, str, bytes]:
-    """In a forked worker: map one article, keep its copy, and return (id, graph digest, copy hash,
-    N-Quads). It reads the records file and writes the copy, never the Oxigraph store."""
-    from kg.mapping import article_lines
-
-    gs, iris, res = _FORKED["gs"], _FORKED["iris"], _FORKED["res"]
-    lines = article_lines(_load(gs, aid), res, iris)
-    sha = gs.save_article_copy(aid, iris.graph(aid), lines)
-    return aid, graph_digest(lines), sha, "".join(f"{line} .\n" for line in lines).encode("utf-8")
-
-
-def _map_fresh_in_workers(gs: GraphStore, loader: BulkLoader, iris: Iris, res: Any, ids: list[str],
-                          current: dict[str, dict[str, Any]], report: BuildReport, jobs: int) -> None:
-    """Map every article into a fresh store with ``jobs`` forked workers, which inherit the resolution
-    instead of receiving it, while ``loader`` loads what they return in bulk. Mapping is the
-    largest cost of a build after the model; in one process it ran after parsing, on one core."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    _FORKED.update(gs=gs, iris=iris, res=res)
-    try:
-        ctx = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-            batch: list[bytes] = []
-            count = 0
-            for aid, digest, sha, data in pool.map(_map_for_bulk, ids, chunksize=16):
-                current[aid]["copy"], current[aid]["graph"] = sha, digest
-                report.graphs_written += 1
-                batch.append(data)
-                count += data.count(b"\n")
-                if count >= BULK_QUADS:
-                    loader.put(b"".join(batch))
-                    batch, count = [], 0
-            loader.put(b"".join(batch))
-    finally:
-        _FORKED.clear()
 
 
 def _event_type_iris() -> dict[str, str]:

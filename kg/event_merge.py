@@ -66,7 +66,7 @@ PRECISION = {"date": 3, "gYearMonth": 2, "gYear": 1}
 TimeKey = tuple[str, str | None, str | None]  # (value, datatype, end): all that consistency reads of a time
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     """One article's telling of an event, with its arguments as global keys."""
 
@@ -93,7 +93,7 @@ class _Item:
         self.time_key = (t.value, t.datatype, t.end) if t is not None and t.value else None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cluster:
     """A group of tellings with the unions :func:`_consistent` reads, kept up to date as groups merge
     (recomputing them on every check made clustering quadratic in the size of a group)."""

@@ -21,7 +21,7 @@ STATEMENT_KINDS: tuple[str, ...] = ("direct", "indirect", "mixed")
 ROLE_KINDS: tuple[str, ...] = ("memberOf", "leaderOf", "spokespersonOf", "partOf")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Span:
     """A stretch of the original article text: ``text == article.text[start:end]``."""
 
@@ -30,7 +30,7 @@ class Span:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One source article, read from a file."""
 
@@ -43,7 +43,7 @@ class Article:
     furniture: tuple[Span, ...] = ()  # page furniture blanked before parsing
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AliasEvidence:
     """Why a name belongs to an entity: the rule that said so and where in the text."""
 
@@ -52,7 +52,7 @@ class AliasEvidence:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """An entity as one article knows it: a cluster of mentions under an article-local key."""
 
@@ -65,7 +65,7 @@ class Entity:
     titles: tuple[str, ...] = ()  # role descriptions the article gives ("spokesman", "lawmaker")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Statement:
     """Who said what: one attributed piece of speech in one article."""
 
@@ -82,7 +82,7 @@ class Statement:
     date_text: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     """A role or structural link between two entities, with the text that states it."""
 
@@ -93,7 +93,7 @@ class Relation:
     evidence: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimeValue:
     """A time expression and what it resolves to (never a made-up date)."""
 
@@ -105,7 +105,7 @@ class TimeValue:
     span: Span | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """Something that happened, as one article tells it."""
 
@@ -119,7 +119,7 @@ class Event:
     time: TimeValue | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArticleRecords:
     """Everything extracted from one article."""
 
@@ -244,7 +244,7 @@ def _event(v: dict[str, Any]) -> Event:
 
 
 # -- what cross-article resolution reads of an article ---------------------------------------------
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntitySummary:
     """An article-local entity as resolution sees it: names and the evidence beyond names."""
 
@@ -259,7 +259,7 @@ class EntitySummary:
     said: tuple[str, ...] = ()  # content keys (kg.iris.content_key) of the statements it made
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArticleSummary:
     """What entity resolution and event merging read of one article: a few percent of its records.
 
@@ -295,6 +295,14 @@ class ArticleSummary:
 
     def to_dict(self) -> dict[str, Any]:
         return _plain(self)
+
+    def to_json(self) -> str:
+        """Compact JSON, keys sorted: the same summary is always the same text."""
+        return json.dumps(_plain(self), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> ArticleSummary:
+        return cls.from_dict(json.loads(text))
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> ArticleSummary:

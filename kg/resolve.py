@@ -38,7 +38,7 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
-@dataclass
+@dataclass(slots=True)
 class MergeEvidence:
     """Why two names or two article-local entities are one node."""
 
@@ -48,7 +48,7 @@ class MergeEvidence:
     span: Span | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class GlobalEntity:
     slug: str
     type: str
@@ -58,7 +58,7 @@ class GlobalEntity:
     evidence: list[MergeEvidence] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class GlobalEvent:
     slug: str
     type: str
@@ -170,7 +170,7 @@ def resolve_summaries(summaries: Iterable[ArticleSummary], overrides: Overrides 
     return res
 
 
-@dataclass
+@dataclass(slots=True)
 class _Local:
     """What resolution needs of an article-local entity."""
 

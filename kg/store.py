@@ -9,7 +9,7 @@ Layout of a store folder (default ``.kg/``, ``--store DIR`` or ``KG_STORE``)::
 
     .kg/oxigraph/        the RDF dataset (one named graph per article + the resolution graph)
     .kg/records/ID.json  extraction cache: the plain records of each article
-    .kg/summaries.json   what resolution reads of each article (kg.records.ArticleSummary), one file
+    .kg/summaries.tsv    what resolution reads of each article (kg.records.ArticleSummary), one file
     .kg/resolution.nq    a copy of the resolution graph, to diff the next one against without reading it
     .kg/graphs/ID.nt     a copy of each article's graph, for ``kg export`` (see :meth:`GraphStore.article_copy`)
     .kg/manifest.json    what was built from what (content hash, model, extractor version, base)
@@ -29,7 +29,7 @@ from kg.errors import StoreError
 DEFAULT_STORE = ".kg"
 ENV_STORE = "KG_STORE"
 UPDATE_BATCH = 20_000  # quads per SPARQL Update when a graph is very large
-SUMMARIES_VERSION = "1"  # bump when kg.records.ArticleSummary (or what it derives) changes
+SUMMARIES_VERSION = "2"  # bump when kg.records.ArticleSummary (or what it derives) changes
 
 
 def store_path(path: str | os.PathLike[str] | None = None) -> Path:
@@ -102,27 +102,44 @@ class GraphStore:
 
     @property
     def summaries_path(self) -> Path:
-        return self.path / "summaries.json"
+        return self.path / "summaries.tsv"
 
-    def summaries(self) -> dict[str, dict[str, Any]]:
-        """Article id → ``{"key": cache key of the records summarised, "summary": ArticleSummary dict}``.
+    def summaries(self) -> dict[str, tuple[str, str]]:
+        """Article id → (cache key of the records summarised, ``ArticleSummary`` JSON text).
 
         A cache that the build checks entry by entry against the manifest's keys: a missing file, a
-        file from another version of kg or an unreadable one is empty, and the build summarises the
-        articles' records again."""
+        file from another version of kg or a damaged one is empty, and the build summarises the
+        articles' records again. The summaries stay text until resolution reads them, one at a time:
+        a 10k-article corpus holds 47 MB of it, against several times that as Python objects."""
         try:
-            data = json.loads(self.summaries_path.read_text(encoding="utf-8"))
-        except (FileNotFoundError, ValueError):
+            fh = self.summaries_path.open(encoding="utf-8", newline="\n")
+        except FileNotFoundError:
             return {}
-        if not isinstance(data, dict) or data.get("version") != SUMMARIES_VERSION:
-            return {}
-        articles = data.get("articles")
-        return articles if isinstance(articles, dict) else {}
+        out: dict[str, tuple[str, str]] = {}
+        with fh:
+            if fh.readline() != f"# kg summaries {SUMMARIES_VERSION}\n":
+                return {}
+            for line in fh:
+                parts = line[:-1].split("\t")
+                if len(parts) != 3 or not line.endswith("\n"):
+                    return {}
+                try:
+                    out[json.loads(parts[0])] = (json.loads(parts[1]), parts[2])
+                except ValueError:
+                    return {}
+        return out
 
-    def save_summaries(self, summaries: Mapping[str, Any]) -> None:
-        body = json.dumps({"version": SUMMARIES_VERSION, "articles": summaries}, ensure_ascii=False,
-                          sort_keys=True, separators=(",", ":"))
-        _atomic_write(self.summaries_path, body)
+    def save_summaries(self, summaries: Mapping[str, tuple[str, str]]) -> None:
+        """One line per article, sorted: id and key as JSON strings, then the summary JSON, tab-separated
+        (JSON text never holds a raw tab or line feed)."""
+        def lines() -> Iterator[str]:
+            yield f"# kg summaries {SUMMARIES_VERSION}\n"
+            for aid in sorted(summaries):
+                key, text = summaries[aid]
+                yield f"{json.dumps(aid, ensure_ascii=False)}\t{json.dumps(key, ensure_ascii=False)}\t{text}\n"
+
+        _atomic_write(self.summaries_path, lines())
+        (self.path / "summaries.json").unlink(missing_ok=True)  # the format before version 2
 
     def records_file(self, article_id: str) -> Path:
         safe = article_id.replace("/", "%2F")

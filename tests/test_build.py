@@ -281,8 +281,8 @@ def test_an_incremental_build_exports_the_same_bytes_as_a_full_one(
 
 def test_a_build_mapped_by_worker_processes_is_the_build_of_one_process(
         tmp_path: Path, seed_store: BuiltStore, model_loaded_once: None) -> None:
-    """With --jobs 2 a fresh store is mapped by forked workers and loaded from their N-Quads text: the
-    same quads, copies and manifest as the one-process build, which maps in the build process."""
+    """With --jobs 2 the articles are parsed by worker processes: the same quads, copies and manifest
+    as the one-process build."""
     import json
 
     store = tmp_path / "store"

@@ -1,4 +1,4 @@
-"""Incremental builds read what resolution needs from caches (summaries.json, resolution.nq) and must
+"""Incremental builds read what resolution needs from caches (summaries.tsv, resolution.nq) and must
 still give, byte for byte, the graph of a full build, whatever state an earlier build left them in."""
 
 from __future__ import annotations
@@ -38,31 +38,37 @@ def test_the_summary_made_at_parse_time_is_the_one_made_from_the_cached_records(
     for aid in SEED_IDS:
         data = gs.load_records(aid)
         assert data is not None
-        from_file = ArticleSummary.of(ArticleRecords.from_json(data)).to_dict()
-        assert cached[aid]["summary"] == json.loads(json.dumps(from_file))
-        assert cached[aid]["summary"]["entities"]  # a summary with something in it
+        from_file = ArticleSummary.of(ArticleRecords.from_json(data))
+        assert cached[aid][1] == from_file.to_json()
+        assert ArticleSummary.from_json(cached[aid][1]) == from_file
+        assert from_file.entities  # a summary with something in it
 
 
 def test_stale_summaries_are_not_trusted(tmp_path: Path, seed_store: BuiltStore, model_loaded_once: None) -> None:
     folder = copy_seeds(tmp_path / "articles", SEED_IDS[:3])
     store = tmp_path / "store"
     assert run_kg("build", folder, "--store", store, "--jobs", "1").exit_code == 0
-    cached = json.loads((store / "summaries.json").read_text(encoding="utf-8"))
-    assert sorted(cached["articles"]) == SEED_IDS[:3]
+    gs = GraphStore(store, read_only=True)
+    cached = gs.summaries()
+    assert sorted(cached) == SEED_IDS[:3]
     # A summary left by a build of other content (another key) names someone the article does not.
-    entry = cached["articles"][SEED_IDS[0]]
-    entry["key"] = "0" * 64 + entry["key"][64:]
-    for ent in entry["summary"]["entities"]:
+    key, text = cached[SEED_IDS[0]]
+    summary = json.loads(text)
+    for ent in summary["entities"]:
         ent["name"] = "Nobody Atall"
-    (store / "summaries.json").write_text(json.dumps(cached), encoding="utf-8")
+    cached[SEED_IDS[0]] = ("0" * 64 + key[64:], json.dumps(summary))
+    # and one whose text is damaged (a disk error): made again from the records, not trusted
+    cached[SEED_IDS[1]] = (cached[SEED_IDS[1]][0], cached[SEED_IDS[1]][1][:40])
+    gs.save_summaries(cached)
+    del gs
 
     copy_seeds(folder)  # the other two arrive: resolution runs again over all five
     assert run_kg("build", folder, "--store", store, "--jobs", "1").exit_code == 0
     assert b"Nobody Atall" not in nquads(store)
     assert nquads(store) == nquads(seed_store.path)
     keys = json.loads((store / "manifest.json").read_text(encoding="utf-8"))["articles"]
-    cached = json.loads((store / "summaries.json").read_text(encoding="utf-8"))["articles"]
-    assert {aid: e["key"] for aid, e in cached.items()} == {aid: e["key"] for aid, e in keys.items()}
+    cached = GraphStore(store, read_only=True).summaries()
+    assert {aid: e[0] for aid, e in cached.items()} == {aid: e["key"] for aid, e in keys.items()}
 
 
 def test_a_build_stopped_after_copying_the_resolution_graph_is_repaired_by_the_next(
