@@ -360,6 +360,10 @@ def _write_graphs(gs: GraphStore, iris: Iris, current: dict[str, dict[str, Any]]
     # events: when neither changed, it is not mapped again.
     sigs = {aid: hashlib.sha256(repr((MAPPING_VERSION, current[aid]["key"], inputs.get(aid))).encode()).hexdigest()
             for aid in ids}
+    for aid in report.dropped:  # (before the loader starts: no update while Oxigraph bulk-loads)
+        gs.drop_graph(iris.graph(aid))
+        gs.drop_article_copy(aid)
+        gs.drop_records(aid)
     # A fresh store is loaded on a background thread while the next articles are mapped.
     with gs.bulk_loader() if fresh else contextlib.nullcontext() as loader:
         for aid in ids:
@@ -390,10 +394,6 @@ def _write_graphs(gs: GraphStore, iris: Iris, current: dict[str, dict[str, Any]]
                 pending, pending_quads = [], 0
             current[aid]["sig"] = sig
         gs.replace_graphs(pending)
-        for aid in report.dropped:
-            gs.drop_graph(iris.graph(aid))
-            gs.drop_article_copy(aid)
-            gs.drop_records(aid)
         # The resolution graph is mapped node by node, and only for the nodes whose resolution changed
         # since the copy the last build kept; the others' quads come from that copy.
         types = _event_type_iris()

@@ -60,11 +60,19 @@ def content_key(text: str) -> str:
 
 class Iris:
     def __init__(self, base: str = DEFAULT_BASE) -> None:
-        if not re.match(r"^[a-z][a-z0-9+.-]*:", base):
-            from kg.errors import KgError
+        from kg.errors import KgError
 
+        if not re.match(r"^[a-z][a-z0-9+.-]*:", base):
             raise KgError(f"--base {base!r}: not an absolute IRI")
         self.base = base if base.endswith(("/", "#")) else base + "/"
+        # kg.mapping writes IRIs into N-Quads text unchecked: check the base once, here, with the
+        # store's own parser (every other part of an IRI is percent-encoded or a fixed word).
+        from pyoxigraph import NamedNode
+
+        try:
+            NamedNode(self.base + "x")
+        except ValueError as exc:
+            raise KgError(f"--base {base!r}: not a valid IRI ({exc})") from exc
 
     def _id(self, article_id: str) -> str:
         return quote(article_id, safe="-._~")

@@ -39,11 +39,15 @@ def store_path(path: str | os.PathLike[str] | None = None) -> Path:
 def _atomic_write(path: Path, data: str | Iterable[str]) -> None:
     """Write ``data`` (text, or pieces of it written one after another) to ``path`` all or nothing."""
     tmp = path.with_name(path.name + ".tmp")
-    with tmp.open("w", encoding="utf-8", newline="") as fh:
-        if isinstance(data, str):
-            fh.write(data)
-        else:
-            fh.writelines(data)
+    try:
+        with tmp.open("w", encoding="utf-8", newline="") as fh:
+            if isinstance(data, str):
+                fh.write(data)
+            else:
+                fh.writelines(data)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     os.replace(tmp, path)
 
 
@@ -124,9 +128,12 @@ class GraphStore:
                 if len(parts) != 3 or not line.endswith("\n"):
                     return {}
                 try:
-                    out[json.loads(parts[0])] = (json.loads(parts[1]), parts[2])
+                    aid, key = json.loads(parts[0]), json.loads(parts[1])
                 except ValueError:
                     return {}
+                if not isinstance(aid, str) or not isinstance(key, str):
+                    return {}
+                out[aid] = (key, parts[2])
         return out
 
     def save_summaries(self, summaries: Mapping[str, tuple[str, str]]) -> None:
@@ -257,6 +264,7 @@ class GraphStore:
                 h, lines = nodes[node]
                 yield f"# node {node} {h}\n"
                 yield from (f"{line} .\n" for line in lines)
+            yield "# end\n"  # a copy cut short (a disk error) lacks it and is not trusted
 
         _atomic_write(self.graph_copy_path, parts())
 
@@ -267,7 +275,7 @@ class GraphStore:
             return None
         try:
             # Read line by line (not read whole, then split: three copies of a large file at once);
-            # newline="\n": only LF ends a line, a literal may hold a raw U+2028, U+0085 or CR.
+            # newline="\n": only LF ends a line, a literal may hold a raw U+2028 or U+0085.
             fh = self.graph_copy_path.open(encoding="utf-8", newline="\n")
         except FileNotFoundError:
             return None
@@ -277,14 +285,21 @@ class GraphStore:
                 return None
             nodes: dict[str, tuple[str, list[str]]] = {}
             current: list[str] = []
+            ended = False
             for line in fh:
+                if ended:
+                    return None
                 if line.startswith("# node "):
                     node, _, h = line[7:-1].rpartition(" ")
                     current = []
                     nodes[node] = (h, current)
-                else:
+                elif line == "# end\n":
+                    ended = True
+                elif line.endswith(" .\n"):
                     current.append(line[:-3])
-        return second[9:-1], nodes
+                else:
+                    return None
+        return (second[9:-1], nodes) if ended else None
 
     def article_copy_file(self, article_id: str) -> Path:
         safe = article_id.replace("/", "%2F")
@@ -359,12 +374,14 @@ class BulkLoader:
         self._gs = gs
         self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=depth)
         self._error: BaseException | None = None
+        self._abandoned = False
         self._thread = threading.Thread(target=self._run, name="kg-bulk-load", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
         while (data := self._queue.get()) is not None:
-            if self._error is None:  # after an error, only drain the queue so that put() never blocks
+            # after an error here or in the caller, only drain the queue: put() must never block
+            if self._error is None and not self._abandoned:
                 try:
                     self._gs.bulk_load_nquads(data)
                 except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
@@ -383,6 +400,8 @@ class BulkLoader:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
+        if exc_info[0] is not None:
+            self._abandoned = True  # the build failed: what is still queued is not worth loading
         self._queue.put(None)
         self._thread.join()
         if exc_info[0] is None:

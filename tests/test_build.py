@@ -241,6 +241,18 @@ def test_base_must_be_an_absolute_iri(tiny_folder: Path, tmp_path: Path, kg: Kg)
     assert listing(store) == []
 
 
+@pytest.mark.parametrize("base", ["http://example.org/a b/", "http://example.org/<x>/", "http://example.org/a\nb/"])
+def test_a_base_that_is_no_iri_is_refused_before_anything_is_written(base: str, tiny_folder: Path, tmp_path: Path,
+                                                                     kg: Kg) -> None:
+    """Mapping writes IRIs into N-Quads text unchecked: a base with a space or a bracket must be refused
+    up front, not at the store's parser half way through a build (or pasted into SPARQL Update text)."""
+    store = tmp_path / "store"
+    result = kg("build", tiny_folder, "--store", store, "--base", base)
+    assert result.exit_code == 2
+    assert "not a valid IRI" in one_line_error(result)
+    assert listing(store) == []
+
+
 def test_a_failed_build_does_not_leave_the_records_cache_vouching_for_new_records(
         tmp_path: Path, kg: Kg, model_loaded_once: None, monkeypatch: pytest.MonkeyPatch) -> None:
     """Records are cached as articles are parsed, before a later batch can fail a --strict build."""
@@ -279,7 +291,7 @@ def test_an_incremental_build_exports_the_same_bytes_as_a_full_one(
         assert incremental.stdout_bytes == full.stdout_bytes, fmt
 
 
-def test_a_build_mapped_by_worker_processes_is_the_build_of_one_process(
+def test_a_build_parsed_by_worker_processes_is_the_build_of_one_process(
         tmp_path: Path, seed_store: BuiltStore, model_loaded_once: None) -> None:
     """With --jobs 2 the articles are parsed by worker processes: the same quads, copies and manifest
     as the one-process build."""

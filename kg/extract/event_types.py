@@ -107,7 +107,7 @@ def load_event_types() -> dict[str, EventType]:
 
 
 def event_type_iris() -> dict[str, str]:
-    """Local name → concept IRI, as :func:`kg.mapping.resolution_quads` wants it."""
+    """Local name → concept IRI, as :func:`kg.mapping.resolution_lines` wants it."""
     return {name: t.iri for name, t in load_event_types().items()}
 
 
