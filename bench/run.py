@@ -741,10 +741,17 @@ def bar_rows(ctx: Ctx) -> list[list[str]]:
     sc = S("scale")
     sizes = sc["sizes"] if sc else {}
     small, large = sizes.get("1000"), sizes.get("10000")
-    if small and large and "full" in large and large["full"].get("max_rss_mb"):
-        r = large["full"]["max_rss_mb"] / small["full"]["max_rss_mb"]
+    if small and large and "full" in large and large["full"].get("tree_peak_mb") and small["full"].get("tree_peak_mb"):
+        # The build's peak is that of its whole process tree (build process + parsing workers): what the
+        # machine must have. The largest single process is shown too: the build process holds the
+        # cross-article resolution, which grows with the corpus while the workers do not.
+        big, sm = large["full"], small["full"]
+        r = big["tree_peak_mb"] / sm["tree_peak_mb"]
+        one = big["max_rss_mb"] / sm["max_rss_mb"] if big.get("max_rss_mb") and sm.get("max_rss_mb") else None
         rows.append(["peak memory of `kg build` 10k / 1k articles", "≤ 1.2×",
-                     f"{fmt_x(r)} ({fmt_mb(large['full']['max_rss_mb'])} / {fmt_mb(small['full']['max_rss_mb'])})",
+                     f"{fmt_x(r)} (process tree {fmt_mb(big['tree_peak_mb'])} / {fmt_mb(sm['tree_peak_mb'])}; "
+                     + (f"largest single process {fmt_mb(big['max_rss_mb'])} / {fmt_mb(sm['max_rss_mb'])} = "
+                        f"{fmt_x(one)})" if one else ")"),
                      status(r <= 1.2)])
     else:
         rows.append(["peak memory of `kg build` 10k / 1k articles", "≤ 1.2×", "not measured (10k not run)", "–"])
