@@ -403,6 +403,11 @@ class BulkLoader:
         if exc_info[0] is not None:
             self._abandoned = True  # the build failed: what is still queued is not worth loading
         self._queue.put(None)
-        self._thread.join()
+        try:
+            self._thread.join()
+        except BaseException:  # Ctrl-C while waiting: stop loading, then let the build's clean-up run
+            self._abandoned = True
+            self._thread.join()  # (the chunk being loaded finishes; nothing queued after it is loaded)
+            raise
         if exc_info[0] is None:
             self._raise()
