@@ -60,12 +60,17 @@ def graph_digest(lines: Iterable[str]) -> str:
     return h.hexdigest()
 
 
-def _triples(graph: str, lines: list[str], where: Path) -> list[str]:
-    """N-Triples statements (`` .`` ended) of N-Quads ``lines`` that must all be in ``graph``."""
+def _all_in(graph: str, lines: Iterable[str], where: Path) -> None:
+    """Refuse N-Quads ``lines`` that are not all in ``graph``."""
     suffix = f" <{graph}>"
     if not all(line.endswith(suffix) for line in lines):
         raise StoreError(f"{where}: a quad outside <{graph}> in its update; delete the store and rebuild")
-    cut = len(suffix)
+
+
+def _triples(graph: str, lines: list[str], where: Path) -> list[str]:
+    """N-Triples statements (`` .`` ended) of N-Quads ``lines`` that must all be in ``graph``."""
+    _all_in(graph, lines, where)
+    cut = len(graph) + 3
     return [f"{line[:-cut]} ." for line in lines]
 
 
@@ -234,12 +239,10 @@ class GraphStore:
         if old is None:
             old = {str(q) for q in self._db.quads_for_pattern(None, None, None, NamedNode(graph))}
         new = set(lines)
-        suffix = f" <{graph}>"
-        if any(not line.endswith(suffix) for line in new) or any(not line.endswith(suffix) for line in old):
-            raise StoreError(f"{self.path}: a quad outside <{graph}> in its patch; delete the store and rebuild")
-        cut = len(suffix)
-        gone = sorted(line[:-cut] + " ." for line in old - new)
-        added = sorted(line[:-cut] + " ." for line in new - old)
+        _all_in(graph, new, self.path)  # every line, not only the difference
+        _all_in(graph, old, self.path)
+        gone = _triples(graph, sorted(old - new), self.path)
+        added = _triples(graph, sorted(new - old), self.path)
         ops = []
         for verb, part in (("DELETE", gone), ("INSERT", added)):
             for i in range(0, len(part), UPDATE_BATCH):

@@ -41,3 +41,17 @@ def test_an_error_in_the_caller_is_not_masked_and_the_thread_ends(tmp_path: Path
         loader.put(_chunk(0))
         raise KeyError("mapping failed")
     assert not loader._thread.is_alive()
+
+
+def test_updates_refuse_a_quad_of_another_graph_and_write_nothing(tmp_path: Path) -> None:
+    gs = GraphStore(tmp_path / "s", create=True)
+    ok = '<http://e/s> <http://e/p> "x" <http://e/g>'
+    stray = '<http://e/s> <http://e/p> "y" <http://e/other>'
+    for write in (lambda: gs.replace_graphs([("http://e/g", [ok, stray])]),
+                  lambda: gs.patch_graph("http://e/g", [ok, stray], set()),
+                  lambda: gs.patch_graph("http://e/g", [ok], {stray})):
+        with pytest.raises(StoreError, match="a quad outside <http://e/g>"):
+            write()
+    assert len(gs) == 0
+    gs.patch_graph("http://e/g", [ok], set())
+    assert [str(q) for q in gs.quads()] == [ok]
