@@ -101,6 +101,14 @@ STATEMENTS = [  # (text, expected statements as (content, kind, speaker))
     # a mixed quote ends at its closing mark, not in the speaker's next act
     ('Senator Maria Lopez said the apology "comes three weeks too late" and pressed Kohl on why it took so long.',
      [("comes three weeks too late", "mixed", "Maria Lopez")]),
+    # a that-clause the parser hung on the document the cue names, however far from it
+    ("Chief executive Maria Okafor said in a letter to shareholders that the bank would cut 400 jobs.",
+     [("the bank would cut 400 jobs", "indirect", "Maria Okafor")]),
+    ("The league said in a statement issued to clubs on Monday that the season would end in May.",
+     [("the season would end in May", "indirect", None)]),
+    # a relative pronoun speaks for the name it hangs on
+    ("The defence was led by Jonathan Reyes, who told the jury that the evidence had been planted.",
+     [("the evidence had been planted", "indirect", "Jonathan Reyes")]),
     # the several subjects of a misparsed "The ruling X said"
     ("The ruling All Progressives Congress (APC) said its candidate was clearly ahead.",
      [("its candidate was clearly ahead", "indirect", "All Progressives Congress")]),
@@ -131,6 +139,7 @@ NO_STATEMENT = [
     "Polls suggest French public opinion is split on the pension reform.",  # findings are no speech
     "The latest figures suggest that exports fell for a third month.",
     'The sign on the stadium gate read: "No entry for anyone without a valid pass."',  # colon, nobody speaking
+    "The club said in a statement that was published on its website.",  # "that" the subject: a relative clause
 ]
 
 
@@ -267,6 +276,24 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
      [("the budget would be balanced by next spring", None)]),
     ("A spokesman for the Franco-Italian operator said the tunnel would reopen on Friday.\n",
      [("the tunnel would reopen on Friday", None)]),
+    # a description with no referent of its own goes on about the person the paragraph before is about
+    ("Marta Silva, making her first start of the season, was outstanding.\n"
+     "“We never stopped believing,” the Brazilian striker said.\n",
+     [("We never stopped believing", "Marta Silva")]),
+    ("Helen Brandt, appointed in March, defended the cuts on Tuesday.\n"
+     "“We had to act before the losses grew,” the chief executive said.\n",
+     [("We had to act before the losses grew", "Helen Brandt")]),
+    # ... but not a spokesman, nor one described as someone's ("the spokesman for the ministry")
+    ("Tom Hughes criticised the plan on Monday.\n“It will not work,” the spokesman said.\n",
+     [("It will not work", None)]),
+    ("Tom Hughes criticised the plan on Monday.\n“It will not work,” the head of the transport agency said.\n",
+     [("It will not work", None)]),
+    # "she", "he": the person the paragraph's own sentence is about (named beside its subject)
+    ("The striker's agent, Carla Mendes, was furious. “This offer is an insult to him,” she said.\n",
+     [("This offer is an insult to him", "Carla Mendes")]),
+    ("Tom Hughes said the vote had been close.\n"
+     "Mark Reid, asked about the recount, shrugged. “We counted every ballot twice,” he said.\n",
+     [("We counted every ballot twice", "Mark Reid")]),
     # precision: a quote continuing an unresolved attribution stays unresolved
     ("Gareth Lowe said his side deserved the win.\n"
      "“I just tried to attack the ball,” the teenager said. “Luca put it on a plate for me.”\n",

@@ -50,6 +50,8 @@ DOCUMENTS = {"statement", "report", "editorial", "note", "letter", "memo", "fili
 # Pronouns after a person's name in a sentence about that person only, telling the person's gender.
 OBJECT_PRONOUNS = {"his": "m", "him": "m", "himself": "m", "her": "f", "hers": "f", "herself": "f"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+RELATIVE_PRONOUNS = {"who", "that", "which"}
+UNNAMED_ROLES = {"official", "officer", "source", "analyst", "member", "lawyer", "economist", "researcher"}
 TAIL_DEPS = {"advcl", "xcomp", "conj", "acl"}  # a participle or coordinated verb sharing a subject
 BETWEEN_CUE_AND_QUOTE = {"PUNCT", "ADV", "ADP", "PART", "SCONJ"}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -255,8 +257,7 @@ def _complement(tok: Token) -> Token | None:
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "on") and prep.i > tok.i:
             obj = next((o for o in prep.children if o.dep_ == "pobj" and o.lower_ in DOCUMENTS), None)
-            rel = next((r for r in obj.children if r.dep_ == "relcl" and r.left_edge.lower_ == "that"
-                        and r.left_edge.i == obj.i + 1), None) if obj is not None else None
+            rel = _document_clause(obj) if obj is not None else None
             if rel is not None:
                 return rel
     subj = _own_subject(tok)
@@ -266,6 +267,21 @@ def _complement(tok: Token) -> Token | None:
                 and all(t.is_space for t in tok.doc[c.sent.start:c.left_edge.i]) \
                 and any(t.pos_ in ("VERB", "AUX") for t in c.subtree):
             return c
+    return None
+
+
+def _document_clause(obj: Token) -> Token | None:
+    """The that-clause the parser hung on the document a cue names: `said in a statement that ...`,
+    `wrote in a letter to employees that ...`, `said in a filing submitted to the court that ...`.
+
+    A clause opening with "that" whose subject is not "that" itself is what the document says (a
+    content clause); `a statement that was released` ("that" its subject) is a relative clause."""
+    for t in obj.subtree:
+        if t.i <= obj.i or t.dep_ not in ("relcl", "acl", "ccomp") or t.left_edge.lower_ != "that":
+            continue
+        subj = _own_subject(t)
+        if subj is not None and subj.i != t.left_edge.i:
+            return t
     return None
 
 
@@ -539,9 +555,16 @@ def _person_subjects(doc: Doc, index: _Mentions, quotes: list[Quote], paras: lis
     out = []
     for sent in index_of(doc).sents:
         subj = _own_subject(sent.root)
+        if subj is None:  # "Silva, making her first start, was outstanding" parsed with Silva the participle's
+            subj = next((s for c in sent.root.children if c.dep_ == "advcl" and c.i < sent.root.i
+                         for s in [_own_subject(c)] if s is not None and s.i < c.i
+                         and all(t.is_space or t.is_punct for t in doc[sent.start:s.left_edge.i])), None)
         if subj is None or _in_quote(quotes, subj.idx):
             continue
         hit = index.span_at(subj.idx)
+        if hit is None:  # "Sinha's deputy, Kavita Mandal, was blunter": the name set beside the subject
+            appos = next((c for c in subj.children if c.dep_ == "appos" and c.i > subj.i), None)
+            hit = index.span_at(appos.idx) if appos is not None else None
         if hit is not None and hit[2].type == "Actor":
             out.append((subj.idx, hit[2].key, _para_of(paras, subj.idx)))
     return out
@@ -585,11 +608,16 @@ def _speaker(doc: Doc, raw: Raw, index: _Mentions, entities: list[Entity],
     subj = raw.subject
     if subj is None:
         return None, None
+    if subj.lower_ in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl" and subj.head.head.i < subj.i:
+        subj = subj.head.head  # "Fernando Moura, who told investigators that ...": the antecedent speaks
     hit = index.span_at(subj.idx)
     if hit is not None and hit[2].type == "Place" and subj.text != hit[2].name \
             and any(c.lower_ == "the" for c in subj.children):
         mention = _description(doc, subj)  # "the Spaniard said": a person of that country, not the country
-        return mention, _resolve_description(doc, mention, subj, index, entities)
+        found = _resolve_description(doc, mention, subj, index, entities)
+        if found is None and _describes_person(doc, mention, subj, entities):
+            found = _in_focus(raw, focus)
+        return mention, found
     if hit is not None:
         return _span(doc, hit[0], hit[1]), hit[2].key
     named = _named_in_description(subj, index)
@@ -605,7 +633,48 @@ def _speaker(doc: Doc, raw: Raw, index: _Mentions, entities: list[Entity],
     source = _document_source(subj, index) or _spokesperson_of(doc, subj, index, entities)
     if source is not None:
         return mention, source
-    return mention, _resolve_description(doc, mention, subj, index, entities)
+    found = _resolve_description(doc, mention, subj, index, entities)
+    if found is None and _describes_person(doc, mention, subj, entities) and not _introduces_name(doc, subj, mention):
+        found = _in_focus(raw, focus)
+    return mention, found
+
+
+def _describes_person(doc: Doc, mention: Span, subj: Token, entities: list[Entity]) -> bool:
+    """A definite description of a person that no one else in the article answers to: "the French
+    midfielder" (when the article gave no one that nationality), "the chief executive"."""
+    if not any(c.lower_ == "the" for c in subj.children) or subj.tag_ not in ("NN", "NNP", "JJ") \
+            or any(c.dep_ in ("prep", "appos") for c in subj.children):
+        return False  # "the spokesman for the political bureau of X": someone of X, not the one in focus
+    head = subj.lower_
+    if head in UNNAMED_ROLES or lexicon.role_nouns().get(head) == "spokespersonOf":
+        return False  # "the spokesman said", "the official said": usually someone not named yet
+    nation = _nationality_of_description(doc, mention)
+    if nation is not None and any(place == nation[0] for _, place, _, _ in _nationals(doc, entities)):
+        return False  # several people of that country ("the Frenchman"): _resolve_description's call
+    titles = set(lexicon.role_nouns()) | lexicon.person_titles()
+    return head in titles or any(t.split()[-1] == head for t in titles) \
+        or (nation is not None and (nation[1] is not None or _demonym(subj.text)))
+
+
+def _demonym(word: str) -> bool:
+    """A word for a person of a country ("Spaniard", "Briton", "Australian"), not the country ("US")."""
+    return word.lower().endswith(("man", "woman", "ard", "an", "er", "ese", "i", "on"))
+
+
+def _introduces_name(doc: Doc, subj: Token, mention: Span) -> bool:
+    """"The outgoing chief minister, Ramesh Prasad Sinha, said": the description brings its own name."""
+    if any(c.dep_ == "appos" for c in subj.children):
+        return True
+    return re.match(r"\s*,\s*[A-Z]", index_of(doc).text[mention.end:mention.end + 4]) is not None
+
+
+def _in_focus(raw: Raw, focus: _Focus) -> str | None:
+    """The named person the text is about (the last one in subject position), when in this paragraph
+    or the one before: the person a description with no other referent ("the French midfielder
+    said") goes on about, as news prose varies how it names a person it has just introduced."""
+    if focus.person is None or focus.person[0] is None or raw.para - focus.person[2] > 1:
+        return None
+    return focus.person[0]
 
 
 def _pronoun(subj: Token, raw: Raw, focus: _Focus) -> str | None:
@@ -619,6 +688,8 @@ def _pronoun(subj: Token, raw: Raw, focus: _Focus) -> str | None:
     key = focus.person[0]
     gender = "m" if subj.lower_ == "he" else "f"
     last = focus.speaker[0] if focus.speaker and raw.para - focus.speaker[1] <= CONTINUE_PARAGRAPHS + 1 else None
+    if focus.person[2] == raw.para and (focus.speaker is None or focus.speaker[1] < raw.para):
+        last = None  # the paragraph's own subject ("Rivero shrugged. '...,' he said"), not an earlier speaker
     if last is not None and last != key:
         fits = [k for k in (key, last) if focus.gender.get(k) == gender]
         unknown = [k for k in (key, last) if k not in focus.gender]
