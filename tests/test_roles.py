@@ -123,6 +123,24 @@ ROLES = [  # (text, expected relation)
      ("Pedro Alves", "leaderOf", "Lisbon Tenants Union")),
     ("\"We accept the verdict,\" said Anders Holm Berg of the Centre Alliance.",
      ("Anders Holm Berg", "memberOf", "Centre Alliance")),  # a name the model missed, as the speaker
+    # "its": the organization the sentence before is about, found by its parse: the subject's own name, a
+    # name apposed to it, or one after a Place that owns it
+    ("The city's ally, the Harbour Fishers Association, won nine seats. Its president, Dilip Rao, said the "
+     "alliance would announce its list.", ("Dilip Rao", "leaderOf", "Harbour Fishers Association")),
+    ("The Alliance of Warehouse Workers, which has been trying to organize contract staff, called the cuts a "
+     "betrayal. Its organizing director, Luis Moreno, said the group would hold a rally on Friday.",
+     ("Luis Moreno", "memberOf", "Alliance of Warehouse Workers")),
+    ("Kenya's Ministry of Health said in a statement that cases were falling. Its spokesman, Peter Otieno, "
+     "later told reporters that supplies were short.", ("Peter Otieno", "spokespersonOf", "Ministry of Health")),
+    # a kind noun opening the sentence ("Company spokeswoman X"): the one organization of that kind
+    ("Shares of Norvane Technologies fell on Tuesday after the chipmaker cut its forecast. Company spokeswoman "
+     "Rachel Mbeki said most of the affected roles were in sales.",
+     ("Rachel Mbeki", "spokespersonOf", "Norvane Technologies")),
+    ("The Transport Workers Federation, the largest union in the sector, called a strike on Monday. Union "
+     "spokesman Markus Lind said the walkout was a warning shot.",
+     ("Markus Lind", "spokespersonOf", "Transport Workers Federation")),
+    # a name of two words after "<person> of" is where the person works, whatever the model tagged it
+    ("Tom Reilly of Ember Insights was more skeptical.", ("Tom Reilly", "memberOf", "Ember Insights")),
     # organizations inside organizations
     ("Shares in Instagram, a subsidiary of Meta, rose on Monday.", ("Instagram", "partOf", "Meta")),
     ("On Tuesday, DeepMind, part of Google, released a new model.", ("DeepMind", "partOf", "Google")),
@@ -157,6 +175,9 @@ NO_ROLE = [  # a link the text does not state
     # two companies: the office names neither
     "Acme Holdings agreed to buy Bolt Industries. Chief Executive Officer Jane Roe said the deal made sense.",
     "Hartfield Rovers beat Exeter City 2-1. Chief Executive Officer Tim Lewis praised the fans.",  # clubs, no company
+    # two unions before "Union spokesman": the kind names neither
+    "The Rail Workers Union and the Drivers Union called a strike, the first by either union in a decade. Union "
+    "spokesman Markus Lind said it would last.",
 ]
 
 

@@ -489,13 +489,13 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
     elif (descriptor := _descriptor_after(after)) and _is_description(doc, c.end, descriptor):
         c.vote("Organization", STRONG)
         c.titles.append(descriptor)
-    elif _role_after(after) or SPOKES_AFTER.match(after):  # "chief FIFA spokesman X": outweighs a title before
-        c.vote("Organization", STRONG + 1)
+    elif (_role_after(after) or SPOKES_AFTER.match(after)) and not _kind_word(words, text):
+        c.vote("Organization", STRONG + 1)  # "chief FIFA spokesman X": outweighs a title before
     elif last_word(before) in ORG_BEFORE_LAST and ORG_BEFORE.search(before) or ORG_AFTER.match(after):
         c.vote("Organization", STRONG)
     elif last_word(before) == "at" and _role_at(before) and _ent_label(doc, c) not in ("GPE", "LOC", "NORP"):
         c.vote("Organization", STRONG)  # "Analysts at Peel Hunt", "a professor at Fudan University"
-    elif _speaking_org(doc, c, words):
+    elif _speaking_org(doc, c, words) or _of_after_person(doc, c, words):
         c.vote("Organization", STRONG)
     elif last_word(before) in ("of", "in") and COMPANY_BEFORE.search(before) or _company_apposition(after) \
             or _org_apposition(after) \
@@ -516,6 +516,17 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
         c.vote("Actor", STRONG)
     if c.etype == "Actor" or c.strength < STRONG:
         c.titles.extend(t for t in [_appositive_title(after)] if t)
+
+
+def _of_after_person(doc: Doc, c: Cand, words: list[str]) -> bool:
+    """"Tom Reilly of Ember Insights": a name of two or more words after a person's name and "of" is where the
+    person works (a one-word name may be their town: "Paul Smith of Leeds")."""
+    ix = index_of(doc)
+    k = ix.token_at_or_after(c.start)
+    if len(words) < 2 or k < 2 or ix.tokens[k - 1].lower_ != "of" or _ent_label(doc, c) in ("GPE", "LOC", "NORP"):
+        return False
+    before = ix.tokens[k - 2]
+    return before.ent_type_ == "PERSON" and before.tag_ == "NNP"
 
 
 def _ent_label(doc: Doc, c: Cand) -> str:
@@ -676,6 +687,18 @@ def _title_before(before: str) -> str | None:
         if phrase in titles:
             return phrase
     return None
+
+
+def _kind_word(words: list[str], text: str) -> bool:
+    """"Company spokeswoman X", "Union spokesman X" opening a sentence: the kind of an organization the
+    article names otherwise, capitalised by its place, not a name. A head noun the article never writes
+    in lower case ("Rovers manager X") is a club's short name."""
+    if len(words) != 1:
+        return False
+    word = words[0].lower()
+    if word in lexicon.company_words():
+        return True
+    return word in lexicon.org_heads() and re.search(rf"\b{word}\b", text) is not None
 
 
 def _junk(doc: Doc, c: Cand) -> bool:

@@ -8,7 +8,8 @@ Rules read the text between two entity mentions, so they work for any names the 
   `Iraqi Prime Minister X` (a state office links the person to the country);
 - role before an apposed name: `deputy commander of Y, X`;
 - `its`: `The opposition Y said ... . Its home affairs spokesman, X, said`, `Y said its candidate, X, ...`
-  (the organization that opens the sentence, or the sentence before);
+  (the organization that opens the sentence, or is the parsed subject of the sentence before, or is
+  apposed to it: `The city's ally, the Y, won ... . Its president, X,`);
 - structure: `Y, which is part of Z`, `Y, a subsidiary of Z`; `the 14th Brigade of Z` for units (brigade,
   faction, wing...);
 - a speaker description resolved to a person by the statements stage
@@ -16,8 +17,8 @@ Rules read the text between two entity mentions, so they work for any names the 
 - a role stated by a verb: `X, who is the chief executive of Y`, `X is a member of Y`, `Y, led by X`;
 - an organization named only by its kind, resolved in the article (`the union's general secretary, X`,
   `X, the group's executive director`, `A company spokeswoman, X`, `the housing association's managing
-  director` ... `Managing director X`), and a company office with no company written (`Chief Financial
-  Officer X` in an article about one company).
+  director` ... `Managing director X`, `Company spokeswoman X`), and a company office with no company
+  written (`Chief Financial Officer X` in an article about one company).
 
 Role nouns and their kinds live in ``kg/data/role_nouns.tsv``; a modifier from ``DEPUTY_WORDS``
 turns a leader title into membership, and so does an indefinite article (`X, a governor of Y`: one of
@@ -82,7 +83,8 @@ def extract_relations(doc: Doc, article: Article, entities: list[Entity],
 
         statements = extract_statements(doc, article, entities)
     for rel in _from_speaker_descriptions(text, statements, entities, mentions) + \
-            _described_org_titles(doc, mentions, entities) + _company_officers(text, mentions, entities):
+            _described_org_titles(doc, mentions, entities) + _company_officers(text, mentions, entities) + \
+            _kind_titled(text, mentions, entities):
         found.setdefault((rel.subject, rel.role, rel.object), rel)
     return list(found.values())
 
@@ -297,6 +299,11 @@ def _its_title(doc: Doc, mentions: list[Mention], i: int) -> list[Relation]:
     else:
         limit = its
     inside = [mm for mm in mentions if sent <= mm[0] and mm[1] <= limit]
+    title = m.group("title")
+    if limit != its:  # "Its president, X": the organization the sentence before is about, by its parse
+        owner = _subject_org(doc, mentions, sent, limit)
+        if owner is not None:
+            return _relation(person, _kind(title), owner, title, text, its, end)
     if not inside or inside[0][2].type != "Organization" or not SUBJECT_OPENING.match(text[sent:inside[0][0]]):
         return []
     if limit == its and any(mm[2].key != inside[0][2].key and mm[2].type != "Place" for mm in inside):
@@ -304,8 +311,30 @@ def _its_title(doc: Doc, mentions: list[Mention], i: int) -> list[Relation]:
     alone = all(mm[2].key == inside[0][2].key or mm[2].type == "Place" for mm in inside)
     if limit != its and not alone and not _is_subject(doc, inside[0][1]):
         return []  # "According to X, Y ... . Its chief, Z": of several names, the subject of the sentence is "it"
-    title = m.group("title")
     return _relation(person, _kind(title), inside[0][2], title, text, its, end)
+
+
+def _subject_org(doc: Doc, mentions: list[Mention], start: int, end: int) -> Entity | None:
+    """The organization that is the subject of the sentence in ``[start, end)``: the subject's own name
+    ("The Alliance of Tech Workers, which ..., called"), the name apposed to it ("The city's ally, the
+    Harbour Fishers Association, won") or to the noun it is "of" ("the leadership of its partner, the X,
+    said")."""
+    ix = index_of(doc)
+    first = ix.tokens[ix.token_at_or_after(start)]
+    root = first.sent.root
+    if root.idx >= end:
+        return None
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    heads = [subj]
+    heads += [o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    for head in heads:
+        for tok in [head, *(c for c in head.children if c.dep_ == "appos")]:
+            hit = next((e for s, t, e in mentions if s <= tok.idx < t), None)
+            if hit is not None:
+                return hit if hit.type == "Organization" else None
+    return None
 
 
 def _led_by(text: str, mentions: list[Mention], i: int) -> list[Relation]:
@@ -525,6 +554,30 @@ def _of_kind(text: str, org: Entity, end: int, noun: str) -> bool:
 # start of a sentence or clause (not after a name: "Acme Chief Executive Officer X" names its company).
 COMPANY_OFFICE = re.compile(r"(?:[.!?”\"]\s+|\n\s*|,\s+)(?P<title>[Cc]hief\s+(?:[A-Z]?[a-z]+\s+){0,2}?[Oo]fficer|"
                             r"[Cc]hief\s+[Ee]xecutive|CEO|CFO|COO|CTO)\s+$")
+
+
+@lru_cache(maxsize=1)
+def _kind_title_before() -> re.Pattern[str]:
+    """`Company spokeswoman X`, `said union spokesman X`: a title in an organization named only by its kind."""
+    return re.compile(rf"(?:^|[.!?”\"]\s+|\n\s*|,\s+|\bsaid\s+)(?P<noun>[A-Za-z]+)\s+"
+                      rf"(?P<title>{MODIFIER}{_role_regex()})\s+$")
+
+
+def _kind_titled(text: str, mentions: list[Mention], entities: list[Entity]) -> list[Relation]:
+    """`Company spokeswoman Rachel Okafor said`: the organization is the one of that kind the article named
+    before (see :func:`_org_of_kind`)."""
+    nouns = lexicon.org_heads() | lexicon.company_words()
+    out: list[Relation] = []
+    for s, t, person in mentions:
+        if person.type != "Actor":
+            continue
+        m = _kind_title_before().search(text, max(0, s - 60), s)
+        if m is None or m.group("noun").lower() not in nouns or _past(text, m.start("noun")):
+            continue
+        org = _org_of_kind(text, mentions, entities, m.group("noun").lower(), m.start("noun"))
+        if org is not None:
+            out += _relation(person, _kind(m.group("title")), org, m.group("title"), text, m.start("noun"), t)
+    return out
 
 
 def _company_officers(text: str, mentions: list[Mention], entities: list[Entity]) -> list[Relation]:
