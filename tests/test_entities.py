@@ -192,6 +192,14 @@ NAMES = [  # (text, names that must be entities, names that must not)
     # a lone state body is no short form of a committee named after it
     ("Senator Mark Reyes, who chairs the Senate Transport Committee, said the Senate would vote.",
      ["Senate Transport Committee"], []),
+    # "<person> of <organization>" read by the model as one name is two; an institution "of" a place is one
+    ("Jan Hoffmann said the cuts were overdue, while Petra Lang of DZ Bank warned that demand could recover.",
+     ["Petra Lang", "DZ Bank"], ["Petra Lang of DZ Bank"]),
+    ("Analysts at the Bank of England and Tom Baker of the University of Leeds disagreed.",
+     ["Bank of England", "Tom Baker", "University of Leeds"], []),
+    # a trade noun capitalised before a company's name (a headline's first word) is no part of it
+    ("Carmaker Stellantis cuts forecast\n\nStellantis said on Monday that sales had fallen in Europe.\n",
+     ["Stellantis"], ["Carmaker Stellantis"]),
 ]
 
 

@@ -226,6 +226,13 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
     ("Shares of chipmaker Norvane Technologies fell on Wednesday.\n"
      "The company said in a statement that it expects lower revenue this year.\n",
      [("it expects lower revenue this year", "Norvane Technologies")]),
+    # ... or by its trade ("the steelmaker"), when it is the one company the article named
+    ("Nordstahl AG will close two of its plants and cut about 1,800 jobs, the steelmaker said on Thursday.\n",
+     [("Nordstahl AG will close two of its plants and cut about 1,800 jobs", "Nordstahl AG")]),
+    # a surname the model tags as a plural noun at a sentence start is still the name given in full before
+    ("Congress voted on Thursday to remove President Dina Morales from office.\n"
+     "Morales, speaking from the presidential palace, said she would challenge the decision in court.\n",
+     [("she would challenge the decision in court", "Dina Morales")]),
     # a surname that is not the last word of the name (two surnames; family name first)
     ("Former mayor Andrés Felipe Restrepo Vélez won the first round.\n"
      "“We will finish the job,” Restrepo told supporters.\n",

@@ -426,6 +426,9 @@ def _split(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None]]:
     while e > s and (toks[e - 1].text in POSSESSIVE or toks[e - 1].text in "-()," or toks[e - 1].is_lower) \
             and not _hyphen_part(doc, e - 1):
         e -= 1  # "Efe news" (agency): a name ends on a capitalised word
+    if e - s >= 2 and toks[s].lower_ in lexicon.company_words() and toks[s + 1].is_title \
+            and toks[s + 1].lower_ not in lexicon.company_words():
+        s += 1  # "Chipmaker Veltrix rejects bid" (a headline, or a sentence's first word): the trade, then the name
     if s >= e:
         return []
     if _match_phrase(doc, s, e, titles) == e - s:
@@ -438,6 +441,9 @@ def _split(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None]]:
             while k < e and re.fullmatch(r"[-–:]|\d+", toks[k].text):
                 k += 1
             return _split(doc, s, i) + _split(doc, k, e)
+        if toks[i].lower_ == "of" and _person_of_org(toks[s:i], toks[i + 1:e]):  # "Petra Lang of DZ Bank"
+            person: list[tuple[int, int, str | None]] = [(a, b, "Actor") for a, b, _ in _split(doc, s, i)]
+            return person + [(a, b, "Organization") for a, b, _ in _split(doc, i + 1, e)]
         if toks[i].lower_ == "of" and i + 2 <= e and ACRONYM.match(toks[e - 1].text):  # "Brigade of the PMU"
             return _split(doc, s, i) + _split(doc, i + 1, e)
     for i in range(s, e):  # "Fatah Alliance lawmaker Karim Aliwi", "Prime Minister Mustafa al-Kadhimi"
@@ -457,6 +463,19 @@ def _split(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None]]:
     if s > 0 and re.match(r"^\d+(st|nd|rd|th)$", toks[s - 1].text) and toks[e - 1].lower_ in lexicon.org_heads():
         s -= 1  # "the 14th Brigade"
     return [(s, e, None)]
+
+
+def _person_of_org(before: list[Token], after: list[Token]) -> bool:
+    """"Petra Lang of DZ Bank" read as one name: two or three plain capitalised words (no institution or
+    title word: "Bank of England", "Duke of Edinburgh" stay whole) "of" an organization's name (ending in a
+    head noun or company word, or holding an acronym)."""
+    generic = lexicon.org_heads() | lexicon.company_words() | lexicon.generic_name_words() | _titles()
+    if not 2 <= len(before) <= 3 or not all(t.is_alpha and t.is_title and t.lower_ not in generic
+                                            and t.text not in lexicon.places() for t in before):
+        return False
+    words = [t for t in after if t.lower_ != "the"]
+    return bool(words) and (words[-1].lower_ in lexicon.org_heads() or words[-1].lower_ in lexicon.company_words()
+                            or any(ACRONYM.match(t.text) for t in words))
 
 
 def _title_in_org_name(doc: Doc, s: int, i: int, n: int, e: int) -> bool:
@@ -727,6 +746,8 @@ def _junk(doc: Doc, c: Cand) -> bool:
     if len(line.split()) <= 3 and not re.search(r"[.!?:”\"]$", line) and word[1:].islower():
         return True  # a heading or kicker line ("Electoral", "Politics")
     if c.sent_start and word[1:].islower():
+        if re.search(rf"\b[A-Z][\w'’-]+ {re.escape(word)}\b", text):
+            return False  # "Morales, speaking from the palace, ...": the surname of a name given in full
         tok = index_of(doc).tokens[index_of(doc).token_at_or_after(c.start)]
         lower = re.search(rf"(?<![.!?]\s)\b{re.escape(word.lower())}\b", text)
         return tok.tag_ not in ("NNP", "NNPS") or lower is not None

@@ -864,7 +864,7 @@ def _org_kind(e: Entity, head: str) -> bool:
         words[words.index("for") - 1] if "for" in words[1:] else words[-1]
     if head in (words[-1], name_head) or any(t.split()[-1] == head for t in e.titles):
         return True
-    if head in ("company", "firm"):  # a company by its legal form or its trade ("chipmaker Norvane")
+    if head in lexicon.company_words():  # "the company", "the steelmaker": a company by its legal form or trade
         return words[-1].strip(".,") in lexicon.company_words() or \
             any(t.split()[-1] in lexicon.company_words() for t in e.titles)
     return False
