@@ -141,6 +141,21 @@ ROLES = [  # (text, expected relation)
      ("Markus Lind", "spokespersonOf", "Transport Workers Federation")),
     # a name of two words after "<person> of" is where the person works, whatever the model tagged it
     ("Tom Reilly of Ember Insights was more skeptical.", ("Tom Reilly", "memberOf", "Ember Insights")),
+    # the head of a body's chapter is one of the body's people, not the head of anything named
+    ("Renee Albright, president of the Pacific Crest chapter of the Air Line Pilots Association, testified that "
+     "crews had warned management.", ("Renee Albright", "memberOf", "Air Line Pilots Association")),
+    # the legislature named by its noun alone
+    ("The motion passed with 101 votes. Congress President Alejandro Soto said the vote reflected the will of the "
+     "people.", ("Alejandro Soto", "leaderOf", "Congress")),
+    # "of Y's Z": the possessed body holds the role; "Y's director of <a function>" is one of Y's people
+    ("\"These are the best results we have seen,\" said Adrian Hill, director of Oxford's Jenner Institute, who "
+     "led the research.", ("Adrian Hill", "leaderOf", "Jenner Institute")),
+    ("Dr. Kate Brennan, the WHO's director of immunization, told Reuters the results were encouraging.",
+     ("Kate Brennan", "memberOf", "WHO")),
+    # a possessive opening the sentence names the title's organization ("Y's title, X,")
+    ("Rival Oberon Devices, which has been buying up chip designers, said it was disappointed. Oberon's chief "
+     "financial officer, Ken Watanabe, wrote on LinkedIn that the offer was generous.",
+     ("Ken Watanabe", "memberOf", "Oberon Devices")),
     # organizations inside organizations
     ("Shares in Instagram, a subsidiary of Meta, rose on Monday.", ("Instagram", "partOf", "Meta")),
     ("On Tuesday, DeepMind, part of Google, released a new model.", ("DeepMind", "partOf", "Google")),

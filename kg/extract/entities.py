@@ -503,6 +503,8 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
     media = lexicon.media()
     if c.text.lower() in media and media[c.text.lower()].kind == "platform":
         c.vote("Organization", STRONG)
+    elif _lone_legislature(words, after):
+        c.vote("Organization", STRONG)
     elif words[-1].lower() in lexicon.org_heads() and len(words) > 1:
         c.vote("Organization", STRONG)
     elif (descriptor := _descriptor_after(after)) and _is_description(doc, c.end, descriptor):
@@ -514,8 +516,9 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
         c.vote("Organization", STRONG)
     elif last_word(before) == "at" and _role_at(before) and _ent_label(doc, c) not in ("GPE", "LOC", "NORP"):
         c.vote("Organization", STRONG)  # "Analysts at Peel Hunt", "a professor at Fudan University"
-    elif _speaking_org(doc, c, words) or _of_after_person(doc, c, words):
-        c.vote("Organization", STRONG)
+    elif _speaking_org(doc, c, words) or _of_after_person(doc, c, words) \
+            or re.match(r"^,\s+which\s", after) and _ent_label(doc, c) not in ("GPE", "LOC", "FAC", "NORP"):
+        c.vote("Organization", STRONG)  # "Oberon, which has been buying up chip designers, said": no person
     elif last_word(before) in ("of", "in") and COMPANY_BEFORE.search(before) or _company_apposition(after) \
             or _org_apposition(after) \
             or COMPANY_AFTER.match(after) and not _ent_label(doc, c) == "PERSON":
@@ -535,6 +538,18 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
         c.vote("Actor", STRONG)
     if c.etype == "Actor" or c.strength < STRONG:
         c.titles.extend(t for t in [_appositive_title(after)] if t)
+
+
+LEGISLATURES = {"senate", "congress", "parliament"}
+
+
+def _lone_legislature(words: list[str], after: str) -> bool:
+    """"the Senate", "Congress voted", "Congress President X": the country's legislature, named by its noun
+    alone (capitalised, and not the start of a longer name such as "Congress Party")."""
+    if len(words) != 1 or words[0].lower() not in LEGISLATURES or not words[0][:1].isupper():
+        return False
+    nxt = re.match(r"^\s+([A-Z][\w-]*)", after)
+    return nxt is None or nxt.group(1).lower() in _titles()
 
 
 def _of_after_person(doc: Doc, c: Cand, words: list[str]) -> bool:

@@ -62,6 +62,7 @@ WHO_LEADS = re.compile(r"^,\s+who (?:leads|heads|commands|chairs|runs) (?:the )?
 # "X, who is the chief executive of Y", "X is a member of Y", "X was appointed head of Y": a role stated by a verb.
 COPULA = r"(?:is|serves\s+as|became|(?:was|has\s+been)\s+(?:named|appointed|elected)(?:\s+as)?)"
 # "the party, led by X": an organization and the person who leads it.
+UNIT_OF = re.compile(r"\s+(?:chapter|branch|local|section|wing|unit)\s+of\s+(?:the\s+)?")
 LED_BY = re.compile(r"^,\s+(?:(?:which|that)\s+is\s+)?(?:led|headed|chaired|run)\s+by\s+$")
 Mention = tuple[int, int, Entity]
 
@@ -153,7 +154,9 @@ def _next_holder(text: str, mentions: list[Mention], i: int, limit: int, since: 
         m = mentions[k]
         if m[0] >= limit:
             return None
-        possessor = m[2].type == "Place" and re.match(r"^(?:’s|'s)\s+[A-Z]", text[m[1]:m[1] + 4])
+        # "Iraq's Popular Mobilization Units", "Oxford's Jenner Institute": the possessed body holds the role
+        possessor = re.match(r"^(?:’s|'s)\s+[A-Z]", text[m[1]:m[1] + 4]) and (m[2].type == "Place" or any(
+            n[2].type == "Organization" and 0 < n[0] - m[1] <= 4 for n in mentions[k + 1:k + 3]))
         if m[2].type != "Actor" and m[0] >= max(mentions[i][1], since) and not possessor:
             return m
     return None
@@ -195,9 +198,16 @@ def _after_person(text: str, mentions: list[Mention], i: int, entities: list[Ent
         return []  # "a Latin America strategist": a place holds only state offices
     if holder[2].type == "Place" and re.match(r"^\s+[a-z]", text[holder[1]:holder[1] + 3]):
         return []  # "president of the Lisbon teachers' union": the role is in something the place qualifies
+    # "president of the Pacific Crest chapter of the Air Line Pilots Association": one of the body's people
+    unit = UNIT_OF.match(text, holder[1], holder[1] + 40)
+    if unit is not None:
+        body = next((mm for mm in mentions if mm[0] == unit.end() and mm[2].type == "Organization"), None)
+        return _relation(person, "memberOf", body[2], title, text, start, body[1]) if body else []
     kind = _kind(title)
     if kind == "leaderOf" and (m.group("art") or "").lower().strip() in ("a", "an"):
         kind = "memberOf"  # "a governor of the Federal Reserve", "a leader of Hamas": one of several
+    if kind == "leaderOf" and m.group("poss") and re.match(r"^\s+(?:of|for)\s+[a-z]", m.group("post")):
+        kind = "memberOf"  # "the WHO's director of immunization": the head of one of its functions
     return _relation(person, kind, holder[2], title, text, start, max(holder[1], end + m.end("title")))
 
 
@@ -245,6 +255,8 @@ def _before_person(text: str, mentions: list[Mention], i: int) -> list[Relation]
     m = _title_between().match(text[holder[1]:start])
     opens = re.search(r"(?:^|\n|[.!?]\s)\s*(?:[Aa]n?|[Tt]he|[A-Z][\w.]*(?:’s|'s))\s+$",
                       text[max(0, holder[0] - 16):holder[0]])
+    if not opens and m and re.match(r"(?:’s|'s)\s", m.group(0)):  # "Oberon's chief financial officer, X,"
+        opens = re.search(r"(?:^|\n|[.!?][\"”’]?\s)\s*$", text[max(0, holder[0] - 4):holder[0]])
     if m and "," in m.group(0) and not opens:
         return []  # "X spokesman, Y" names Y only when the phrase opens with an article: "A X spokesman, Y, said"
     if not m or _past(text, holder[0]):
