@@ -106,6 +106,16 @@ STATEMENTS = [  # (text, expected statements as (content, kind, speaker))
      [("the bank would cut 400 jobs", "indirect", "Maria Okafor")]),
     ("The league said in a statement issued to clubs on Monday that the season would end in May.",
      [("the season would end in May", "indirect", None)]),
+    # a speech act coordinated after what was said is the speaker's next act; any other verb is what was said
+    ("The minister said the army had withdrawn from the town and urged residents to return.",
+     [("the army had withdrawn from the town", "indirect", None)]),
+    ("The mayor said the city had hired 20 inspectors and raised their pay.",
+     [("the city had hired 20 inspectors and raised their pay", "indirect", None)]),
+    # a quotation of two sentences introduced by its cue and a colon is direct speech
+    ('Shadow transport secretary Richard Holden told the BBC: "This should have happened weeks ago. The prime '
+     'minister protected her for as long as he could."',
+     [("This should have happened weeks ago. The prime minister protected her for as long as he could.", "direct",
+       "Richard Holden")]),
     # a relative pronoun speaks for the name it hangs on
     ("The defence was led by Jonathan Reyes, who told the jury that the evidence had been planted.",
      [("the evidence had been planted", "indirect", "Jonathan Reyes")]),
@@ -229,6 +239,10 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
     # ... or by its trade ("the steelmaker"), when it is the one company the article named
     ("Nordstahl AG will close two of its plants and cut about 1,800 jobs, the steelmaker said on Thursday.\n",
      [("Nordstahl AG will close two of its plants and cut about 1,800 jobs", "Nordstahl AG")]),
+    # "the spokesperson" again: the speaker the earlier description was resolved to
+    ("A spokesperson for the Home Office said the policy was under review.\n"
+     "Asked whether more cases would follow, the spokesperson said: “We don't comment on speculation.”\n",
+     [("We don't comment on speculation.", "Home Office")]),
     # a surname the model tags as a plural noun at a sentence start is still the name given in full before
     ("Congress voted on Thursday to remove President Dina Morales from office.\n"
      "Morales, speaking from the presidential palace, said she would challenge the decision in court.\n",

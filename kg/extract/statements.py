@@ -240,6 +240,15 @@ def _content_tokens(head: Token) -> list[Token]:
             left = t.doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
             if left is not None and left.text == ",":
                 drop.add(left.i)
+        elif t.dep_ == "conj" and t.head.i == head.i and t.tag_ == "VBD" and _cue(t, direct=True) \
+                and not any(c.dep_ in SUBJECT_DEPS for c in t.children):
+            # "said that the company had lost €20 million a day, and called on staff to return": the
+            # speaker's next act, coordinated by the parser inside what was said
+            drop.update(x.i for x in t.subtree)
+            k = t.left_edge.i - 1
+            while k > head.i and t.doc[k].lower_ in (",", "and", "but"):
+                drop.add(k)
+                k -= 1
     toks = [t for t in head.subtree if t.i not in drop]
     end = next((k for k in range(1, len(toks)) if toks[k].i != toks[k - 1].i + 1), len(toks))
     return toks[:end] if toks and toks[0].i <= head.i else toks
@@ -372,9 +381,12 @@ def _direct(doc: Doc, quotes: list[Quote], paras: list[int], reported: list[Raw]
         clause = _colon_clause(doc, q) if cue is None and q.words >= MIN_QUOTE_WORDS else None
         if cue is not None:
             utterance = q.words >= MIN_QUOTE_WORDS or index_of(doc).text[q.end - 1] in ".!?"
-            opens_sentence = cue.idx > q.end and utterance and not _before_region(doc, q, 0)
+            before = _before_region(doc, q, 0)
+            opens_sentence = cue.idx > q.end and utterance and not before
+            # `X told the BBC: "..."`: a quotation introduced by its cue and a colon is all quoted speech
+            introduced = utterance and bool(before) and before[-1].text == ":" and any(t.i == cue.i for t in before)
             kind = "direct" if (_governs(doc, cue, q) and utterance) or q.opens_para or last > i \
-                or opens_sentence else _embedded_kind(q)
+                or opens_sentence or introduced else _embedded_kind(q)
             if kind:
                 out.append(Raw(_span(doc, start, end), kind, cue, _subject(cue), q.para))
         elif clause is not None:
@@ -528,6 +540,8 @@ def _resolve(doc: Doc, article: Article, entities: list[Entity], raws: list[Raw]
         pos = raw.subject.idx if raw.subject is not None else raw.content.start
         focus.advance(pos)
         mention, key = _speaker(doc, raw, index, entities, focus)
+        if key is None and mention is not None:
+            key = _described_before(mention, out)
         if raw.needs_speaker and key is None:
             continue
         ent = next((e for e in entities if e.key == key), None)
@@ -548,6 +562,22 @@ def _resolve(doc: Doc, article: Article, entities: list[Entity], raws: list[Raw]
                        about=tuple(k for k in index.inside(raw.content.start, raw.content.end) if k != key))
         out.append(_with_medium_and_date(doc, article, st, raw, index, entities))
     return out
+
+
+def _described_before(mention: Span, done: list[Statement]) -> str | None:
+    """"the spokesperson said" after "A Downing Street spokesperson said": the speaker an earlier
+    description with that head noun was resolved to (the latest such statement)."""
+    m = re.fullmatch(r"[Tt]he\s+([a-z][\w-]*)", mention.text)
+    if m is None or m.group(1) not in lexicon.role_nouns():
+        return None
+    for st in reversed(done):
+        if st.speaker is None or st.speaker_mention is None or st.speaker_mention.text == mention.text:
+            continue
+        # the earlier description's head: its last word before "for"/"of" ("A spokesperson for the Home Office")
+        head = re.split(r"\s+(?:for|of|at)\s+", st.speaker_mention.text.lower())[0].split()[-1]
+        if head == m.group(1):
+            return st.speaker
+    return None
 
 
 def _person_subjects(doc: Doc, index: _Mentions, quotes: list[Quote], paras: list[int]) -> list[tuple[int, str, int]]:
