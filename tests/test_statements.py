@@ -116,6 +116,11 @@ STATEMENTS = [  # (text, expected statements as (content, kind, speaker))
      'minister protected her for as long as he could."',
      [("This should have happened weeks ago. The prime minister protected her for as long as he could.", "direct",
        "Richard Holden")]),
+    # a country named in full speaks (its government); a country's institution by its noun is a body of its own
+    ("The United States, which has a defence treaty with Manila, said it stood with its ally.",
+     [("it stood with its ally", "indirect", "United States")]),
+    ("China's coast guard said a Philippine supply ship had approached a Chinese vessel near the shoal.",
+     [("a Philippine supply ship had approached a Chinese vessel near the shoal", "indirect", "Chinese coast guard")]),
     # a relative pronoun speaks for the name it hangs on
     ("The defence was led by Jonathan Reyes, who told the jury that the evidence had been planted.",
      [("the evidence had been planted", "indirect", "Jonathan Reyes")]),

@@ -174,8 +174,11 @@ def _place_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Any place form (longest first), and a country institution after a place ("'s parliament")."""
     forms = sorted(lexicon.places(), key=len, reverse=True)
     pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
-    inst = "|".join(re.escape(n) for n in lexicon.institutions())
-    return pattern, re.compile(r"(?:’s|'s)?\s+(" + inst + r")\b", re.I)
+    # one-word nouns in any case ("Iraq's Parliament"); two-word ones only in lower case ("China's coast guard"):
+    # capitalised, "Egypt's Foreign Ministry" is a name of its own (see _possessed_institutions)
+    nouns = sorted(lexicon.institutions(), key=len, reverse=True)
+    inst = "|".join([re.escape(n) for n in nouns if " " in n] + [f"(?i:{re.escape(n)})" for n in nouns if " " not in n])
+    return pattern, re.compile(r"(?:’s|'s)?\s+(" + inst + r")\b")
 
 
 def _place_cands(text: str, taken: list[Cand], org_spans: list[tuple[int, int]]) -> list[Cand]:

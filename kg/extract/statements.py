@@ -641,7 +641,8 @@ def _speaker(doc: Doc, raw: Raw, index: _Mentions, entities: list[Entity],
     if subj.lower_ in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl" and subj.head.head.i < subj.i:
         subj = subj.head.head  # "Fernando Moura, who told investigators that ...": the antecedent speaks
     hit = index.span_at(subj.idx)
-    if hit is not None and hit[2].type == "Place" and subj.text != hit[2].name \
+    written = index_of(doc).text[hit[0]:hit[1]] if hit is not None else ""
+    if hit is not None and hit[2].type == "Place" and written not in (hit[2].name, *hit[2].aliases) \
             and any(c.lower_ == "the" for c in subj.children):
         mention = _description(doc, subj)  # "the Spaniard said": a person of that country, not the country
         found = _resolve_description(doc, mention, subj, index, entities)
