@@ -195,6 +195,20 @@ POSITIVE = [
         "Premier Jacinta Morrow visited Lismore on Tuesday.",
         {"type": "Visit", "agents": ["Jacinta Morrow"], "place": None, "value": "2024-03-12"},
     ),
+    # "through X" places an event; so does the verb the parser hung on its subject noun as a clause
+    (
+        "A fast-moving wildfire swept through Paradise overnight.",
+        {"type": "Disaster", "agents": [], "place": "Paradise", "value": None},
+    ),
+    (
+        "Two people died after a wildfire swept through Paradise overnight, officials said.",
+        {"type": "Disaster", "agents": [], "place": "Paradise", "value": None},
+    ),
+    # a particle the parser read as an adverb ("walked out") still makes the trigger
+    (
+        "Rail workers walked out across France on Friday.",
+        {"type": "Protest", "agents": [], "place": "France", "value": "2024-03-15"},
+    ),
 ]
 
 

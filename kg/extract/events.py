@@ -87,11 +87,13 @@ NOMINAL_DEPS = frozenset(
 )
 CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "csubj", "parataxis"})
 VERB_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "prt", "prep", "attr", "oprd", "dative"})
+PARTICLES = frozenset({"out", "down", "off", "up", "back", "away"})
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 # Dependencies only a noun can have: a word tagged VERB there is a mis-tagged noun (*talks*).
 NOUN_SLOT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
-PLACE_PREPS = frozenset({"in", "at", "near", "inside", "into", "to", "across", "outside", "throughout", "from"})
-ANCHOR_PLACE_PREPS = frozenset({"in", "at", "near", "inside"})
+PLACE_PREPS = frozenset({"in", "at", "near", "inside", "into", "to", "across", "outside", "throughout", "through",
+                         "from"})
+ANCHOR_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "through"})  # "a bushfire swept through X"
 # "agreed in Luanda on Saturday at talks hosted by Angola": the talks share the verb's time and place.
 COTEMPORAL_PREPS = frozenset({"at", "during", "amid"})
 PARTICIPANT_PREPS = frozenset({"against", "on", "with", "between", "targeting"})
@@ -357,7 +359,8 @@ def _dependents(tok: Token) -> list[Token]:
     """The dependents a trigger's required words are looked for in: a verb's object, passive subject,
     particle or preposition; a noun's modifiers and the head of its *of* complement."""
     if tok.pos_ == "VERB":
-        return [_antecedent(c) for c in tok.children if c.dep_ in VERB_OBJECT_DEPS or c.dep_ in ("acomp", "ccomp")]
+        return [_antecedent(c) for c in tok.children if c.dep_ in VERB_OBJECT_DEPS or c.dep_ in ("acomp", "ccomp")
+                or c.dep_ == "advmod" and c.i == tok.i + 1 and c.lower_ in PARTICLES]  # "walked out" read as advmod
     out = [c for c in tok.children if c.dep_ in NOUN_MODIFIER_DEPS]
     out += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in _pobjs(c)]
     return out
@@ -662,6 +665,9 @@ def _place(m: _Mention, ents: _EntityIndex, stop: set[int]) -> tuple[str | None,
     roots = [m.tok] + ([m.support] if m.support is not None else [])
     if m.tok.pos_ == "NOUN" and m.tok.dep_ in ("nsubj", "dobj") and m.tok.head.pos_ == "VERB":
         roots.append(m.tok.head)  # "a bombing killed 12 people in Kabul"
+    if m.tok.pos_ == "NOUN":  # "after a bushfire swept through X": a finite verb the parser hung on its subject
+        clause = m.tok.dep_ == "pobj" and m.tok.head.lower_ in ("after", "before", "until", "since")
+        roots += [c for c in m.tok.children if c.dep_ == "acl" and (c.tag_ == "VBD" or clause and c.tag_ == "VBN")]
     verb = _cotemporal_verb(m.tok)
     if verb is not None:
         roots.append(verb)
