@@ -220,6 +220,7 @@ def test_events_with_arguments(nlp, text: str, expected: dict[str, object]) -> N
 
 
 NEGATIVE = [
+    "The minister urged both sides to return to the negotiating table.",  # a participle describing a noun
     "The company did not announce any layoffs.",  # negated
     "The prime minister could visit Berlin next year.",  # modal
     "If the talks fail, the union may protest.",  # condition and modal

@@ -244,6 +244,10 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
     # ... or by its trade ("the steelmaker"), when it is the one company the article named
     ("Nordstahl AG will close two of its plants and cut about 1,800 jobs, the steelmaker said on Thursday.\n",
      [("Nordstahl AG will close two of its plants and cut about 1,800 jobs", "Nordstahl AG")]),
+    # "a company spokeswoman": the one organization of the sentence before, when none is known as a company
+    ("Lufthansa called the strike unnecessary on Friday.\n"
+     "“We remain ready to talk at any time,” a company spokeswoman said.\n",
+     [("We remain ready to talk at any time", "Lufthansa")]),
     # "the spokesperson" again: the speaker the earlier description was resolved to
     ("A spokesperson for the Home Office said the policy was under review.\n"
      "Asked whether more cases would follow, the spokesperson said: “We don't comment on speculation.”\n",

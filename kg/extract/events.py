@@ -996,8 +996,8 @@ def _mentions(doc: Doc, ents: _EntityIndex, types: dict[str, EventType]) -> list
     found: list[_Mention] = []
     for tok in index_of(doc).tokens:
         trig = _match_trigger(tok, index, ents)
-        if trig is None:
-            continue
+        if trig is None or tok.tag_ == "VBG" and tok.dep_ in ("amod", "compound"):
+            continue  # "the negotiating table", "striking workers": a participle describing a noun
         support = _support_verb(tok) if _nounlike(tok) else None
         found.append(_Mention(tok, trig, types[trig.type], support, extra_tokens=_extra_tokens(tok, trig)))
     triggers = {m.tok.i for m in found}

@@ -793,7 +793,26 @@ def _spokesperson_of(doc: Doc, subj: Token, index: _Mentions, entities: list[Ent
             if hit is not None and hit[2].type != "Place":
                 return hit[2].key
             if hit is None and c.pos_ == "NOUN":
-                return _org_by_noun(doc, c.lower_, c.idx, index, entities)
+                return _org_by_noun(doc, c.lower_, c.idx, index, entities) or _org_nearby(subj, c.lower_, index)
+    return None
+
+
+def _org_nearby(subj: Token, noun: str, index: _Mentions) -> str | None:
+    """"Lufthansa called the strike unnecessary. ... a company spokeswoman said": when no organization is
+    known to be a ``noun``, the one organization named in this sentence before the speaker or, failing that,
+    in the sentence before, unless its name says it is another kind of body (a union for a company)."""
+    if noun not in lexicon.company_words() and noun not in lexicon.org_heads():
+        return None
+    sent = subj.sent
+    windows = [(sent.start_char, subj.idx)]
+    if sent.start > 0:
+        prev = subj.doc[sent.start - 1].sent
+        windows.append((prev.start_char, prev.end_char))
+    for start, end in windows:
+        found = {e.key for s, t, e in index.by_pos if start <= s and t <= end and e.type == "Organization"
+                 and (e.name.lower().split()[-1] == noun or e.name.lower().split()[-1] not in lexicon.org_heads())}
+        if found:
+            return found.pop() if len(found) == 1 else None
     return None
 
 
