@@ -141,6 +141,12 @@ ROLES = [  # (text, expected relation)
      ("Markus Lind", "spokespersonOf", "Transport Workers Federation")),
     # a name of two words after "<person> of" is where the person works, whatever the model tagged it
     ("Tom Reilly of Ember Insights was more skeptical.", ("Tom Reilly", "memberOf", "Ember Insights")),
+    # the head of a part of a body ("its regional director") is one of its people
+    ("Amnesty International's regional director, Tigere Chagutah, said the detention was unlawful.",
+     ("Tigere Chagutah", "memberOf", "Amnesty International")),
+    # "who heads the UN agency UNAIDS": the body named after its description
+    ("His wife, Winnie Byanyima, who heads the UN agency UNAIDS, said the family was relieved.",
+     ("Winnie Byanyima", "leaderOf", "UNAIDS")),
     # the head of a body's chapter is one of the body's people, not the head of anything named
     ("Renee Albright, president of the Pacific Crest chapter of the Air Line Pilots Association, testified that "
      "crews had warned management.", ("Renee Albright", "memberOf", "Air Line Pilots Association")),
@@ -190,6 +196,8 @@ NO_ROLE = [  # a link the text does not state
     # two companies: the office names neither
     "Acme Holdings agreed to buy Bolt Industries. Chief Executive Officer Jane Roe said the deal made sense.",
     "Hartfield Rovers beat Exeter City 2-1. Chief Executive Officer Tim Lewis praised the fans.",  # clubs, no company
+    # "Government spokesman X": the government is the country's, named by its noun; no organization "Government"
+    "The ruling drew protests. Government spokesman Chris Baryomunsi said the courts were independent.",
     # two unions before "Union spokesman": the kind names neither
     "The Rail Workers Union and the Drivers Union called a strike, the first by either union in a decade. Union "
     "spokesman Markus Lind said it would last.",

@@ -733,8 +733,8 @@ def _kind_word(words: list[str], text: str) -> bool:
     if len(words) != 1:
         return False
     word = words[0].lower()
-    if word in lexicon.company_words():
-        return True
+    if word in lexicon.company_words() or lexicon.institutions().get(word) == "place":
+        return True  # "Government spokesman X": the country's government, named by its noun
     return word in lexicon.org_heads() and re.search(rf"\b{word}\b", text) is not None
 
 

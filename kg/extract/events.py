@@ -359,11 +359,18 @@ def _dependents(tok: Token) -> list[Token]:
     """The dependents a trigger's required words are looked for in: a verb's object, passive subject,
     particle or preposition; a noun's modifiers and the head of its *of* complement."""
     if tok.pos_ == "VERB":
-        return [_antecedent(c) for c in tok.children if c.dep_ in VERB_OBJECT_DEPS or c.dep_ in ("acomp", "ccomp")
-                or c.dep_ == "advmod" and c.i == tok.i + 1 and c.lower_ in PARTICLES]  # "walked out" read as advmod
+        return [_antecedent(c) for c in tok.children
+                if c.dep_ in VERB_OBJECT_DEPS or c.dep_ in ("acomp", "ccomp") or _advmod_particle(tok, c)]
     out = [c for c in tok.children if c.dep_ in NOUN_MODIFIER_DEPS]
     out += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in _pobjs(c)]
     return out
+
+
+def _advmod_particle(verb: Token, c: Token) -> bool:
+    """"rail workers walked out": a particle right after the verb that the parser labelled an adverb
+    (not "out of", a preposition)."""
+    return c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in PARTICLES \
+        and not (c.i + 1 < len(verb.doc) and verb.doc[c.i + 1].lower_ == "of")
 
 
 def _governed_by(tok: Token, word: str) -> bool:

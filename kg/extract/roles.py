@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 DEPUTY_WORDS = {"deputy", "vice", "assistant", "acting", "associate"}
+# A leader title qualified by one of these heads a part of the body ("its regional director"): a member.
+SUBUNIT_WORDS = {"regional", "local", "district", "provincial", "divisional", "area", "branch", "country"}
 # "director" qualified by a function ("policy director") is a member; these qualifiers keep it the leader.
 LEADING_DIRECTOR = {"managing", "executive", "national", "chief", "general", "the", "a", "an", "its"}
 PAST_WORDS = {"former", "late", "ex", "then", "one-time", "onetime", "erstwhile", "retired"}
@@ -109,7 +111,7 @@ def _apposition() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _title_between() -> re.Pattern[str]:
     """`'s lawmaker `, ` spokesman, `: a role title between a holder and a person."""
-    return re.compile(rf"^(?:’s|'s)?\s+(?:{FILLER}(?-i:[a-z])[\w-]*\s+){{0,2}}?"
+    return re.compile(rf"^(?:’s|'s)?\s+(?P<qual>(?:{FILLER}(?-i:[a-z])[\w-]*\s+){{0,2}}?)"
                       rf"(?P<title>{MODIFIER}{_role_regex()}),?\s+$", re.I)
 
 
@@ -135,7 +137,7 @@ def _kind(title: str) -> str | None:
         if kind and words[k:] == ["director"] and k > 0 and words[k - 1] not in LEADING_DIRECTOR:
             return "memberOf"  # "legal director", "organizing director": the director of one function
         if kind:
-            return "memberOf" if any(w in DEPUTY_WORDS for w in words[:k]) else kind
+            return "memberOf" if any(w in DEPUTY_WORDS or w in SUBUNIT_WORDS for w in words[:k]) else kind
     return None
 
 
@@ -176,6 +178,10 @@ def _after_person(text: str, mentions: list[Mention], i: int, entities: list[Ent
     clause_end = _clause_end(text, end)
     leads = _next_holder(text, mentions, i, clause_end)
     if leads and WHO_LEADS.match(text[end:leads[0]]):
+        named = next((mm for mm in mentions if mm[2].type == "Organization"
+                      and re.fullmatch(r"\s+[a-z]+\s+", text[leads[1]:mm[0]] if mm[0] > leads[1] else "")), None)
+        if named is not None:  # "who heads the UN agency UNAIDS": the body named after its description
+            leads = named
         return _relation(person, "leaderOf", leads[2], "leader", text, start, leads[1])
     if leads and leads[2].type == "Organization" and OF_ORG.match(text[end:leads[0]]) \
             and not _qualifies_noun(text, leads[1]):
@@ -266,7 +272,7 @@ def _before_person(text: str, mentions: list[Mention], i: int) -> list[Relation]
         return []
     lead = re.search(r"\b(chief|top)\s+$", text[max(0, holder[0] - 8):holder[0]], re.I)
     span_start = holder[0] - (len(lead.group(0)) if lead else 0)
-    return _relation(person, _kind(title), holder[2], title, text, span_start, end)
+    return _relation(person, _kind(m.group("qual") + title), holder[2], title, text, span_start, end)
 
 
 @lru_cache(maxsize=1)
