@@ -204,6 +204,11 @@ POSITIVE = [
         "Two people died after a wildfire swept through Paradise overnight, officials said.",
         {"type": "Disaster", "agents": [], "place": "Paradise", "value": None},
     ),
+    # a court's ruling told by its verb
+    (
+        "The Supreme Court struck down the law on Tuesday.",
+        {"type": "Verdict", "agents": ["The Supreme Court"], "place": None, "value": "2024-03-12"},
+    ),
     # a particle the parser read as an adverb ("walked out") still makes the trigger
     (
         "Rail workers walked out across France on Friday.",
@@ -221,6 +226,7 @@ def test_events_with_arguments(nlp, text: str, expected: dict[str, object]) -> N
 
 NEGATIVE = [
     "The minister urged both sides to return to the negotiating table.",  # a participle describing a noun
+    "The former president ruled the country for 30 years.",  # "rule" is a verdict only a court or judge gives
     "The company did not announce any layoffs.",  # negated
     "The prime minister could visit Berlin next year.",  # modal
     "If the talks fail, the union may protest.",  # condition and modal

@@ -213,3 +213,10 @@ def test_spokesman_description_bound_to_the_next_speaker(nlp) -> None:  # type: 
     text = ("The union will strike next week, the spokesman for the executive board of the Transport Workers "
             "Union has warned.\nJames Carter told the BBC that the talks had failed.\n")
     assert ("James Carter", "spokespersonOf", "Transport Workers Union") in roles(nlp, text)
+
+
+def test_a_name_before_a_title_is_no_kind_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Congress" names its party here; it is not "the congress" of the organization the sentence before names
+    text = ("The ruling Bharatiya Janata Party said it respected the decision. "
+            "Congress leader Jairam Ramesh called the verdict a setback.")
+    assert ("Jairam Ramesh", "leaderOf", "Bharatiya Janata Party") not in roles(nlp, text)

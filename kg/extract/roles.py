@@ -592,6 +592,8 @@ def _kind_titled(text: str, mentions: list[Mention], entities: list[Entity]) -> 
         m = _kind_title_before().search(text, max(0, s - 60), s)
         if m is None or m.group("noun").lower() not in nouns or _past(text, m.start("noun")):
             continue
+        if any(a <= m.start("noun") < b for a, b, _ in mentions):
+            continue  # "Congress leader X": the word is the organization's own name (see _before_person)
         org = _org_of_kind(text, mentions, entities, m.group("noun").lower(), m.start("noun"))
         if org is not None:
             out += _relation(person, _kind(m.group("title")), org, m.group("title"), text, m.start("noun"), t)
