@@ -238,3 +238,17 @@ def test_one_generic_institution_per_country(nlp) -> None:  # type: ignore[no-un
     assert egypt.key != jordan.key and egypt.type == jordan.type == "Organization"
     # one country only: the name stays as the article's other mentions give it
     assert by_name(entities(nlp, "Egypt's Foreign Ministry said talks would resume.\n"), "Foreign Ministry")
+
+
+def test_a_tie_of_weak_type_votes_goes_to_the_fullest_name() -> None:
+    # the model tagged the surname an organization twice (a headline, "Banda won 38 percent") and a person twice
+    from kg.extract.entities import WEAK, Cand, _entity, _Union
+
+    members = []
+    for start, text, etype in ((0, "Banda", "Organization"), (40, "Grace Banda", "Actor"),
+                               (90, "Banda", "Organization"), (140, "Banda", "Actor")):
+        c = Cand(start, start + len(text), text)
+        c.vote(etype, WEAK)
+        members.append(c)
+    ent = _entity(members, {}, _Union(), 1)
+    assert ent is not None and ent.type == "Actor" and ent.name == "Grace Banda"

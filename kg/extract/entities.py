@@ -935,10 +935,13 @@ def _entity(members: list[Cand], evidence: dict[str, list[AliasEvidence]], uf: _
             votes[m.etype] += 10 ** m.strength
     if not votes:
         return None
-    etype = votes.most_common(1)[0][0]
+    full = max(members, key=lambda m: (len(_norm_tokens(m.text)), not ACRONYM.match(m.text), -m.start))
+    best = max(votes.values())
+    tied = [t for t, v in votes.items() if v == best]
+    # a tie of weak votes ("Banda" read as an organization twice, as a person twice): the fullest name's reading
+    etype = full.etype if len(tied) > 1 and full.etype in tied else tied[0]
     canon = next((m.canon for m in members if m.canon and m.strength >= STRONG and m.etype == etype), None)
     forms = [m.text.translate(QUOTE_FOLD) for m in members if not m.canon or m.rule]
-    full = max(members, key=lambda m: (len(_norm_tokens(m.text)), not ACRONYM.match(m.text), -m.start))
     name = canon or _clean_name(full.text)
     aliases: list[str] = []
     for m in members:
