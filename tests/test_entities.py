@@ -252,3 +252,11 @@ def test_a_tie_of_weak_type_votes_goes_to_the_fullest_name() -> None:
         members.append(c)
     ent = _entity(members, {}, _Union(), 1)
     assert ent is not None and ent.type == "Actor" and ent.name == "Grace Banda"
+
+
+def test_a_surname_known_as_a_person_joins_a_full_name_the_model_took_for_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Everton led through goals from Declan Fairweather and Ryan McAteer before half-time.\n"
+            "Everton captain Fairweather said the dressing room was gutted.\n")
+    ents = entities(nlp, text)
+    full = by_name(ents, "Declan Fairweather")
+    assert full.type == "Actor" and "Fairweather" in full.aliases

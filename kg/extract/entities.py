@@ -896,6 +896,11 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
         toks = norm[key]
         fulls = {uf.find(k) for k, o in names.items() if k != key and o.etype in ("Actor", "Organization")
                  and _is_short_form(toks, norm[k], o.etype, c.text)}
+        if not fulls and c.etype == "Actor" and c.strength >= STRONG:
+            # "goals from Declan Fairweather" read as a place by the model, "captain Fairweather said": a
+            # surname known as a person's is the short form of a weakly typed full name it ends
+            fulls = {uf.find(k) for k, o in names.items() if k != key and o.etype == "Place" and not o.canon
+                     and o.strength <= WEAK and len(norm[k]) >= 2 and _is_short_form(toks, norm[k], "Actor", c.text)}
         if not fulls:
             fulls = {uf.find(k) for k, o in names.items() if k != key and _is_variant(toks, norm[k])}
         fulls.discard(uf.find(key))
