@@ -197,6 +197,9 @@ NAMES = [  # (text, names that must be entities, names that must not)
      ["Petra Lang", "DZ Bank"], ["Petra Lang of DZ Bank"]),
     ("Analysts at the Bank of England and Tom Baker of the University of Leeds disagreed.",
      ["Bank of England", "Tom Baker", "University of Leeds"], []),
+    # a day is never a name
+    ("A federal court in Curitiba on Wednesday convicted former senator Paulo Reis of corruption.",
+     ["Paulo Reis"], ["Wednesday"]),
     # a trade noun capitalised before a company's name (a headline's first word) is no part of it
     ("Carmaker Stellantis cuts forecast\n\nStellantis said on Monday that sales had fallen in Europe.\n",
      ["Stellantis"], ["Carmaker Stellantis"]),

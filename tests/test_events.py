@@ -485,3 +485,16 @@ def test_new_type_properties_are_read_and_checked() -> None:
     assert not load_event_types()["Attack"].place_modifier
     with pytest.raises(KgError, match="placeModifier"):
         parse_taxonomy(head + b'kgt:Deal a kg:EventType ; kgt:placeModifier "maybe" .', "test")
+
+
+@pytest.mark.model
+def test_the_holder_of_a_title_is_the_participant_not_what_the_title_is_of(nlp) -> None:  # type: ignore[no-untyped-def]
+    events, names = run(nlp, "A former mayor of Ostrava was sentenced on Friday to eight years in prison.")
+    assert [e.type for e in events] == ["Verdict"]
+    assert "Ostrava" not in [names[k] for k in events[0].participants]
+
+
+@pytest.mark.model
+def test_through_places_only_events_that_move_through_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    events, names = run(nlp, "The ceasefire was negotiated through Egypt in March 2024.")
+    assert [names.get(e.place or "") for e in events] == [None]

@@ -121,6 +121,12 @@ STATEMENTS = [  # (text, expected statements as (content, kind, speaker))
      [("it stood with its ally", "indirect", "United States")]),
     ("China's coast guard said a Philippine supply ship had approached a Chinese vessel near the shoal.",
      [("a Philippine supply ship had approached a Chinese vessel near the shoal", "indirect", "Chinese coast guard")]),
+    # "that" a mark before an expletive subject is still a content clause; a speech verb that also reports
+    # events ("announced") stays in what was said
+    ("The army said in a statement that there were no casualties.",
+     [("there were no casualties", "indirect", None)]),
+    ("The mayor said the council met on Monday and announced a curfew.",
+     [("the council met on Monday and announced a curfew", "indirect", None)]),
     # a relative pronoun speaks for the name it hangs on
     ("The defence was led by Jonathan Reyes, who told the jury that the evidence had been planted.",
      [("the evidence had been planted", "indirect", "Jonathan Reyes")]),
@@ -248,6 +254,18 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
     ("Lufthansa called the strike unnecessary on Friday.\n"
      "“We remain ready to talk at any time,” a company spokeswoman said.\n",
      [("We remain ready to talk at any time", "Lufthansa")]),
+    # precision: the person in focus is no judge when things were done to them; a company spokeswoman is not
+    # the news agency that reported the bid; "the spokesperson" is the latest one described, found or not
+    ("Daniel Okafor was convicted of fraud on Monday.\n“This was a calculated deception,” the judge said.\n",
+     [("This was a calculated deception", None)]),
+    ("Striker Marcus Rashford scored twice for United.\n“We deserved the points today,” the manager said.\n",
+     [("We deserved the points today", None)]),
+    ("The bid was first reported by Reuters.\n“We do not comment on market rumours,” a company spokeswoman said.\n",
+     [("We do not comment on market rumours", None)]),
+    ("A spokesperson for the Home Office said the policy was under review.\n"
+     "A spokesperson for the campaign said the review was too slow.\n"
+     "The spokesperson said: “We will keep pushing on this.”\n",
+     [("the policy was under review", "Home Office"), ("We will keep pushing on this.", None)]),
     # "the spokesperson" again: the speaker the earlier description was resolved to
     ("A spokesperson for the Home Office said the policy was under review.\n"
      "Asked whether more cases would follow, the spokesperson said: “We don't comment on speculation.”\n",

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 NER_TYPES = {"PERSON": "Actor", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 NON_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
+WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "bint", "de", "da", "van", "von", "der", "di", "du", "la", "le"}
 POSSESSIVE = {"’s", "'s", "’", "'"}
 QUOTE_FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'"})
@@ -429,9 +430,10 @@ def _split(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None]]:
     while e > s and (toks[e - 1].text in POSSESSIVE or toks[e - 1].text in "-()," or toks[e - 1].is_lower) \
             and not _hyphen_part(doc, e - 1):
         e -= 1  # "Efe news" (agency): a name ends on a capitalised word
-    if e - s >= 2 and toks[s].lower_ in lexicon.company_words() and toks[s + 1].is_title \
-            and toks[s + 1].lower_ not in lexicon.company_words():
-        s += 1  # "Chipmaker Veltrix rejects bid" (a headline, or a sentence's first word): the trade, then the name
+    if e - s >= 2 and toks[s].lower_ in lexicon.company_words() and toks[s].is_title and len(toks[s]) > 4 \
+            and toks[s + 1].is_title and toks[s + 1].lower_ not in lexicon.company_words() \
+            and (toks[s].is_sent_start or s > 0 and "\n" in toks[s - 1].text + toks[s - 1].whitespace_):
+        s += 1  # "Chipmaker Veltrix rejects bid" (a headline's or a sentence's first word): the trade, then the name
     if s >= e:
         return []
     if _match_phrase(doc, s, e, titles) == e - s:
@@ -473,9 +475,9 @@ def _person_of_org(before: list[Token], after: list[Token]) -> bool:
     title word: "Bank of England", "Duke of Edinburgh" stay whole) "of" an organization's name (ending in a
     head noun or company word, or holding an acronym)."""
     generic = lexicon.org_heads() | lexicon.company_words() | lexicon.generic_name_words() | _titles()
-    if not 2 <= len(before) <= 3 or not all(t.is_alpha and t.is_title and t.lower_ not in generic
+    if not 2 <= len(before) <= 3 or not all(t.is_alpha and t.is_title and t.tag_ == "NNP" and t.lower_ not in generic
                                             and t.text not in lexicon.places() for t in before):
-        return False
+        return False  # ("The Girl Scouts of the USA": a plural is no person's name)
     words = [t for t in after if t.lower_ != "the"]
     return bool(words) and (words[-1].lower_ in lexicon.org_heads() or words[-1].lower_ in lexicon.company_words()
                             or any(ACRONYM.match(t.text) for t in words))
@@ -520,7 +522,7 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
     elif last_word(before) == "at" and _role_at(before) and _ent_label(doc, c) not in ("GPE", "LOC", "NORP"):
         c.vote("Organization", STRONG)  # "Analysts at Peel Hunt", "a professor at Fudan University"
     elif _speaking_org(doc, c, words) or _of_after_person(doc, c, words) \
-            or re.match(r"^,\s+which\s", after) and _ent_label(doc, c) not in ("GPE", "LOC", "FAC", "NORP"):
+            or re.match(r"^,\s+which\s", after) and _ent_label(doc, c) in ("ORG", "PERSON"):
         c.vote("Organization", STRONG)  # "Oberon, which has been buying up chip designers, said": no person
     elif last_word(before) in ("of", "in") and COMPANY_BEFORE.search(before) or _company_apposition(after) \
             or _org_apposition(after) \
@@ -747,6 +749,8 @@ def _junk(doc: Doc, c: Cand) -> bool:
     if not c.canon and (re.match(r"-[a-z]", nxt) or (m := re.match(r"-([A-Z][\w]*)", nxt))
                         and m.group(1) in lexicon.places()):
         return True
+    if not c.canon and c.text.lower() in WEEKDAY_NAMES:
+        return True  # "convicted on Wednesday": a day is never a name, whatever evidence it seemed to have
     if c.canon or c.strength >= STRONG:
         return False
     line_start = text.rfind("\n", 0, c.start) + 1
@@ -943,7 +947,7 @@ def _entity(members: list[Cand], evidence: dict[str, list[AliasEvidence]], uf: _
     full = max(members, key=lambda m: (len(_norm_tokens(m.text)), not ACRONYM.match(m.text), -m.start))
     best = max(votes.values())
     tied = [t for t, v in votes.items() if v == best]
-    # a tie of weak votes ("Banda" read as an organization twice, as a person twice): the fullest name's reading
+    # a tie ("Banda" read by the model as an organization twice, as a person twice): the fullest name's reading
     etype = full.etype if len(tied) > 1 and full.etype in tied else tied[0]
     canon = next((m.canon for m in members if m.canon and m.strength >= STRONG and m.etype == etype), None)
     forms = [m.text.translate(QUOTE_FOLD) for m in members if not m.canon or m.rule]

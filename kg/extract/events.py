@@ -8,11 +8,13 @@
    mission*), a condition (*if they leave*), a noun with a hypothetical modifier (*the eventual
    withdrawal*, *the next phase of deployment*) or under a proposal (*a proposal for a ceasefire*,
    *pushing for a ceasefire*). An event noun modifying another (*ceasefire talks*) is no event of
-   its own.
+   its own, nor is a participle describing a noun (*the negotiating table*).
 3. Arguments from the dependency parse, as article-local entity keys: agents (subject, *by X*,
    possessor, compound, *US-led*, the subject of a support verb: *X made a visit*), participants
-   (object, *of X*, *against X*, appositions and conjuncts), place (*in/at/near/to X* naming a
-   Place), time (:mod:`kg.extract.timex`, attached through the parse; *two days after the attack*
+   (object, *of X* (not the place of a title: *the mayor of Ostrava*), *against X*, appositions and
+   conjuncts), place (*in/at/near/to X* naming a Place; *through X* for events that move: *a bushfire
+   swept through X*; under the noun's own verb when the parser hung it on the noun), time
+   (:mod:`kg.extract.timex`, attached through the parse; *two days after the attack*
    resolved against the attack's date).
    Entities in datelines and bylines (*NAIROBI –*) are no arguments, and a dateline's date
    (*PATNA, March 6, 2025 –*) or a point of comparison (*the highest turnout since 2000*) dates
@@ -93,7 +95,10 @@ NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 NOUN_SLOT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "into", "to", "across", "outside", "throughout", "through",
                          "from"})
-ANCHOR_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "through"})  # "a bushfire swept through X"
+ANCHOR_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "through"})
+# "a bushfire swept through X", "protesters marched through X": events that move through a place; "the
+# ceasefire was negotiated through Egypt" names a go-between
+THROUGH_TYPES = frozenset({"Disaster", "Protest", "Attack", "Invasion", "Deployment"})
 # "agreed in Luanda on Saturday at talks hosted by Angola": the talks share the verb's time and place.
 COTEMPORAL_PREPS = frozenset({"at", "during", "amid"})
 PARTICIPANT_PREPS = frozenset({"against", "on", "with", "between", "targeting"})
@@ -317,7 +322,8 @@ def _phrase_entities(tok: Token, ents: _EntityIndex, follow_of: bool = True) -> 
     person_beside = any(ents.type_of(k) == "Actor" for k in side)
     if key is None and not person_beside and not apposed:
         key = next((k for c in tok.children if c.dep_ == "compound" for k in [ents.at(c)] if k), None)
-        if key is None and follow_of and tok.pos_ in ("NOUN", "PROPN"):
+        # ("a former mayor of Ostrava was sentenced": the mayor, not the town, was; a title names a person)
+        if key is None and follow_of and tok.pos_ in ("NOUN", "PROPN") and not _person_title(tok):
             out.extend(
                 k
                 for p in tok.children
@@ -328,6 +334,14 @@ def _phrase_entities(tok: Token, ents: _EntityIndex, follow_of: bool = True) -> 
     if key:
         out.append(key)
     return list(dict.fromkeys(out + side))
+
+
+def _person_title(tok: Token) -> bool:
+    """A singular role noun or title ("mayor", "head", "spokesman"): the person holding it, not what it is of."""
+    from kg.extract import lexicon
+
+    word = tok.lower_
+    return tok.tag_ == "NN" and (word in lexicon.role_nouns() or word in lexicon.person_titles())
 
 
 def _pobjs(prep: Token) -> Iterator[Token]:
@@ -678,9 +692,10 @@ def _place(m: _Mention, ents: _EntityIndex, stop: set[int]) -> tuple[str | None,
     verb = _cotemporal_verb(m.tok)
     if verb is not None:
         roots.append(verb)
+    preps = PLACE_PREPS if m.etype.name in THROUGH_TYPES else PLACE_PREPS - {"through"}
     for root in roots:
         for p in _bounded_subtree(root, stop):
-            if p.dep_ == "prep" and p.lower_ in PLACE_PREPS:
+            if p.dep_ == "prep" and p.lower_ in preps:
                 key = _place_in(p, ents)
                 if key:
                     return key, p.lower_, p.lower_ in ANCHOR_PLACE_PREPS

@@ -20,9 +20,15 @@ Rules read the text between two entity mentions, so they work for any names the 
   director` ... `Managing director X`, `Company spokeswoman X`), and a company office with no company
   written (`Chief Financial Officer X` in an article about one company).
 
-Role nouns and their kinds live in ``kg/data/role_nouns.tsv``; a modifier from ``DEPUTY_WORDS``
-turns a leader title into membership, and so does an indefinite article (`X, a governor of Y`: one of
-several). A title qualified by ``PAST_WORDS`` states no current role.
+Also: `X of Ember Insights` (a name of two words after a person and "of"), `director of Oxford's
+Jenner Institute` (the possessed body), `the WHO's director of immunization` (the head of a function
+is a member), `president of the Y chapter of Z` (a member of Z), `who heads the UN agency UNAIDS`
+(the body named after its description), `Congress President X` (the lone legislature).
+
+Role nouns and their kinds live in ``kg/data/role_nouns.tsv``; a modifier from ``DEPUTY_WORDS`` or
+``SUBUNIT_WORDS`` (`its regional director`) turns a leader title into membership, and so does an
+indefinite article (`X, a governor of Y`: one of several). A title qualified by ``PAST_WORDS`` states
+no current role.
 """
 
 from __future__ import annotations
@@ -272,7 +278,9 @@ def _before_person(text: str, mentions: list[Mention], i: int) -> list[Relation]
         return []
     lead = re.search(r"\b(chief|top)\s+$", text[max(0, holder[0] - 8):holder[0]], re.I)
     span_start = holder[0] - (len(lead.group(0)) if lead else 0)
-    return _relation(person, _kind(m.group("qual") + title), holder[2], title, text, span_start, end)
+    # a sub-unit, past or deputy word among the words before the title ("'s regional director", "former")
+    sub = " ".join(w for w in m.group("qual").split() if w.lower() in SUBUNIT_WORDS | PAST_WORDS | DEPUTY_WORDS)
+    return _relation(person, _kind(f"{sub} {title}".strip()), holder[2], title, text, span_start, end)
 
 
 @lru_cache(maxsize=1)

@@ -3,22 +3,30 @@
 Two passes over the parsed article:
 
 - *reported speech*: a cue verb from ``kg/data/cue_verbs.tsv`` with a clausal complement
-  ("X said (that) ...", "X told Y that ...", "..., X has warned"), a participial tail that shares the
-  main clause's speaker (", stressing that ..."), or "according to X";
+  ("X said (that) ...", "X told Y that ...", "..., X has warned", "X said in a letter to staff that
+  ..." where the parser hangs the clause on the document), a participial tail that shares the main
+  clause's speaker (", stressing that ..."), or "according to X". A verb that only introduces quoted
+  words, coordinated after what was said (", and called on staff to ..."), is the speaker's next act
+  and is cut off;
 - *direct quotes*: double-quoted passages attributed by the nearest cue verb outside the quotes
   (before: `X noted, "..."`; after: `"...," he said`), a quote split by its attribution counted
   once, a quote paragraph without attribution continuing the previous speaker, and a longer quoted
   fragment inside reported speech making a *mixed* statement. Short quoted words (scare quotes,
   titles) are never statements of their own.
 
-Speakers are resolved inside the article only: a name; a name apposed to a description ("Its policy
-director, Sarah Lindqvist, said"); a pronoun (the last person in subject position, if of no other
-gender); a description ("the spokesman", "the judge", "the ministry", "the company") through the
-titles, head nouns and trades the article itself gives; the issuer of a document ("a statement from
-X"); the organization of an unnamed spokesperson ("a spokesperson for X", "a X spokeswoman"); or a
-description followed at once by the person it introduces. Otherwise the speaker stays unresolved, and
-an unnamed person ("a senior official, who spoke on condition of anonymity") takes the focus, so that
-a later "she said" or unattributed quote is not given to an earlier, named speaker.
+Speakers are resolved inside the article only: a name (or the name a relative pronoun hangs on: "X,
+who told investigators that"); a country written by its own name; a name apposed to a description
+("Its policy director, Sarah Lindqvist, said"); a pronoun (the last person in subject position, if of
+no other gender; the paragraph's own subject before an earlier speaker); a description ("the
+spokesman", "the judge", "the ministry", "the company", "the steelmaker") through the titles, head
+nouns and trades the article itself gives, or the speaker an earlier description with that head noun
+was resolved to; the issuer of a document ("a statement from X"); the organization of an unnamed
+spokesperson ("a spokesperson for X", "a X spokeswoman", "a company spokeswoman" after a sentence whose
+subject is one company); a description followed at once by the person it introduces; or, for a
+definite description of a person with no other referent ("the French midfielder said"), the person
+the paragraph or the one before is about (not one things were done to). Otherwise the speaker stays
+unresolved, and an unnamed person ("a senior official, who spoke on condition of anonymity") takes the
+focus, so that a later "she said" or unattributed quote is not given to an earlier, named speaker.
 """
 
 from __future__ import annotations
@@ -240,7 +248,7 @@ def _content_tokens(head: Token) -> list[Token]:
             left = t.doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
             if left is not None and left.text == ",":
                 drop.add(left.i)
-        elif t.dep_ == "conj" and t.head.i == head.i and t.tag_ == "VBD" and _cue(t, direct=True) \
+        elif t.dep_ == "conj" and t.head.i == head.i and t.tag_ == "VBD" and _speech_act(t) \
                 and not any(c.dep_ in SUBJECT_DEPS for c in t.children):
             # "said that the company had lost €20 million a day, and called on staff to return": the
             # speaker's next act, coordinated by the parser inside what was said
@@ -252,6 +260,13 @@ def _content_tokens(head: Token) -> list[Token]:
     toks = [t for t in head.subtree if t.i not in drop]
     end = next((k for k in range(1, len(toks)) if toks[k].i != toks[k - 1].i + 1), len(toks))
     return toks[:end] if toks and toks[0].i <= head.i else toks
+
+
+def _speech_act(tok: Token) -> bool:
+    """A verb that only introduces quoted words ("urged", "called on", "condemned"): an act of the speaker's,
+    never part of what was reported ("said the council met and announced a curfew" keeps "announced")."""
+    entry = lexicon.cue_verbs().get(tok.lemma_.lower())
+    return entry is not None and entry.direct_only and _cue(tok, direct=True) is not None
 
 
 def _complement(tok: Token) -> Token | None:
@@ -288,8 +303,10 @@ def _document_clause(obj: Token) -> Token | None:
     for t in obj.subtree:
         if t.i <= obj.i or t.dep_ not in ("relcl", "acl", "ccomp") or t.left_edge.lower_ != "that":
             continue
-        subj = _own_subject(t)
-        if subj is not None and subj.i != t.left_edge.i:
+        if any(a.dep_ in ("relcl", "advcl", "ccomp") for a in t.ancestors if a.i != obj.i and obj.is_ancestor(a)):
+            continue  # "a letter to shareholders who had complained that ...": another clause's complement
+        first, subj = t.left_edge, _own_subject(t)
+        if first.dep_ == "mark" or subj is not None and subj.i != first.i:  # ("that there were ...": a mark)
             return t
     return None
 
@@ -512,18 +529,20 @@ class _Mentions:
 class _Focus:
     """Who the article is talking about: for pronouns ("he said") and unattributed quote paragraphs."""
 
-    subjects: list[tuple[int, str, int]]  # (position, entity key, paragraph) of people who are sentence subjects
+    subjects: list[tuple[int, str, int, bool]]  # (position, entity key, paragraph, passive) of sentence subjects
     prev: tuple[str | None, int] | None = None  # speaker (None: not known) and paragraph of the last statement
     person: tuple[str | None, int, int] | None = None  # last person in subject position (None: an unnamed one)
     gender: dict[str, str] = field(default_factory=dict)  # entity key -> "m" / "f", from titles and pronouns
     speaker: tuple[str, int] | None = None  # the last named person who spoke, and the paragraph
 
+    passive: bool = False  # the current person is a passive subject ("Okafor was convicted")
+
     def advance(self, pos: int) -> None:
         """Sentence subjects before ``pos`` that come after the current person take the focus."""
         while self.subjects and self.subjects[0][0] < pos:
-            at, key, para = self.subjects.pop(0)
+            at, key, para, passive = self.subjects.pop(0)
             if self.person is None or at > self.person[1]:
-                self.person = (key, at, para)
+                self.person, self.passive = (key, at, para), passive
 
 
 def _resolve(doc: Doc, article: Article, entities: list[Entity], raws: list[Raw], quotes: list[Quote],
@@ -546,11 +565,12 @@ def _resolve(doc: Doc, article: Article, entities: list[Entity], raws: list[Raw]
             continue
         ent = next((e for e in entities if e.key == key), None)
         if key and ent and ent.type == "Actor":
-            focus.person = (key, pos, raw.para)
+            focus.person, focus.passive = (key, pos, raw.para), False
             focus.speaker = (key, raw.para)
             _bind_pending(doc, out, pending, raw, mention, key, entities)
         elif mention is not None and key is None and raw.subject is not None and _is_unnamed_person(raw.subject):
-            focus.person = (None, pos, raw.para)  # "a senior official ... said": "she" is no longer the last person
+            # "a senior official ... said": "she" is no longer the last person
+            focus.person, focus.passive = (None, pos, raw.para), False
             if _is_role_description(mention.text):
                 pending.append(len(out))
         elif mention is not None and key is None and _is_role_description(mention.text):
@@ -571,16 +591,17 @@ def _described_before(mention: Span, done: list[Statement]) -> str | None:
     if m is None or m.group(1) not in lexicon.role_nouns():
         return None
     for st in reversed(done):
-        if st.speaker is None or st.speaker_mention is None or st.speaker_mention.text == mention.text:
+        if st.speaker_mention is None or st.speaker_mention.text == mention.text:
             continue
-        # the earlier description's head: its last word before "for"/"of" ("A spokesperson for the Home Office")
+        # the earlier description's head: its last word before for/of/at ("A spokesperson for the Home Office")
         head = re.split(r"\s+(?:for|of|at)\s+", st.speaker_mention.text.lower())[0].split()[-1]
         if head == m.group(1):
-            return st.speaker
+            return st.speaker  # the latest such description, even one nobody was found for
     return None
 
 
-def _person_subjects(doc: Doc, index: _Mentions, quotes: list[Quote], paras: list[int]) -> list[tuple[int, str, int]]:
+def _person_subjects(doc: Doc, index: _Mentions, quotes: list[Quote],
+                     paras: list[int]) -> list[tuple[int, str, int, bool]]:
     """People named as the subject of a sentence's main verb, outside quotations ("Gallacher visited ...")."""
     out = []
     for sent in index_of(doc).sents:
@@ -596,7 +617,7 @@ def _person_subjects(doc: Doc, index: _Mentions, quotes: list[Quote], paras: lis
             appos = next((c for c in subj.children if c.dep_ == "appos" and c.i > subj.i), None)
             hit = index.span_at(appos.idx) if appos is not None else None
         if hit is not None and hit[2].type == "Actor":
-            out.append((subj.idx, hit[2].key, _para_of(paras, subj.idx)))
+            out.append((subj.idx, hit[2].key, _para_of(paras, subj.idx), subj.dep_ == "nsubjpass"))
     return out
 
 
@@ -647,7 +668,7 @@ def _speaker(doc: Doc, raw: Raw, index: _Mentions, entities: list[Entity],
         mention = _description(doc, subj)  # "the Spaniard said": a person of that country, not the country
         found = _resolve_description(doc, mention, subj, index, entities)
         if found is None and _describes_person(doc, mention, subj, entities):
-            found = _in_focus(raw, focus)
+            found = _in_focus(raw, focus, subj.lower_, entities)
         return mention, found
     if hit is not None:
         return _span(doc, hit[0], hit[1]), hit[2].key
@@ -666,7 +687,7 @@ def _speaker(doc: Doc, raw: Raw, index: _Mentions, entities: list[Entity],
         return mention, source
     found = _resolve_description(doc, mention, subj, index, entities)
     if found is None and _describes_person(doc, mention, subj, entities) and not _introduces_name(doc, subj, mention):
-        found = _in_focus(raw, focus)
+        found = _in_focus(raw, focus, subj.lower_, entities)
     return mention, found
 
 
@@ -688,8 +709,9 @@ def _describes_person(doc: Doc, mention: Span, subj: Token, entities: list[Entit
 
 
 def _demonym(word: str) -> bool:
-    """A word for a person of a country ("Spaniard", "Briton", "Australian"), not the country ("US")."""
-    return word.lower().endswith(("man", "woman", "ard", "an", "er", "ese", "i", "on"))
+    """A word for a person of a country ("Spaniard", "Briton", "Australian", "Frenchman"), not the country
+    ("US"), by its ending; only asked of a word the places file lists, after "the"."""
+    return word.lower().endswith(("ard", "an", "er", "ese", "i", "on"))
 
 
 def _introduces_name(doc: Doc, subj: Token, mention: Span) -> bool:
@@ -699,12 +721,19 @@ def _introduces_name(doc: Doc, subj: Token, mention: Span) -> bool:
     return re.match(r"\s*,\s*[A-Z]", index_of(doc).text[mention.end:mention.end + 4]) is not None
 
 
-def _in_focus(raw: Raw, focus: _Focus) -> str | None:
+def _in_focus(raw: Raw, focus: _Focus, head: str, entities: list[Entity]) -> str | None:
     """The named person the text is about (the last one in subject position), when in this paragraph
     or the one before: the person a description with no other referent ("the French midfielder
-    said") goes on about, as news prose varies how it names a person it has just introduced."""
-    if focus.person is None or focus.person[0] is None or raw.para - focus.person[2] > 1:
+    said") goes on about, as news prose varies how it names a person it has just introduced.
+
+    Not someone things were done to ("Okafor was convicted. '...,' the judge said"), nor, for a leader's
+    title, someone the article titles otherwise ("striker Marcus Rashford ... the manager said")."""
+    if focus.person is None or focus.person[0] is None or raw.para - focus.person[2] > 1 or focus.passive:
         return None
+    ent = next((e for e in entities if e.key == focus.person[0]), None)
+    if ent is not None and ent.titles and lexicon.role_nouns().get(head) == "leaderOf" \
+            and not any(t.split()[-1] == head for t in ent.titles):
+        return None  # ("striker Marcus Rashford scored twice ... the manager said": someone else leads)
     return focus.person[0]
 
 
@@ -808,12 +837,25 @@ def _org_nearby(subj: Token, noun: str, index: _Mentions) -> str | None:
     if sent.start > 0:
         prev = subj.doc[sent.start - 1].sent
         windows.append((prev.start_char, prev.end_char))
+    company = noun in lexicon.company_words()
     for start, end in windows:
         found = {e.key for s, t, e in index.by_pos if start <= s and t <= end and e.type == "Organization"
-                 and (e.name.lower().split()[-1] == noun or e.name.lower().split()[-1] not in lexicon.org_heads())}
+                 and _is_subject_at(subj.doc, s, t)
+                 and (e.name.lower().split()[-1] == noun
+                      or company and e.name.lower().split()[-1] not in lexicon.org_heads())}
         if found:
             return found.pop() if len(found) == 1 else None
     return None
+
+
+def _is_subject_at(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name at ``[start, end)`` is (the head of) a clause's subject ("Lufthansa called", not
+    "reported by Reuters")."""
+    ix = index_of(doc)
+    tok = ix.tokens[max(0, ix.token_at_or_after(end) - 1)]
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in SUBJECT_DEPS
 
 
 def _named_in_description(subj: Token, index: _Mentions) -> str | None:
