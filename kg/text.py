@@ -42,7 +42,9 @@ FURNITURE_LINES: dict[str, re.Pattern[str]] = {
     # "BAGHDAD (Dispatches) –": a dateline standing alone on its line
     "dateline": re.compile(r"^\s*[A-Z][A-Z .,'’-]{2,40}(\([^)]{1,40}\))?\s*[–—-]+\s*$"),
     # "By Jane Doe", "By JANE DOE Associated Press", "By Tom Ashcroft, PA Industrial Correspondent"
+    # "By Hyunjoo Jin and Akash Sriram": co-authors
     "byline": re.compile(r"^\s*(?:By|BY)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}"
+                         r"(?:\s*(?:,|,?\s+and|&)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})*"
                          r"(?:\s*,?\s+[A-Z][\w ,&'’-]{0,60})?\s*$"),
     # "(Reporting by X; Editing by Y)", "Writing by X", "Additional reporting by Z"
     "credits": re.compile(r"^\s*\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|"

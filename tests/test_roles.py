@@ -141,6 +141,10 @@ ROLES = [  # (text, expected relation)
      ("Markus Lind", "spokespersonOf", "Transport Workers Federation")),
     # a name of two words after "<person> of" is where the person works, whatever the model tagged it
     ("Tom Reilly of Ember Insights was more skeptical.", ("Tom Reilly", "memberOf", "Ember Insights")),
+    # the head of one function ("finance chief", "legal director") is one of the body's people
+    ("Tesla's finance chief, Vaibhav Taneja, said spending would exceed $10 billion this year.",
+     ("Vaibhav Taneja", "memberOf", "Tesla")),
+    ("Acme Corp's legal director, Jane Roe, said the company would appeal.", ("Jane Roe", "memberOf", "Acme Corp")),
     # ... but a word before the title that is no part of a body leaves the leader a leader
     ("Greenpeace's new director, Mads Christensen, said the campaign would go on.",
      ("Mads Christensen", "leaderOf", "Greenpeace")),

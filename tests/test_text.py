@@ -22,6 +22,8 @@ FURNITURE = [  # (line, is furniture)
     ("By Daniel Okafor", True),
     ("By MARCUS HALE Associated Press", True),
     ("By Tom Ashcroft, PA Industrial Correspondent", True),
+    ("By Hyunjoo Jin and Akash Sriram", True),  # co-authors
+    ("By Anna Berg, Tom Hughes and Li Wei", True),
     ("(Reporting by Daniel Okafor; Editing by Alison Greaves)", True),
     ("Writing by Isabel Woodford; Editing by Daniel Wallis", True),
     ("Photo: Passengers queue at the South Terminal (Gareth Fuller/PA)", True),

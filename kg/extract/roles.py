@@ -48,7 +48,12 @@ DEPUTY_WORDS = {"deputy", "vice", "assistant", "acting", "associate"}
 # A leader title qualified by one of these heads a part of the body ("its regional director"): a member.
 SUBUNIT_WORDS = {"regional", "local", "district", "provincial", "divisional", "area", "branch", "country"}
 # "director" qualified by a function ("policy director") is a member; these qualifiers keep it the leader.
-LEADING_DIRECTOR = {"managing", "executive", "national", "chief", "general", "the", "a", "an", "its"}
+LEADING_DIRECTOR = {"managing", "executive", "national", "chief", "general", "the", "a", "an", "its",
+                    # words that say when or how one leads, not what part one leads
+                    "new", "current", "outgoing", "incoming", "interim", "longtime", "long-time", "founding", "top"}
+# A leader title that a function noun before it makes the head of one part of a body ("finance chief",
+# "legal director", "head" of a department): membership of the body.
+FUNCTION_TITLES = (["director"], ["chief"], ["head"])
 PAST_WORDS = {"former", "late", "ex", "then", "one-time", "onetime", "erstwhile", "retired"}
 MODIFIER = r"(?:(?:deputy|vice|assistant|acting|senior|top|chief|national|security|foreign|defen[cs]e|general)\s+)*"
 ARTICLE = r"(?:(?:a|an|the)\s+)?"
@@ -140,8 +145,9 @@ def _kind(title: str) -> str | None:
     roles = lexicon.role_nouns()
     for k in range(len(words)):
         kind = roles.get(" ".join(words[k:]))
-        if kind and words[k:] == ["director"] and k > 0 and words[k - 1] not in LEADING_DIRECTOR:
-            return "memberOf"  # "legal director", "organizing director": the director of one function
+        if kind and words[k:] in FUNCTION_TITLES and k > 0 and words[k - 1] not in LEADING_DIRECTOR \
+                and words[k - 1] not in PAST_WORDS:
+            return "memberOf"  # "legal director", "finance chief": the head of one function
         if kind:
             return "memberOf" if any(w in DEPUTY_WORDS or w in SUBUNIT_WORDS for w in words[:k]) else kind
     return None
@@ -278,9 +284,8 @@ def _before_person(text: str, mentions: list[Mention], i: int) -> list[Relation]
         return []
     lead = re.search(r"\b(chief|top)\s+$", text[max(0, holder[0] - 8):holder[0]], re.I)
     span_start = holder[0] - (len(lead.group(0)) if lead else 0)
-    # a sub-unit, past or deputy word among the words before the title ("'s regional director", "former")
-    sub = " ".join(w for w in m.group("qual").split() if w.lower() in SUBUNIT_WORDS | PAST_WORDS | DEPUTY_WORDS)
-    return _relation(person, _kind(f"{sub} {title}".strip()), holder[2], title, text, span_start, end)
+    # the words before the title tell a part ("'s regional director", "'s finance chief") or a past role
+    return _relation(person, _kind(f"{m.group('qual')}{title}"), holder[2], title, text, span_start, end)
 
 
 @lru_cache(maxsize=1)
