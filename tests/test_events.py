@@ -209,6 +209,11 @@ POSITIVE = [
         "The Supreme Court struck down the law on Tuesday.",
         {"type": "Verdict", "agents": ["The Supreme Court"], "place": None, "value": "2024-03-12"},
     ),
+    # violence told by "opened fire", "shot dead"
+    (
+        "Police opened fire on protesters in Nairobi on Tuesday.",
+        {"type": "Attack", "agents": [], "place": "Nairobi", "value": "2024-03-12"},
+    ),
     # a particle the parser read as an adverb ("walked out") still makes the trigger
     (
         "Rail workers walked out across France on Friday.",
@@ -227,6 +232,7 @@ def test_events_with_arguments(nlp, text: str, expected: dict[str, object]) -> N
 NEGATIVE = [
     "The minister urged both sides to return to the negotiating table.",  # a participle describing a noun
     "The former president ruled the country for 30 years.",  # "rule" is a verdict only a court or judge gives
+    "Rory McIlroy shot a 68 on Thursday to lead by two.",  # "shoot" is an attack only as "shoot dead"
     "The company did not announce any layoffs.",  # negated
     "The prime minister could visit Berlin next year.",  # modal
     "If the talks fail, the union may protest.",  # condition and modal
