@@ -197,6 +197,9 @@ NAMES = [  # (text, names that must be entities, names that must not)
      ["Petra Lang", "DZ Bank"], ["Petra Lang of DZ Bank"]),
     ("Analysts at the Bank of England and Tom Baker of the University of Leeds disagreed.",
      ["Bank of England", "Tom Baker", "University of Leeds"], []),
+    # particles written apart from the name's words are still part of it
+    ("European Commission President Ursula von der Leyen said the deal was historic.",
+     ["Ursula von der Leyen"], ["Ursula", "Leyen"]),
     # a day is never a name
     ("A federal court in Curitiba on Wednesday convicted former senator Paulo Reis of corruption.",
      ["Paulo Reis"], ["Wednesday"]),

@@ -228,6 +228,17 @@ def _is_name_token(tok: Token) -> bool:
         return False
     if t.lower() in NAME_PARTICLES and tok.i + 1 < len(tok.doc) and not tok.whitespace_:
         return True
+    if t.lower() in NAME_PARTICLES and t.islower():
+        # "Ursula von der Leyen", "Charles de Gaulle": particles between the words of one name
+        b = tok.i - 1
+        while b >= 0 and tok.doc[b].lower_ in NAME_PARTICLES:
+            b -= 1
+        if b < 0 or not tok.doc[b].text[:1].isupper() or tok.doc[b].pos_ != "PROPN":
+            return False
+        k = tok.i + 1
+        while k < len(tok.doc) and tok.doc[k].lower_ in NAME_PARTICLES:
+            k += 1
+        return k < len(tok.doc) and tok.doc[k].text[:1].isupper() and tok.doc[k].pos_ == "PROPN"
     if t == "-" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_:
         return True
     if ACRONYM.match(t) and sum(ch.isupper() for ch in t) >= 2:
