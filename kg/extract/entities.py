@@ -521,8 +521,8 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
         c.vote("Organization", STRONG)
     elif _lone_legislature(words, after):
         c.vote("Organization", STRONG)
-    elif words[-1].lower() in lexicon.org_heads() and len(words) > 1:
-        c.vote("Organization", STRONG)
+    elif len(words) > 1 and (words[-1].lower() in lexicon.org_heads() or _company_ending(words[-1])):
+        c.vote("Organization", STRONG)  # "Quds Force", "Eastmed Shipping", "Harbor Street Partners"
     elif (descriptor := _descriptor_after(after)) and _is_description(doc, c.end, descriptor):
         c.vote("Organization", STRONG)
         c.titles.append(descriptor)
@@ -532,7 +532,7 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
         c.vote("Organization", STRONG)
     elif last_word(before) == "at" and _role_at(before) and _ent_label(doc, c) not in ("GPE", "LOC", "NORP"):
         c.vote("Organization", STRONG)  # "Analysts at Peel Hunt", "a professor at Fudan University"
-    elif _speaking_org(doc, c, words) or _of_after_person(doc, c, words) \
+    elif _speaking_org(doc, c, words) or _of_after_person(doc, c, words) or _plural_group(before, after, words) \
             or re.match(r"^,\s+which\s", after) and _ent_label(doc, c) in ("ORG", "PERSON"):
         c.vote("Organization", STRONG)  # "Oberon, which has been buying up chip designers, said": no person
     elif last_word(before) in ("of", "in") and COMPANY_BEFORE.search(before) or _company_apposition(after) \
@@ -737,6 +737,20 @@ def _title_before(before: str) -> str | None:
         if phrase in titles:
             return phrase
     return None
+
+
+def _plural_group(before: str, after: str, words: list[str]) -> bool:
+    """"the Houthis' military spokesman", "the Houthis said": a plural name after "the" names a group,
+    never a person."""
+    return len(words) == 1 and words[0].endswith("s") and re.search(r"\b[Tt]he\s+$", before) is not None \
+        and re.match(r"^(?:['’]\s|\s+(?:said|say|have|are|were|claimed|announced)\b)", after) is not None
+
+
+def _company_ending(word: str) -> bool:
+    """A legal form or industry word that ends a company's name ("AG", "Holdings", "Shipping", "Capital");
+    not a trade noun that is also a surname ("Brewer", "Miner")."""
+    w = word.lower().strip(".,")
+    return w in lexicon.company_words() and not w.endswith(("er", "or"))
 
 
 def _kind_word(words: list[str], text: str) -> bool:
