@@ -504,3 +504,9 @@ def test_the_holder_of_a_title_is_the_participant_not_what_the_title_is_of(nlp) 
 def test_through_places_only_events_that_move_through_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
     events, names = run(nlp, "The ceasefire was negotiated through Egypt in March 2024.")
     assert [names.get(e.place or "") for e in events] == [None]
+
+
+@pytest.mark.model
+def test_a_natural_place_before_an_event_noun_is_where_not_who(nlp) -> None:  # type: ignore[no-untyped-def]
+    events, names = run(nlp, "Shipping firms rerouted vessels after the Red Sea attack on Monday.")
+    assert events and all("Red Sea" not in [names[k] for k in e.agents] for e in events)

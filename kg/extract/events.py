@@ -590,6 +590,20 @@ def _by_agents(tok: Token) -> list[Token]:
     return out
 
 
+def _natural_place(tok: Token, ents: _EntityIndex) -> bool:
+    """A place that is no state ("the Red Sea", "Darfur"): it can be where an event happened, never its agent.
+    States are the places of ``kg/data/places.tsv`` ("a US strike": the United States struck)."""
+    key = ents.at(tok)
+    return key is not None and ents.type_of(key) == "Place" and ents.name(key) not in _states()
+
+
+@lru_cache(maxsize=1)
+def _states() -> frozenset[str]:
+    from kg.extract import lexicon
+
+    return frozenset(lexicon.places().values())
+
+
 def _is_place(tok: Token, ents: _EntityIndex) -> bool:
     key = ents.at(tok)
     return key is not None and ents.type_of(key) == "Place"
@@ -625,6 +639,7 @@ def _agents(m: _Mention, ents: _EntityIndex) -> tuple[list[str], list[str]]:
             if c.dep_ == "compound"
             and ents.at(c)
             and not ((m.etype.of_argument == "agent" or place_mod) and _is_place(c, ents))
+            and not _natural_place(c, ents)  # "a Red Sea attack": where, not who
         ]
         if m.support is not None and "object" in support_verbs().get(m.support.lemma_.lower(), ()):
             heads += [s for s in _verb_subjects(m.support) if s.pos_ != "PRON"]
