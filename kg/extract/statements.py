@@ -703,9 +703,7 @@ def _describes_person(doc: Doc, mention: Span, subj: Token, entities: list[Entit
     nation = _nationality_of_description(doc, mention)
     if nation is not None and any(place == nation[0] for _, place, _, _ in _nationals(doc, entities)):
         return False  # several people of that country ("the Frenchman"): _resolve_description's call
-    titles = set(lexicon.role_nouns()) | lexicon.person_titles()
-    return head in titles or any(t.split()[-1] == head for t in titles) \
-        or (nation is not None and (nation[1] is not None or _demonym(subj.text)))
+    return _is_title_head(head) or (nation is not None and (nation[1] is not None or _demonym(subj.text)))
 
 
 def _demonym(word: str) -> bool:
@@ -900,13 +898,24 @@ def _resolve_description(doc: Doc, mention: Span, subj: Token, index: _Mentions,
                      t.split()[-1] == nation[1] for e in entities if e.key == k for t in e.titles))}
         return found.pop() if len(found) == 1 else None
     head = subj.lower_
-    titles = set(lexicon.role_nouns()) | lexicon.person_titles()
-    if head in titles or any(r.split()[-1] == head for r in titles):
+    if _is_title_head(head):
         cands = [e for e in entities if e.type == "Actor" and any(t.split()[-1] == head for t in e.titles)]
         cands = [e for e in cands if any(m.start < mention.start for m in e.mentions)]
         keys = {e.key for e in cands}
         return keys.pop() if len(keys) == 1 else None
     return _org_by_noun(doc, head, mention.start, index, entities)
+
+
+@lru_cache(maxsize=1)
+def _title_heads() -> frozenset[str]:
+    """Role nouns, person titles and their last words ("minister" for "foreign minister")."""
+    titles = set(lexicon.role_nouns()) | lexicon.person_titles()
+    return frozenset(titles | {t.split()[-1] for t in titles})
+
+
+def _is_title_head(head: str) -> bool:
+    """Whether a description's head noun is a person's title: "the spokesman", "the French midfielder"."""
+    return head in _title_heads()
 
 
 def _nationality_of_description(doc: Doc, mention: Span) -> tuple[str, str | None] | None:
