@@ -72,6 +72,16 @@ TYPED = [  # (text, name, type) -- the type comes from the text, not from the mo
     ("\"We accept the verdict,\" said Anders Holm Berg of the Centre Alliance.", "Anders Holm Berg", "Actor"),
     # a description followed by a name describes that name, not the place before it
     ("Speaking in Leeds, the union's general secretary, Maria Kent, said pay had stalled.", "Leeds", "Place"),
+    # "X's coach" is a club's only when X is no person's surname written in full elsewhere
+    ("Marta Kowalska won in three sets.\n\nKowalska's coach, Ivo Horvat, said she had trained hard.", "Marta Kowalska",
+     "Actor"),
+    ("Rovers won 2-0.\n\nRovers's coach, Ivo Horvat, said the team had trained hard.", "Rovers", "Organization"),
+    # "who had ...": a person
+    ("Mbeki, who had not lost a case in a decade, said the appeal would fail.", "Mbeki", "Actor"),
+    # a description with its own complement before the name: "director for Africa, X,"
+    ("The bank's regional director for Asia, Keiko Tanabe, said lending would slow.", "Keiko Tanabe", "Actor"),
+    # a name apposed to a kind of place
+    ("Troops were sent to the capital, Lusaka, on Friday.", "Lusaka", "Place"),
 ]
 
 
@@ -207,6 +217,14 @@ NAMES = [  # (text, names that must be entities, names that must not)
     # a day is never a name
     ("A federal court in Curitiba on Wednesday convicted former senator Paulo Reis of corruption.",
      ["Paulo Reis"], ["Wednesday"]),
+    # a title word opening an institution's "<head> of" name; a portfolio before "minister"; an amount after a name
+    ("The General Confederation of Labor called a strike.", ["General Confederation of Labor"],
+     ["Confederation of Labor"]),
+    ("Prices rose.\n\nFinance minister Jeremy Pole said the plan was working.", ["Jeremy Pole"], ["Finance"]),
+    ("The regulator fined Quillmark 2.4 billion euros on Monday for abusing its position.", ["Quillmark"],
+     ["Quillmark 2.4"]),
+    # a common noun capitalised at the start of a quotation, written in lower case elsewhere
+    ("A cholera outbreak has spread.\n\n\"Cholera is preventable,\" the health minister said.", [], ["Cholera"]),
     # a trade noun capitalised before a company's name (a headline's first word) is no part of it
     ("Carmaker Stellantis cuts forecast\n\nStellantis said on Monday that sales had fallen in Europe.\n",
      ["Stellantis"], ["Carmaker Stellantis"]),

@@ -48,7 +48,7 @@ ORG_BEFORE_LAST = frozenset({"leads", "heads", "founded", "commands", "of", "for
 ORG_AFTER = re.compile(r"^,?\s+(?:which|that) (?:is|are|was) (?:a )?part of\b|"
                        r"^,\s+(?:(?:a|an|the)\s+)?(?:wholly[- ]owned\s+)?(?:subsidiary|unit|division|part) of\b")
 # ("Arsenal, who were beaten": a team takes "who" with a plural verb; a person with a singular one.)
-PERSON_AFTER = re.compile(r"^,\s+(?:who (?:leads|heads|runs|said|told|is|was|has)\b|"
+PERSON_AFTER = re.compile(r"^,\s+(?:who (?:leads|heads|runs|said|told|is|was|has|had)\b|"
                           r"(?:a|an|the) (?:former |senior |top )?"
                           r"(?:member|leader|head|spokes\w+|commander|deputy)\b)")
 # "Amnesty International UK", "Farmers for Canada": capitalised words (no function word) right before a place.
@@ -74,6 +74,11 @@ TEAM_BEFORE = re.compile(r"(?:\d+\s?[-–]\s?\d+|scored for|played for|signed fo
                          r"(?:match|game|draw) against)\s+$")
 TEAM_AFTER = re.compile(r"^(?:\s+\d+\s?[-–]\s?\d+\b|(?:’s|'s)\s+(?:manager|coach|captain|striker|midfielder|defender|"
                         r"goalkeeper|winger|squad|players|boss|fans|supporters|stadium|academy)\b)")
+# "the capital, Lusaka", "the port city of Durres,": a name apposed to a kind of place
+OPENING_QUOTES = frozenset({'"', "“", "‘", "'"})
+PLACE_APPOSED = re.compile(r"\b(?:the|its|their|[A-Z][\w’'-]*(?:’s|'s))\s+(?:(?:northern|southern|eastern|western|"
+                           r"central|coastal|nearby|neighbouring|neighboring|border|port)\s+)?"
+                           r"(?:capital|city|town|village|province|region|district|county)(?:\s+of)?,?\s+$")
 # "The outgoing club president, Henrik Aas Lunde, said": a name apposed to a role description
 APPOSED_TO_ROLE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?|[A-Z][\w’'-]*(?:’s|'s))\s+"
                              r"(?:[\w’'-]+\s+){0,5}$")
@@ -310,7 +315,9 @@ def _name_cands(doc: Doc, taken: list[Cand]) -> list[Cand]:
             if _overlaps(start, end, taken) or _overlaps(start, end, out):
                 continue
             # the sentence's tokens before the name, as text: nothing but space at a sentence start
-            c = Cand(start, end, text[start:end], sent_start=not text[ix.idx[ix.sent_of[ps]]:start].strip())
+            # (a sentence's first word, or a quotation's: '"Cholera is preventable," she said')
+            opening = text[ix.idx[ix.sent_of[ps]]:start].strip()
+            c = Cand(start, end, text[start:end], sent_start=not opening or opening in OPENING_QUOTES)
             if hint:
                 c.vote(hint, STRONG)
             if label in NER_TYPES:
@@ -452,7 +459,8 @@ def _split(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None]]:
     for i in range(s, e):  # "Austin's Baghdad", "Iraq's Popular Mobilization Units"
         if toks[i].text in POSSESSIVE:
             return _split(doc, s, i) + _split(doc, i + 1, e)
-        if re.fullmatch(r"\d+(?:[-–:]\d+)?", toks[i].text):  # "Everton 3-2 Brighton": a score is no name
+        # "Everton 3-2 Brighton": a score is no name; "fined Apple 1.8 billion euros": nor an amount
+        if re.fullmatch(r"\d+(?:[-–:]\d+|(?:[.,]\d+)+)?", toks[i].text):
             k = i + 1
             while k < e and re.fullmatch(r"[-–:]|\d+", toks[k].text):
                 k += 1
@@ -500,6 +508,8 @@ def _title_in_org_name(doc: Doc, s: int, i: int, n: int, e: int) -> bool:
     toks = index_of(doc).tokens
     if toks[e - 1].lower_ in lexicon.org_heads() and i + n < e:
         return True
+    if i == s and any(toks[k].lower_ in lexicon.org_heads() and toks[k + 1].lower_ == "of" for k in range(i + n, e - 1)):
+        return True  # "General Confederation of Labor": the title word opens a "<head> of" name
     k = i - 1 if i > s and toks[i - 1].lower_ == "the" else i
     if k >= s + 2 and toks[k - 1].lower_ == "of" and toks[k - 2].lower_ in lexicon.org_heads() \
             and i + n < e and toks[e - 1].ent_type_ != "PERSON":
@@ -539,9 +549,12 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
             or _org_apposition(after) \
             or COMPANY_AFTER.match(after) and not _ent_label(doc, c) == "PERSON":
         c.vote("Organization", STRONG)
-    elif c.strength <= WEAK and (len(words) == 1 and TEAM_AFTER.match(after) or TEAM_BEFORE.search(before)
+    elif c.strength <= WEAK and (len(words) == 1 and TEAM_AFTER.match(after) and not _persons_surname(doc, c, text)
+                                 or TEAM_BEFORE.search(before)
                                  and (_ent_label(doc, c) != "PERSON" or SCORE.search(before[-8:]))):
         c.vote("Organization", STRONG)
+    elif len(words) <= 3 and PLACE_APPOSED.search(before) and not any(w.lower() in lexicon.org_heads() for w in words):
+        c.vote("Place", STRONG)  # "in the capital, Lusaka": named by the place noun before it
     elif title := _apposed_to_role(before, after, words):
         c.vote("Actor", STRONG)
         c.titles.append(title)
@@ -554,6 +567,15 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
         c.vote("Actor", STRONG)
     if c.etype == "Actor" or c.strength < STRONG:
         c.titles.extend(t for t in [_appositive_title(after)] if t)
+
+
+def _persons_surname(doc: Doc, c: Cand, text: str) -> bool:
+    """"Sinner's coach" after "Jannik Sinner": a word written elsewhere in the article as the last word of a
+    longer name is that person's surname; not after a place or an institution's word ("Manchester United",
+    "FC Barcelona")."""
+    generic = lexicon.org_heads() | lexicon.company_words() | lexicon.generic_name_words() | _titles()
+    return any(m.group(1) not in lexicon.places() and m.group(1).lower() not in generic
+               for m in re.finditer(rf"\b([A-Z][a-z][\w’'-]*) {re.escape(c.text)}\b", text))
 
 
 LEGISLATURES = {"senate", "congress", "parliament"}
@@ -630,6 +652,8 @@ def _apposed_to_role(before: str, after: str, words: list[str]) -> str | None:
     if not 2 <= len(words) <= 4 or not re.match(r"^\s*,", after) or not re.search(r",\s+$", before):
         return None
     desc = before.rstrip()[:-1]
+    # "The WHO's regional director for Africa, Matshidiso Moeti,": the role's own complement first
+    desc = re.sub(r"\s+(?:for|of|at)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}$", "", desc)
     title = _title_before(desc + " ")
     if title is None or not re.search(re.escape(title), desc) or not APPOSED_TO_ROLE.search(desc[:-len(title)]):
         return None
@@ -723,7 +747,9 @@ def _role_after(after: str) -> bool:
     m = re.match(r"^\s+((?:[a-z][\w-]*\s+){1,3})[A-Z]", after)
     if m is None:
         return False
-    return (_title_before(" " + m.group(1)) or "") in lexicon.role_nouns()
+    role = _title_before(" " + m.group(1)) or ""
+    # (not "Finance minister Jeremy Hunt": a minister's title is preceded by a portfolio, not a body)
+    return role in lexicon.role_nouns() and not role.endswith("minister")
 
 
 def _title_before(before: str) -> str | None:
