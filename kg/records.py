@@ -48,7 +48,7 @@ class AliasEvidence:
     """Why a name belongs to an entity: the rule that said so and where in the text."""
 
     alias: str
-    rule: str  # e.g. "parenthesis", "also-known-as", "short-form", "or-apposition"
+    rule: str  # e.g. "parenthesis", "also-known-as", "short-form", "or-apposition", "initials"
     span: Span
 
 

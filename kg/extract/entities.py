@@ -930,6 +930,7 @@ def _cluster(cands: list[Cand], article: Article) -> list[Entity]:
         if c.alias and c.rule:
             evidence.setdefault(_key(c), []).append(AliasEvidence(c.alias, c.rule, Span(c.start, c.end, c.text)))
     _join_short_forms(article.text, cands, uf, evidence)
+    _join_initials(cands, uf, evidence)
     groups: dict[str, list[Cand]] = {}
     for c in cands:
         groups.setdefault(uf.find(_key(c)), []).append(c)
@@ -956,6 +957,10 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
             # surname known as a person's is the short form of a weakly typed full name it ends
             fulls = {uf.find(k) for k, o in names.items() if k != key and o.etype == "Place" and not o.canon
                      and o.strength <= WEAK and len(norm[k]) >= 2 and _is_short_form(toks, norm[k], "Actor", c.text)}
+        if not fulls and c.etype == "Actor" and c.strength > 0 and len(toks) == 1:
+            # "Jannik Sinner ended ..." with no evidence of its own, "Sinner said": the surname's full name
+            fulls = {uf.find(k) for k, o in names.items() if k != key and o.etype is None and not o.canon
+                     and 2 <= len(norm[k]) <= 3 and _is_short_form(toks, norm[k], "Actor", c.text)}
         if not fulls:
             fulls = {uf.find(k) for k, o in names.items() if k != key and _is_variant(toks, norm[k])}
         fulls.discard(uf.find(key))
@@ -963,6 +968,28 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
             full = fulls.pop()
             uf.join(full, key)
             evidence.setdefault(key, []).append(AliasEvidence(c.text, "short-form", Span(c.start, c.end, c.text)))
+
+
+INITIALS_SKIP = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "&"})
+
+
+def _join_initials(cands: list[Cand], uf: _Union, evidence: dict[str, list[AliasEvidence]]) -> None:
+    """"the World Health Organization ... WHO's regional director": an acronym that spells the initials of
+    exactly one organization's name in the article (function words skipped) is that organization."""
+    fulls: dict[str, set[str]] = {}
+    for c in cands:
+        words = c.text.translate(QUOTE_FOLD).replace("-", " ").split()
+        words = [w for w in words if w.lower() not in INITIALS_SKIP]
+        if c.canon or c.etype not in ("Organization", None) or len(words) < 2 or not all(w[:1].isupper() for w in words):
+            continue
+        fulls.setdefault("".join(w[0] for w in words), set()).add(uf.find(_key(c)))
+    for c in cands:
+        if c.canon or not ACRONYM.match(c.text) or c.etype not in ("Organization", None) and c.strength > WEAK:
+            continue  # (the model's guess of a person or a place is no evidence against an acronym)
+        found = fulls.get(c.text.replace(".", ""), set()) - {uf.find(_key(c))}
+        if len(found) == 1:
+            uf.join(found.pop(), _key(c))
+            evidence.setdefault(_key(c), []).append(AliasEvidence(c.text, "initials", Span(c.start, c.end, c.text)))
 
 
 def _is_short_form(short: list[str], full: list[str], etype: str | None, surface: str = "") -> bool:
