@@ -169,6 +169,14 @@ ROLES = [  # (text, expected relation)
     ("Rival Oberon Devices, which has been buying up chip designers, said it was disappointed. Oberon's chief "
      "financial officer, Ken Watanabe, wrote on LinkedIn that the offer was generous.",
      ("Ken Watanabe", "memberOf", "Oberon Devices")),
+    # a country's or bloc's acronym inside a title; a nationality before a kind noun; a region as a title's scope
+    ("Sanjay Mehta, chief UK economist at Ravel Bank, said markets had been too eager.",
+     ("Sanjay Mehta", "memberOf", "Ravel Bank")),
+    ("Spotify, which had complained in 2019, welcomed the ruling. The Swedish company's chief executive, Daniel Ek, "
+     "said it was fair.",
+     ("Daniel Ek", "leaderOf", "Spotify")),
+    ("The UNICEF's regional director for Asia, Keiko Tanabe, urged donors to act.",
+     ("Keiko Tanabe", "memberOf", "UNICEF")),
     # organizations inside organizations
     ("Shares in Instagram, a subsidiary of Meta, rose on Monday.", ("Instagram", "partOf", "Meta")),
     ("On Tuesday, DeepMind, part of Google, released a new model.", ("DeepMind", "partOf", "Google")),
@@ -207,6 +215,8 @@ NO_ROLE = [  # a link the text does not state
     "A federal court in Curitiba on Wednesday convicted former senator Paulo Reis of corruption.",
     # "Government spokesman X": the government is the country's, named by its noun; no organization "Government"
     "The ruling drew protests. Government spokesman Chris Baryomunsi said the courts were independent.",
+    # a region is where one directs, not whom
+    "The regional director for Africa, Keiko Tanabe, urged donors to act.",
     # two unions before "Union spokesman": the kind names neither
     "The Rail Workers Union and the Drivers Union called a strike, the first by either union in a decade. Union "
     "spokesman Markus Lind said it would last.",

@@ -23,7 +23,9 @@ Rules read the text between two entity mentions, so they work for any names the 
 Also: `X of Ember Insights` (a name of two words after a person and "of"), `director of Oxford's
 Jenner Institute` (the possessed body), `the WHO's director of immunization` (the head of a function
 is a member), `president of the Y chapter of Z` (a member of Z), `who heads the UN agency UNAIDS`
-(the body named after its description), `Congress President X` (the lone legislature).
+(the body named after its description), `Congress President X` (the lone legislature), `chief UK economist
+at Y`, `The Swedish company's chief executive, X`, `The WHO's regional director for Africa, X` (the region
+is the title's scope; a region alone holds no such title).
 
 Role nouns and their kinds live in ``kg/data/role_nouns.tsv``; a modifier from ``DEPUTY_WORDS`` or
 ``SUBUNIT_WORDS`` (`its regional director`) turns a leader title into membership, and so does an
@@ -59,8 +61,10 @@ MODIFIER = r"(?:(?:deputy|vice|assistant|acting|senior|top|chief|national|securi
 ARTICLE = r"(?:(?:a|an|the)\s+)?"
 # Function words are no part of a title: "National Association of Head Teachers" names no head.
 FILLER = r"(?!(?:of|and|or|in|at|for|to|the|with|from|on|by)\s)"
+# "The Swedish company's chief executive": a nationality qualifies a kind noun like a lower-case word.
+DEMONYM = r"(?-i:[A-Z][a-z]+(?:ish|ese|ian|an|i|ic))"
 # "a political scientist at", "a senior policy fellow at": lower-case words that qualify a role noun.
-QUALIFIER = rf"(?:{FILLER}(?-i:[a-z])[\w-]*\s+){{0,2}}?"
+QUALIFIER = rf"(?:{FILLER}(?:(?-i:[a-z])[\w-]*|(?-i:[A-Z]{{2,3}}))\s+){{0,2}}?"  # "chief UK economist"
 PART_OF = re.compile(r"^,?\s+(?:which|that|who) (?:is|are|was|were) (?:a |an )?(?:part|member|members) of (?:the )?$")
 # "Instagram, a subsidiary of Meta", "Azure, a unit of Microsoft", "DeepMind, part of Google".
 SUBSIDIARY = re.compile(r"^,\s+(?:(?:a|an|the)\s+)?(?:(?:wholly[- ]owned|[a-z]+-based|local|regional|national|"
@@ -267,10 +271,18 @@ def _before_person(text: str, mentions: list[Mention], i: int) -> list[Relation]
     start, end, person = mentions[i]
     if person.type != "Actor" or i == 0:
         return []
-    holder = next((mentions[k] for k in range(i - 1, -1, -1) if mentions[k][1] <= start), None)
+    k = next((k for k in range(i - 1, -1, -1) if mentions[k][1] <= start), None)
+    holder = mentions[k] if k is not None else None
     if holder is None or holder[2].type == "Actor":
         return []
-    m = _title_between().match(text[holder[1]:start])
+    between = text[holder[1]:start]
+    scope = re.search(r"\s+(?:for|in)\s+(?:the\s+)?$", text[max(0, holder[0] - 12):holder[0]])
+    if holder[2].type == "Place" and scope and k and mentions[k - 1][2].type == "Organization" \
+            and _title_between().match(text[mentions[k - 1][1]:holder[0] - len(scope.group(0))] + between):
+        # "The WHO's regional director for Africa, X": the region is the scope of the title, the body holds it
+        between = text[mentions[k - 1][1]:holder[0] - len(scope.group(0))] + between
+        holder = mentions[k - 1]
+    m = _title_between().match(between)
     opens = re.search(r"(?:^|\n|[.!?]\s)\s*(?:[Aa]n?|[Tt]he|[A-Z][\w.]*(?:’s|'s))\s+$",
                       text[max(0, holder[0] - 16):holder[0]])
     if not opens and m and re.match(r"(?:’s|'s)\s", m.group(0)):  # "Oberon's chief financial officer, X,"
@@ -404,6 +416,8 @@ def _apposed_after_role(text: str, mentions: list[Mention], i: int) -> list[Rela
     if not re.match(r"^(?:\s*\([A-Z][\w.]{1,10}\))?,\s+$", text[end:person[0]]):
         return []
     title = before.group("title")
+    if holder.type == "Place" and not _state_office(title):
+        return []  # "The WHO's regional director for Africa, X": the region is where, not whom, one directs
     return _relation(person[2], _kind(title), holder, title, text, start - len(before.group(0)), person[1])
 
 
@@ -457,12 +471,12 @@ def _from_speaker_descriptions(text: str, statements: list[Statement], entities:
 def _described_title() -> re.Pattern[str]:
     """`the union's general secretary`, `the housing association's managing director`, `A company spokeswoman`:
     a role title in an organization the phrase names only by its kind (a head noun such as union, group)."""
-    return re.compile(rf"(?P<det>[Tt]he|[Aa]n?)\s+(?P<qual>(?:{FILLER}(?-i:[a-z])[\w-]*\s+){{0,2}}?)"
+    return re.compile(rf"(?P<det>[Tt]he|[Aa]n?)\s+(?P<qual>(?:{FILLER}(?:(?-i:[a-z])[\w-]*|{DEMONYM})\s+){{0,2}}?)"
                       rf"(?P<noun>(?-i:[a-z])+)(?P<poss>’s|'s)?\s+"
                       rf"(?P<title>{QUALIFIER}{MODIFIER}{_role_regex()})\b(?![’'-])", re.I)
 
 
-DET_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){0,2}$")
+DET_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:(?:[a-z][\w-]*|[A-Z][a-z]+(?:ish|ese|ian|an|i|ic))\s+){0,2}$")
 WORD_BEFORE = re.compile(r"[a-z]+$")
 INDEFINITE_BEFORE = re.compile(r"\b[Aa]n?\s+(?:[a-z][\w-]*\s+){1,4}[a-z][\w-]*$")
 
