@@ -342,6 +342,14 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
     ("Tom Hughes said the vote had been close.\n"
      "Mark Reid, asked about the recount, shrugged. “We counted every ballot twice,” he said.\n",
      [("We counted every ballot twice", "Mark Reid")]),
+    # a word for one person of a country that the places file marks ("the Serb", "the Briton")
+    ("Ivana Markovic, who had not lost a match all year, admitted she had been outplayed. "
+     "“I was shocked with my level,” the Serb told reporters.\n",
+     [("I was shocked with my level", "Ivana Markovic")]),
+    # "the company" with no company known by its name: the organization that spoke in the sentence before
+    ("Regulators fined Quillmark on Monday. Quillmark said it would appeal. “The decision ignores the evidence,” "
+     "the company said in a statement.\n",
+     [("The decision ignores the evidence", "Quillmark")]),
     # precision: a quote continuing an unresolved attribution stays unresolved
     ("Gareth Lowe said his side deserved the win.\n"
      "“I just tried to attack the ball,” the teenager said. “Luca put it on a plate for me.”\n",

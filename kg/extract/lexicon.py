@@ -103,6 +103,12 @@ def places() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def person_demonyms() -> frozenset[str]:
+    """Words of the places file marked "person": one person of a country ("Serb", "Briton")."""
+    return frozenset(row[0] for row in _rows("places.tsv") if len(row) > 2 and row[2] == "person")
+
+
+@lru_cache(maxsize=1)
 def place_adjectives() -> dict[str, str]:
     """Place name -> its adjective ("Iraq" -> "Iraqi"): the first adjective listed for it."""
     out: dict[str, str] = {}

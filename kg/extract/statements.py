@@ -708,8 +708,9 @@ def _describes_person(doc: Doc, mention: Span, subj: Token, entities: list[Entit
 
 def _demonym(word: str) -> bool:
     """A word for a person of a country ("Spaniard", "Briton", "Australian", "Frenchman"), not the country
-    ("US"), by its ending; only asked of a word the places file lists, after "the"."""
-    return word.lower().endswith(("ard", "an", "er", "ese", "i", "on"))
+    ("US"), by its ending or its mark in the places file ("Serb"); only asked of a word the places file
+    lists, after "the"."""
+    return word.lower().endswith(("ard", "an", "er", "ese", "i", "on")) or word in lexicon.person_demonyms()
 
 
 def _introduces_name(doc: Doc, subj: Token, mention: Span) -> bool:
@@ -903,7 +904,8 @@ def _resolve_description(doc: Doc, mention: Span, subj: Token, index: _Mentions,
         cands = [e for e in cands if any(m.start < mention.start for m in e.mentions)]
         keys = {e.key for e in cands}
         return keys.pop() if len(keys) == 1 else None
-    return _org_by_noun(doc, head, mention.start, index, entities)
+    # "Apple said it would appeal. "…," the company said": no company known by its name, the one just speaking
+    return _org_by_noun(doc, head, mention.start, index, entities) or _org_nearby(subj, head, index)
 
 
 @lru_cache(maxsize=1)
