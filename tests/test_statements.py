@@ -38,6 +38,9 @@ STATEMENTS = [  # (text, expected statements as (content, kind, speaker))
      [("profits would fall in the third quarter", "indirect", "Laura Chen")]),
     ("Prices will rise again next year, the Bundesbank has warned.",
      [("Prices will rise again next year", "indirect", "Bundesbank")]),
+    # "calling it "..."": the quoted words of the subject of the clause the participle hangs on
+    ('Coach Luis Rivero praised his players, calling the win "the best night of my career".',
+     [("the best night of my career", "mixed", "Luis Rivero")]),
     ("Striker Harry Kane insisted the team could still win the league.",
      [("the team could still win the league", "indirect", "Harry Kane")]),
     ("Inflation has peaked, according to the Reserve Bank of India.",
@@ -161,6 +164,7 @@ NO_STATEMENT = [
     "The latest figures suggest that exports fell for a third month.",
     'The sign on the stadium gate read: "No entry for anyone without a valid pass."',  # colon, nobody speaking
     "The club said in a statement that was published on its website.",  # "that" the subject: a relative clause
+    'A group calling itself "the Front for the Liberation of the Valley" claimed the attack.',  # a name
 ]
 
 

@@ -59,6 +59,7 @@ DOCUMENTS = {"statement", "report", "editorial", "note", "letter", "memo", "fili
 OBJECT_PRONOUNS = {"his": "m", "him": "m", "himself": "m", "her": "f", "hers": "f", "herself": "f"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 RELATIVE_PRONOUNS = {"who", "that", "which"}
+REFLEXIVES = {"itself", "themselves", "himself", "herself"}
 UNNAMED_ROLES = {"official", "officer", "source", "analyst", "member", "lawyer", "economist", "researcher"}
 TAIL_DEPS = {"advcl", "xcomp", "conj", "acl"}  # a participle or coordinated verb sharing a subject
 BETWEEN_CUE_AND_QUOTE = {"PUNCT", "ADV", "ADP", "PART", "SCONJ"}
@@ -171,6 +172,8 @@ def _cue(tok: Token, direct: bool) -> str | None:
         return None
     if any(c.dep_ == "neg" for c in tok.children) or tok.dep_ == "xcomp" and tok.head.lemma_ in NOT_SAYING:
         return None  # "did not say whether ...", "declined to say ...": nothing was said
+    if entry.direct_only and any(c.lower_ in REFLEXIVES and c.dep_ == "dobj" for c in tok.children):
+        return None  # "a group calling itself "...", "describes himself as "..."": a name, not speech
     if entry.particle:
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         if not any(c.lower_ == entry.particle for c in tok.children) and (nxt is None or nxt.lower_ != entry.particle):
@@ -456,7 +459,7 @@ def _attribution(doc: Doc, quotes: list[Quote], i: int) -> tuple[Token | None, i
     nxt = quotes[i + 1] if i + 1 < len(quotes) and quotes[i + 1].para == q.para else None
     prev = quotes[i - 1] if i > 0 and quotes[i - 1].para == q.para else None
     after = _after_region(doc, q, nxt.start - 1 if nxt else len(index_of(doc).text))
-    cue = next((t for t in after if _cue(t, direct=True) and _subject(t) is not None), None)
+    cue = next((t for t in after if _cue(t, direct=True) and _subject(t) is not None and not _in_subject(t, q)), None)
     if cue is not None:
         if nxt is not None and _continues_split(doc, q, cue, nxt):
             return cue, i + 1
@@ -464,8 +467,18 @@ def _attribution(doc: Doc, quotes: list[Quote], i: int) -> tuple[Token | None, i
     before = _before_region(doc, q, prev.end + 1 if prev else 0)
     cue = next((t for t in reversed(before) if _cue(t, direct=True) and _subject(t) is not None), None)
     if cue is None and before:
-        cue = next((t for t in after + before if _cue(t, direct=False) and _subject(t) is not None), None)
+        cue = next((t for t in after + before if _cue(t, direct=False) and _subject(t) is not None
+                    and not _in_subject(t, q)), None)
     return cue, i
+
+
+def _in_subject(cue: Token, q: Quote) -> bool:
+    """The quotation is part of the cue's subject ("A group calling itself "..." claimed the attack"): it
+    names the speaker, it is not what they said."""
+    subj = _own_subject(cue)
+    if subj is None:
+        return False
+    return subj.left_edge.idx <= q.start and q.end <= subj.right_edge.idx + len(subj.right_edge)
 
 
 def _token_index(doc: Doc, pos: int) -> int:
