@@ -237,6 +237,13 @@ NAMES = [  # (text, names that must be entities, names that must not)
     ("Prices rose.\n\nFinance minister Jeremy Pole said the plan was working.", ["Jeremy Pole"], ["Finance"]),
     ("The regulator fined Quillmark 2.4 billion euros on Monday for abusing its position.", ["Quillmark"],
      ["Quillmark 2.4"]),
+    # a past qualifier, a possessive or a sentence's opening adjective is no part of a name; nor a title's last word
+    ("LONDON (Reuters) - Former Post Office chief executive Paula Vennells was stripped of her honour.",
+     ["Post Office", "Paula Vennells"], ["Former Post Office"]),
+    ("The BJP won 240 seats. Its National Democratic Alliance won 293 seats.", ["National Democratic Alliance"],
+     ["Its National Democratic Alliance"]),
+    ("U.S. Secretary of State Antony Blinken urged Israeli leaders on Tuesday to allow more aid.",
+     ["Antony Blinken"], ["State Antony Blinken"]),
     # a common noun capitalised at the start of a quotation, written in lower case elsewhere
     ("A cholera outbreak has spread.\n\n\"Cholera is preventable,\" the health minister said.", [], ["Cholera"]),
     # a trade noun capitalised before a company's name (a headline's first word) is no part of it

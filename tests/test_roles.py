@@ -177,6 +177,9 @@ ROLES = [  # (text, expected relation)
      ("Daniel Ek", "leaderOf", "Spotify")),
     ("The UNICEF's regional director for Asia, Keiko Tanabe, urged donors to act.",
      ("Keiko Tanabe", "memberOf", "UNICEF")),
+    # the holder written possessive at the start of the sentence: "X's foreign ministry spokesman, Y,"
+    ("Qatar's foreign ministry spokesman, Majed al-Ansari, said negotiations were continuing.",
+     ("Majed al-Ansari", "spokespersonOf", "Qatari foreign ministry")),
     # organizations inside organizations
     ("Shares in Instagram, a subsidiary of Meta, rose on Monday.", ("Instagram", "partOf", "Meta")),
     ("On Tuesday, DeepMind, part of Google, released a new model.", ("DeepMind", "partOf", "Google")),

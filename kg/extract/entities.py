@@ -28,6 +28,8 @@ from kg.extract.docindex import index_of, last_word
 from kg.records import AliasEvidence, Article, Entity, Span
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.tokens import Doc, Token
 
 NER_TYPES = {"PERSON": "Actor", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
@@ -448,6 +450,12 @@ def _split(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None]]:
     while e > s and (toks[e - 1].text in POSSESSIVE or toks[e - 1].text in "-()," or toks[e - 1].is_lower) \
             and not _hyphen_part(doc, e - 1):
         e -= 1  # "Efe news" (agency): a name ends on a capitalised word
+    while e - s >= 2 and toks[s + 1].is_title and (
+            toks[s].tag_ == "PRP$" or toks[s].lower_ in ("former", "ex")
+            or toks[s].tag_ == "JJ" and not toks[s].ent_type_ and _opens(toks, s)):
+        s += 1  # "Former Post Office chief executive X", "Its National Democratic Alliance won": no part of the name
+    if any(s - k >= 0 and _match_phrase(doc, s - k, e, titles) == k + 1 for k in (2, 3)):
+        s += 1  # "Secretary of | State Antony Blinken": the model's name began inside a title
     if e - s >= 2 and toks[s].lower_ in lexicon.company_words() and toks[s].is_title and len(toks[s]) > 4 \
             and toks[s + 1].is_title and toks[s + 1].lower_ not in lexicon.company_words() \
             and (toks[s].is_sent_start or s > 0 and "\n" in toks[s - 1].text + toks[s - 1].whitespace_):
@@ -489,6 +497,12 @@ def _split(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None]]:
     return [(s, e, None)]
 
 
+def _opens(toks: Sequence[Token], i: int) -> bool:
+    """Token i opens a sentence, a line or the text after a dateline's dash."""
+    return toks[i].is_sent_start or i == 0 or toks[i - 1].text in ("-", "—", "–") \
+        or "\n" in toks[i - 1].text + toks[i - 1].whitespace_
+
+
 def _person_of_org(before: list[Token], after: list[Token]) -> bool:
     """"Petra Lang of DZ Bank" read as one name: two or three plain capitalised words (no institution or
     title word: "Bank of England", "Duke of Edinburgh" stay whole) "of" an organization's name (ending in a
@@ -508,7 +522,8 @@ def _title_in_org_name(doc: Doc, s: int, i: int, n: int, e: int) -> bool:
     toks = index_of(doc).tokens
     if toks[e - 1].lower_ in lexicon.org_heads() and i + n < e:
         return True
-    if i == s and any(toks[k].lower_ in lexicon.org_heads() and toks[k + 1].lower_ == "of" for k in range(i + n, e - 1)):
+    if i == s and any(toks[k].lower_ in lexicon.org_heads() and toks[k + 1].lower_ == "of"
+                      for k in range(i + n, e - 1)):
         return True  # "General Confederation of Labor": the title word opens a "<head> of" name
     k = i - 1 if i > s and toks[i - 1].lower_ == "the" else i
     if k >= s + 2 and toks[k - 1].lower_ == "of" and toks[k - 2].lower_ in lexicon.org_heads() \
@@ -980,7 +995,8 @@ def _join_initials(cands: list[Cand], uf: _Union, evidence: dict[str, list[Alias
     for c in cands:
         words = c.text.translate(QUOTE_FOLD).replace("-", " ").split()
         words = [w for w in words if w.lower() not in INITIALS_SKIP]
-        if c.canon or c.etype not in ("Organization", None) or len(words) < 2 or not all(w[:1].isupper() for w in words):
+        if c.canon or c.etype not in ("Organization", None) or len(words) < 2 \
+                or not all(w[:1].isupper() for w in words):
             continue
         fulls.setdefault("".join(w[0] for w in words), set()).add(uf.find(_key(c)))
     for c in cands:

@@ -285,7 +285,9 @@ def _before_person(text: str, mentions: list[Mention], i: int) -> list[Relation]
     m = _title_between().match(between)
     opens = re.search(r"(?:^|\n|[.!?]\s)\s*(?:[Aa]n?|[Tt]he|[A-Z][\w.]*(?:’s|'s))\s+$",
                       text[max(0, holder[0] - 16):holder[0]])
-    if not opens and m and re.match(r"(?:’s|'s)\s", m.group(0)):  # "Oberon's chief financial officer, X,"
+    if not opens and m and (re.match(r"(?:’s|'s)\s", m.group(0))  # "Oberon's chief financial officer, X,"
+                            or re.match(r"[A-Z][\w.-]*(?:’s|'s)\s", text[holder[0]:holder[1]])):
+        # (or the holder as written is possessive: "Qatar's foreign ministry spokesman, X,")
         opens = re.search(r"(?:^|\n|[.!?][\"”’]?\s)\s*$", text[max(0, holder[0] - 4):holder[0]])
     if m and "," in m.group(0) and not opens:
         return []  # "X spokesman, Y" names Y only when the phrase opens with an article: "A X spokesman, Y, said"
