@@ -38,6 +38,9 @@ STATEMENTS = [  # (text, expected statements as (content, kind, speaker))
      [("profits would fall in the third quarter", "indirect", "Laura Chen")]),
     ("Prices will rise again next year, the Bundesbank has warned.",
      [("Prices will rise again next year", "indirect", "Bundesbank")]),
+    # ", according to X" names a source of the report, not what was said
+    ("Minister Ana Ruiz said the outbreak had spread to three provinces, according to state media.",
+     [("the outbreak had spread to three provinces", "indirect", "Ana Ruiz")]),
     # "calling it "..."": the quoted words of the subject of the clause the participle hangs on
     ('Coach Luis Rivero praised his players, calling the win "the best night of my career".',
      [("the best night of my career", "mixed", "Luis Rivero")]),
@@ -354,6 +357,13 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
     ("Regulators fined Quillmark on Monday. Quillmark said it would appeal. “The decision ignores the evidence,” "
      "the company said in a statement.\n",
      [("The decision ignores the evidence", "Quillmark")]),
+    # "it said": the organization that made the statement just before; never a person
+    ("Prices will rise by 4% this year, the Bundesbank said in a report on Monday.\n"
+     "Wages would grow faster than prices by 2026, it said.\n",
+     [("Wages would grow faster than prices by 2026", "Bundesbank")]),
+    ("Prices will rise by 4% this year, Jens Weidmann said on Monday.\n"
+     "Wages would grow faster than prices by 2026, it said.\n",
+     [("Wages would grow faster than prices by 2026", None)]),
     # precision: a quote continuing an unresolved attribution stays unresolved
     ("Gareth Lowe said his side deserved the win.\n"
      "“I just tried to attack the ball,” the teenager said. “Luca put it on a plate for me.”\n",

@@ -260,6 +260,11 @@ def _content_tokens(head: Token) -> list[Token]:
             while k > head.i and t.doc[k].lower_ in (",", "and", "but"):
                 drop.add(k)
                 k -= 1
+    for t in head.subtree:  # ", according to X": the source of the report, not part of what was said
+        if t.dep_ == "prep" and t.lower_ == "according" and t.i > head.i:
+            drop.update(x.i for x in t.subtree)
+            if t.i > 0 and t.doc[t.i - 1].text == ",":
+                drop.add(t.i - 1)
     toks = [t for t in head.subtree if t.i not in drop]
     end = next((k for k in range(1, len(toks)) if toks[k].i != toks[k - 1].i + 1), len(toks))
     return toks[:end] if toks and toks[0].i <= head.i else toks
@@ -573,7 +578,7 @@ def _resolve(doc: Doc, article: Article, entities: list[Entity], raws: list[Raw]
         focus.advance(pos)
         mention, key = _speaker(doc, raw, index, entities, focus)
         if key is None and mention is not None:
-            key = _described_before(mention, out)
+            key = _described_before(mention, out) or _it(mention, raw, focus, entities)
         if raw.needs_speaker and key is None:
             continue
         ent = next((e for e in entities if e.key == key), None)
@@ -595,6 +600,15 @@ def _resolve(doc: Doc, article: Article, entities: list[Entity], raws: list[Raw]
                        about=tuple(k for k in index.inside(raw.content.start, raw.content.end) if k != key))
         out.append(_with_medium_and_date(doc, article, st, raw, index, entities))
     return out
+
+
+def _it(mention: Span, raw: Raw, focus: _Focus, entities: list[Entity]) -> str | None:
+    """"…, the agency said in a report. … , it said": "it" is the organization that made the statement just
+    before, in this paragraph or the one before."""
+    if mention.text.lower() != "it" or focus.prev is None or focus.prev[0] is None or raw.para - focus.prev[1] > 1:
+        return None
+    ent = next((e for e in entities if e.key == focus.prev[0]), None)
+    return ent.key if ent is not None and ent.type == "Organization" else None
 
 
 def _described_before(mention: Span, done: list[Statement]) -> str | None:
