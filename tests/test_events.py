@@ -214,6 +214,23 @@ POSITIVE = [
         "Police opened fire on protesters in Nairobi on Tuesday.",
         {"type": "Attack", "agents": [], "place": "Nairobi", "value": "2024-03-12"},
     ),
+    # a judge's order told by its verb; a gunman's killing; a leader flying to a place; two people meeting
+    (
+        "A federal judge in Austin blocked the law on Thursday.",
+        {"type": "Verdict", "agents": [], "place": "Austin", "value": "2024-03-14"},
+    ),
+    (
+        "A gunman shot and killed three people at a supermarket in Buffalo on Saturday.",
+        {"type": "Attack", "agents": [], "place": "Buffalo", "value": "2024-03-09"},
+    ),
+    (
+        "Prime Minister Anita Rao flew to Paris on Saturday.",
+        {"type": "Visit", "agents": ["Anita Rao"], "place": "Paris", "value": "2024-03-09"},
+    ),
+    (
+        "Foreign Minister Anita Rao met Prime Minister Tomas Varga in Prague on Tuesday.",
+        {"type": "Talks", "agents": ["Anita Rao"], "place": "Prague", "value": "2024-03-12"},
+    ),
     # a particle the parser read as an adverb ("walked out") still makes the trigger
     (
         "Rail workers walked out across France on Friday.",
@@ -264,6 +281,9 @@ NEGATIVE = [
     # "rally" and "hearing" words that are no protest and no hearing
     "Stocks staged a rally on Monday.",
     "He was fitted with a hearing aid in London on Monday.",
+    # a team travelling to a fixture is no visit; a meeting of a thing is no talks
+    "Newcastle United travel to Brighton on Saturday.",
+    "The plan met resistance in parliament on Tuesday.",
     # only "will" is real for job cuts: "could" is not
     "Unilever could cut 1,200 jobs next year.",
 ]
