@@ -309,3 +309,44 @@ def test_a_surname_known_as_a_person_joins_a_full_name_the_model_took_for_a_plac
     ents = entities(nlp, text)
     full = by_name(ents, "Declan Fairweather")
     assert full.type == "Actor" and "Fairweather" in full.aliases
+
+
+COURT_STORY = """Ex-lawmaker jailed for seven years over bribery scheme
+
+NEW YORK, May 14 (Reuters) - A former New Jersey state senator was sentenced on Tuesday to seven years in prison for \
+taking more than $500,000 in bribes from a developer, federal prosecutors said.
+
+Raymond Delgado, 61, was convicted in February of conspiracy and honest services fraud after a three-week trial in \
+Manhattan federal court.
+
+U.S. District Judge Lorna Schofield said Delgado had "betrayed the public trust for personal gain." Prosecutors had \
+asked for a sentence of at least 10 years.
+
+Delgado's lawyer, Mark Fischer, said his client would appeal. "We believe the jury got it wrong," Fischer told \
+reporters outside the courthouse. He added that Delgado had "spent his life serving his community."
+
+According to court documents, the developer, who has pleaded guilty and is cooperating with prosecutors, paid \
+Delgado through a shell company.
+"""
+
+MATCH_REPORT = """Real Madrid beat Dortmund to win 15th European Cup
+
+LONDON, June 1 (AP) - Real Madrid won the Champions League for a record-extending 15th time on Saturday, beating \
+Borussia Dortmund 2-0 at Wembley Stadium.
+
+Madrid coach Carlo Ancelotti became the first manager to win the trophy five times.
+"""
+
+
+@pytest.mark.parametrize(("story", "name", "etype"), [
+    (COURT_STORY, "Raymond Delgado", "Actor"),  # "X, 61,": an age set off by commas after a full name
+    (MATCH_REPORT, "Real Madrid", "Organization"),  # "Madrid coach X": the club's short name joins its full name
+])
+def test_types_in_whole_stories(nlp, tmp_path, story: str, name: str, etype: str) -> None:  # type: ignore[no-untyped-def]
+    from kg.text import clean_text, read_article
+
+    page = tmp_path / "story.txt"
+    page.write_text(story, encoding="utf-8")
+    article = read_article(page)
+    ents = extract_entities(nlp(clean_text(article)), article)
+    assert by_name(ents, name).type == etype

@@ -281,12 +281,20 @@ NEGATIVE = [
     # "rally" and "hearing" words that are no protest and no hearing
     "Stocks staged a rally on Monday.",
     "He was fitted with a hearing aid in London on Monday.",
+    # a bid "derailed" is no train accident
+    "Critics say the bill derailed the country's bid to join the European Union.",
     # a team travelling to a fixture is no visit; a meeting of a thing is no talks
     "Newcastle United travel to Brighton on Saturday.",
     "The plan met resistance in parliament on Tuesday.",
     # only "will" is real for job cuts: "could" is not
     "Unilever could cut 1,200 jobs next year.",
 ]
+
+
+@pytest.mark.model
+def test_a_titles_place_is_not_who_was_sentenced(nlp) -> None:  # type: ignore[no-untyped-def]
+    events, names = run(nlp, "A former New Jersey state senator was sentenced on Tuesday to seven years in prison.")
+    assert [(e.type, [names[k] for k in e.participants]) for e in events] == [("Verdict", [])]
 
 
 @pytest.mark.model

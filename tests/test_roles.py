@@ -180,6 +180,9 @@ ROLES = [  # (text, expected relation)
     # the holder written possessive at the start of the sentence: "X's foreign ministry spokesman, Y,"
     ("Qatar's foreign ministry spokesman, Majed al-Ansari, said negotiations were continuing.",
      ("Majed al-Ansari", "spokespersonOf", "Qatari foreign ministry")),
+    # the head of an unnamed part of a body ("Boeing's commercial airplanes unit") is one of its members
+    ("Stan Deal, the head of Boeing's commercial airplanes unit, is leaving the company.",
+     ("Stan Deal", "memberOf", "Boeing")),
     # organizations inside organizations
     ("Shares in Instagram, a subsidiary of Meta, rose on Monday.", ("Instagram", "partOf", "Meta")),
     ("On Tuesday, DeepMind, part of Google, released a new model.", ("DeepMind", "partOf", "Google")),

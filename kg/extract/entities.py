@@ -49,6 +49,8 @@ ORG_BEFORE = re.compile(
 ORG_BEFORE_LAST = frozenset({"leads", "heads", "founded", "commands", "of", "for"})  # what ORG_BEFORE ends with
 ORG_AFTER = re.compile(r"^,?\s+(?:which|that) (?:is|are|was) (?:a )?part of\b|"
                        r"^,\s+(?:(?:a|an|the)\s+)?(?:wholly[- ]owned\s+)?(?:subsidiary|unit|division|part) of\b")
+# "Raymond Delgado, 61, was convicted": an age set off by commas after a full name.
+AGE_AFTER = re.compile(r"^,\s+(?:1[89]|[2-9]\d|1[01]\d),\s")
 # ("Arsenal, who were beaten": a team takes "who" with a plural verb; a person with a singular one.)
 PERSON_AFTER = re.compile(r"^,\s+(?:who (?:leads|heads|runs|said|told|is|was|has|had)\b|"
                           r"(?:a|an|the) (?:former |senior |top )?"
@@ -576,7 +578,7 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
     elif title := _title_before(before):
         c.vote("Actor", STRONG)
         c.titles.append(title)
-    elif PERSON_AFTER.match(after) or _role_apposition(after):
+    elif PERSON_AFTER.match(after) or _role_apposition(after) or AGE_AFTER.match(after) and len(words) >= 2:
         c.vote("Actor", STRONG)
     elif _speaking_name(doc, c, words):
         c.vote("Actor", STRONG)
@@ -972,10 +974,11 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
             # surname known as a person's is the short form of a weakly typed full name it ends
             fulls = {uf.find(k) for k, o in names.items() if k != key and o.etype == "Place" and not o.canon
                      and o.strength <= WEAK and len(norm[k]) >= 2 and _is_short_form(toks, norm[k], "Actor", c.text)}
-        if not fulls and c.etype == "Actor" and c.strength > 0 and len(toks) == 1:
+        if not fulls and c.etype in ("Actor", "Organization") and c.strength > 0 and len(toks) == 1:
             # "Jannik Sinner ended ..." with no evidence of its own, "Sinner said": the surname's full name
+            # ("Real Madrid won ...", "Madrid coach X": the club's)
             fulls = {uf.find(k) for k, o in names.items() if k != key and o.etype is None and not o.canon
-                     and 2 <= len(norm[k]) <= 3 and _is_short_form(toks, norm[k], "Actor", c.text)}
+                     and 2 <= len(norm[k]) <= 3 and _is_short_form(toks, norm[k], c.etype, c.text)}
         if not fulls:
             fulls = {uf.find(k) for k, o in names.items() if k != key and _is_variant(toks, norm[k])}
         fulls.discard(uf.find(key))

@@ -321,7 +321,9 @@ def _phrase_entities(tok: Token, ents: _EntityIndex, follow_of: bool = True) -> 
     # not the modifier, is what the phrase names
     person_beside = any(ents.type_of(k) == "Actor" for k in side)
     if key is None and not person_beside and not apposed:
-        key = next((k for c in tok.children if c.dep_ == "compound" for k in [ents.at(c)] if k), None)
+        # ("a former New Jersey state senator was sentenced": a title's modifier names where, not who)
+        key = None if _person_title(tok) else next(
+            (k for c in tok.children if c.dep_ == "compound" for k in [ents.at(c)] if k), None)
         # ("a former mayor of Ostrava was sentenced": the mayor, not the town, was; a title names a person)
         if key is None and follow_of and tok.pos_ in ("NOUN", "PROPN") and not _person_title(tok):
             out.extend(
