@@ -456,7 +456,8 @@ def _split(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None]]:
             toks[s].tag_ == "PRP$" or toks[s].lower_ in ("former", "ex")
             or toks[s].tag_ == "JJ" and not toks[s].ent_type_ and _opens(toks, s)):
         s += 1  # "Former Post Office chief executive X", "Its National Democratic Alliance won": no part of the name
-    if any(s - k >= 0 and _match_phrase(doc, s - k, e, titles) == k + 1 for k in (2, 3)):
+    if s >= 2 and "of" in (toks[s - 1].lower_, toks[s - 2].lower_) \
+            and any(_match_phrase(doc, s - k, e, titles) == k + 1 for k in (2, 3) if s - k >= 0):
         s += 1  # "Secretary of | State Antony Blinken": the model's name began inside a title
     if e - s >= 2 and toks[s].lower_ in lexicon.company_words() and toks[s].is_title and len(toks[s]) > 4 \
             and toks[s + 1].is_title and toks[s + 1].lower_ not in lexicon.company_words() \
@@ -994,16 +995,21 @@ INITIALS_SKIP = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "
 def _join_initials(cands: list[Cand], uf: _Union, evidence: dict[str, list[AliasEvidence]]) -> None:
     """"the World Health Organization ... WHO's regional director": an acronym that spells the initials of
     exactly one organization's name in the article (function words skipped) is that organization."""
+    acronyms = [c for c in cands if not c.canon and ACRONYM.match(c.text)]
+    if not acronyms:
+        return
     fulls: dict[str, set[str]] = {}
     for c in cands:
+        if " " not in c.text:
+            continue
         words = c.text.translate(QUOTE_FOLD).replace("-", " ").split()
         words = [w for w in words if w.lower() not in INITIALS_SKIP]
         if c.canon or c.etype not in ("Organization", None) or len(words) < 2 \
                 or not all(w[:1].isupper() for w in words):
             continue
         fulls.setdefault("".join(w[0] for w in words), set()).add(uf.find(_key(c)))
-    for c in cands:
-        if c.canon or not ACRONYM.match(c.text) or c.etype not in ("Organization", None) and c.strength > WEAK:
+    for c in acronyms:
+        if c.etype not in ("Organization", None) and c.strength > WEAK:
             continue  # (the model's guess of a person or a place is no evidence against an acronym)
         found = fulls.get(c.text.replace(".", ""), set()) - {uf.find(_key(c))}
         if len(found) == 1:

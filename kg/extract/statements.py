@@ -246,7 +246,12 @@ def _content_tokens(head: Token) -> list[Token]:
     """The complement's tokens, without tails that are statements of their own (", adding that ...")."""
     drop: set[int] = set()
     for t in head.subtree:
-        if t is not head and t.dep_ in TAIL_DEPS and _cue(t, direct=False) and _complement(t) is not None:
+        if t.dep_ == "prep" and t.lower_ == "according" and t.i > head.i:
+            # ", according to X": the source of the report, not part of what was said
+            drop.update(x.i for x in t.subtree)
+            if t.doc[t.i - 1].text == ",":
+                drop.add(t.i - 1)
+        elif t is not head and t.dep_ in TAIL_DEPS and _cue(t, direct=False) and _complement(t) is not None:
             drop.update(x.i for x in t.subtree)
             left = t.doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
             if left is not None and left.text == ",":
@@ -260,11 +265,6 @@ def _content_tokens(head: Token) -> list[Token]:
             while k > head.i and t.doc[k].lower_ in (",", "and", "but"):
                 drop.add(k)
                 k -= 1
-    for t in head.subtree:  # ", according to X": the source of the report, not part of what was said
-        if t.dep_ == "prep" and t.lower_ == "according" and t.i > head.i:
-            drop.update(x.i for x in t.subtree)
-            if t.i > 0 and t.doc[t.i - 1].text == ",":
-                drop.add(t.i - 1)
     toks = [t for t in head.subtree if t.i not in drop]
     end = next((k for k in range(1, len(toks)) if toks[k].i != toks[k - 1].i + 1), len(toks))
     return toks[:end] if toks and toks[0].i <= head.i else toks
