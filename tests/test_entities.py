@@ -338,6 +338,13 @@ Madrid coach Carlo Ancelotti became the first manager to win the trophy five tim
 """
 
 
+def test_an_age_makes_a_one_word_surname_a_person_who_joins_the_full_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Okoro-Mensah double sinks Rovers\n\nKwame Okoro-Mensah scored twice on Saturday as Hartfield beat Rovers "
+            "2-1.\n\nOkoro-Mensah, 23, said the free kick was one he had practised all week.\n")
+    player = by_name(entities(nlp, text), "Kwame Okoro-Mensah")
+    assert player.type == "Actor" and "Okoro-Mensah" in player.aliases
+
+
 @pytest.mark.parametrize(("story", "name", "etype"), [
     (COURT_STORY, "Raymond Delgado", "Actor"),  # "X, 61,": an age set off by commas after a full name
     (MATCH_REPORT, "Real Madrid", "Organization"),  # "Madrid coach X": the club's short name joins its full name

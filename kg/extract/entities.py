@@ -579,7 +579,8 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
     elif title := _title_before(before):
         c.vote("Actor", STRONG)
         c.titles.append(title)
-    elif PERSON_AFTER.match(after) or _role_apposition(after) or AGE_AFTER.match(after) and len(words) >= 2:
+    elif PERSON_AFTER.match(after) or _role_apposition(after) \
+            or AGE_AFTER.match(after) and _ent_label(doc, c) not in ("GPE", "LOC", "NORP"):
         c.vote("Actor", STRONG)
     elif _speaking_name(doc, c, words):
         c.vote("Actor", STRONG)
@@ -975,7 +976,7 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
             # surname known as a person's is the short form of a weakly typed full name it ends
             fulls = {uf.find(k) for k, o in names.items() if k != key and o.etype == "Place" and not o.canon
                      and o.strength <= WEAK and len(norm[k]) >= 2 and _is_short_form(toks, norm[k], "Actor", c.text)}
-        if not fulls and c.etype in ("Actor", "Organization") and c.strength > 0 and len(toks) == 1:
+        if not fulls and c.etype in ("Actor", "Organization") and c.strength > 0 and " " not in c.text:
             # "Jannik Sinner ended ..." with no evidence of its own, "Sinner said": the surname's full name
             # ("Real Madrid won ...", "Madrid coach X": the club's)
             fulls = {uf.find(k) for k, o in names.items() if k != key and o.etype is None and not o.canon
