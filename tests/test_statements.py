@@ -364,6 +364,14 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
     ("Prices will rise by 4% this year, Jens Weidmann said on Monday.\n"
      "Wages would grow faster than prices by 2026, it said.\n",
      [("Wages would grow faster than prices by 2026", None)]),
+    # a description's name carrying its organization; a name apposed to an apposed description
+    ("The outgoing governor, Ramesh Prasad Verma of the Lok Dal Morcha (LDM), conceded defeat in a brief statement "
+     "and said his party would play the role of a \"constructive opposition\" in the new assembly.\n",
+     [('his party would play the role of a "constructive opposition" in the new assembly', "Ramesh Prasad Verma")]),
+    ("Another passenger, retired teacher Gérard Lemoine, was less sympathetic: “Every year it’s the same thing. They "
+     "hold the country hostage, and nobody in Paris has the courage to say no.”\n",
+     [("Every year it’s the same thing. They hold the country hostage, and nobody in Paris has the courage to say no.",
+       "Gérard Lemoine")]),
     # precision: a quote continuing an unresolved attribution stays unresolved
     ("Gareth Lowe said his side deserved the win.\n"
      "“I just tried to attack the ball,” the teenager said. “Luca put it on a plate for me.”\n",

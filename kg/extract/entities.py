@@ -668,7 +668,9 @@ def _company_apposition(after: str) -> bool:
 def _apposed_to_role(before: str, after: str, words: list[str]) -> str | None:
     """"The outgoing club president, Henrik Aas Lunde, said": a capitalised name of 2-4 words set off by
     commas right after a lower-case role description is a person."""
-    if not 2 <= len(words) <= 4 or not re.match(r"^\s*,", after) or not re.search(r",\s+$", before):
+    # (", X," or ", X of the Y Party,": the name may carry its organization)
+    if not 2 <= len(words) <= 4 or not re.match(r"^\s*,|^\s+of\s+(?:the\s+)?[A-Z]", after) \
+            or not re.search(r",\s+$", before):
         return None
     desc = before.rstrip()[:-1]
     # "The WHO's regional director for Africa, Matshidiso Moeti,": the role's own complement first

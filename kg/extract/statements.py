@@ -794,6 +794,9 @@ def _apposed_name(doc: Doc, subj: Token, mention: Span, cue: Token | None, index
     """"Its policy director, Sarah Lindqvist, said": the name set beside the description."""
     for c in subj.children:
         hit = index.span_at(c.idx) if c.dep_ == "appos" and c.i > subj.i else None
+        if hit is None and c.dep_ == "appos" and c.i > subj.i and c.pos_ == "NOUN":
+            # "Another passenger, retired teacher Gérard Pichon,": the name apposed to the apposed description
+            hit = next((h for a in c.children if a.dep_ == "appos" for h in [index.span_at(a.idx)] if h), None)
         if hit is not None and hit[2].type in ("Actor", "Organization"):
             return hit[2].key
     text = index_of(doc).text
