@@ -41,6 +41,16 @@ STATEMENTS = [  # (text, expected statements as (content, kind, speaker))
     # ", according to X" names a source of the report, not what was said
     ("Minister Ana Ruiz said the outbreak had spread to three provinces, according to state media.",
      [("the outbreak had spread to three provinces", "indirect", "Ana Ruiz")]),
+    # a quotation going on with the reported clause, which the parser hung on the cue, does not end it
+    ('Egypt\'s Ministry of Foreign Affairs said in a statement that Cairo was working "hour by hour" with Doha and '
+     'Washington to narrow the remaining gaps.',
+     [('Cairo was working "hour by hour" with Doha and Washington to narrow the remaining gaps', "mixed",
+       "Ministry of Foreign Affairs")]),
+    # a past verb after a past quoted one goes on with what was reported (not the speaker's next act)
+    ('In a memo to staff, chief executive Lena Ortiz wrote that the bank had "grown faster than our controls" and '
+     'needed to cut costs in its trading arm.',
+     [('the bank had "grown faster than our controls" and needed to cut costs in its trading arm', "mixed",
+       "Lena Ortiz")]),
     # "calling it "..."": the quoted words of the subject of the clause the participle hangs on
     ('Coach Luis Rivero praised his players, calling the win "the best night of my career".',
      [("the best night of my career", "mixed", "Luis Rivero")]),

@@ -335,6 +335,8 @@ def _reported_clause(doc: Doc, tok: Token, quotes: list[Quote], paras: list[int]
     if subj is not None and subj.lower_ in DATA_SOURCES and not any(
             c.dep_ == "prep" and c.lower_ in ("by", "from") for c in subj.children):
         return None  # "Polls suggest ...": a finding, not speech (unless issued by someone: "a survey by X")
+    content = _through_quote(doc, tok, content, quotes)
+    inside = [q for q in quotes if content.start < q.end and q.start < content.end]
     content, inside = _cut_after_quote(doc, content, inside, quotes)
     kind = "indirect"
     long = [q for q in inside if q.words >= MIN_QUOTE_WORDS]
@@ -347,6 +349,23 @@ def _reported_clause(doc: Doc, tok: Token, quotes: list[Quote], paras: list[int]
     return Raw(content, kind, tok, subj, _para_of(paras, content.start))
 
 
+def _through_quote(doc: Doc, cue: Token, content: Span, quotes: list[Quote]) -> Span:
+    """`said that Doha was working "hour by hour" with Cairo and Washington to narrow the gaps`: the parser may
+    hang a quotation that goes on with the reported clause, and what follows it, on the cue verb; the content
+    then runs to the end of the sentence, unless a clause with a subject of its own comes after the quote."""
+    text = index_of(doc).text
+    m = re.match(r"\s*[\"“]", text[content.end:content.end + 3])
+    q = next((q for q in quotes if m is not None and q.start == content.end + m.end()), None)
+    sent = cue.sent
+    if q is None or cue.i > index_of(doc).token_at_or_after(content.start) or q.end >= sent.end_char:
+        return content
+    rest = [t for t in sent if t.idx > q.end]
+    if not rest or any(t.dep_ in SUBJECT_DEPS for t in rest) or not any(t.head.i == cue.i for t in rest):
+        return content
+    end = max(t.idx + len(t) for t in rest if not t.is_punct)
+    return _span(doc, content.start, end)
+
+
 def _cut_after_quote(doc: Doc, content: Span, inside: list[Quote], quotes: list[Quote]) -> tuple[Span, list[Quote]]:
     """`said the apology "comes three weeks late" and pressed Kohl on ...`: a verb coordinated after the
     closing mark, with no subject of its own, is the speaker's next act, not what was said."""
@@ -357,8 +376,11 @@ def _cut_after_quote(doc: Doc, content: Span, inside: list[Quote], quotes: list[
             continue
         k = ix.token_at_or_after(mark + 1 if ix.text[q.end:q.end + 1] in CLOSE_QUOTES else mark)
         toks = [t for t in ix.tokens[k:k + 3] if not t.is_space]
+        # (not `said the company had "grown faster than our discipline" and needed to ...`: a past verb after a
+        # past quoted one goes on with what was reported; the speaker's act follows a quotation in the present)
         if len(toks) >= 2 and toks[0].lower_ in ("and", "but") and toks[1].pos_ == "VERB" \
                 and toks[1].tag_ in ("VBD", "VBZ") and toks[1].dep_ == "conj" \
+                and not (toks[1].tag_ == "VBD" and toks[1].head.tag_ in ("VBD", "VBN")) \
                 and not any(c.dep_ in SUBJECT_DEPS for c in toks[1].children) and _in_quote(quotes, toks[1].head.idx):
             return _span(doc, content.start, mark), [x for x in inside if x.start < mark]
     return content, inside
