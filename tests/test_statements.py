@@ -382,6 +382,15 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
      "hold the country hostage, and nobody in Paris has the courage to say no.”\n",
      [("Every year it’s the same thing. They hold the country hostage, and nobody in Paris has the courage to say no.",
        "Gérard Lemoine")]),
+    # unnamed analysts or observers of an organization speak for it; an unnamed official speaks as a person
+    ("Shares fell on the news. Analysts at Kestrel Securities said in a note that the sector could lose a fifth of "
+     "its revenue.\n",
+     [("the sector could lose a fifth of its revenue", "Kestrel Securities")]),
+    ("Election observers from the Organization of African Unity said in a preliminary report that the vote had been "
+     "peaceful.\n",
+     [("the vote had been peaceful", "Organization of African Unity")]),
+    ("One official at the Home Office said ministers were still debating the bill.\n",
+     [("ministers were still debating the bill", None)]),
     # precision: a quote continuing an unresolved attribution stays unresolved
     ("Gareth Lowe said his side deserved the win.\n"
      "“I just tried to attack the ball,” the teenager said. “Luca put it on a plate for me.”\n",

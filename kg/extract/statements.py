@@ -61,6 +61,8 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 RELATIVE_PRONOUNS = {"who", "that", "which"}
 REFLEXIVES = {"itself", "themselves", "himself", "herself"}
 UNNAMED_ROLES = {"official", "officer", "source", "analyst", "member", "lawyer", "economist", "researcher"}
+# "Analysts at X said": the firm's research speaks for X (an official, an officer or a lawyer speaks as a person)
+STAFF_NOUNS = {"analyst", "economist", "strategist", "researcher", "scientist", "observer", "expert"}
 TAIL_DEPS = {"advcl", "xcomp", "conj", "acl"}  # a participle or coordinated verb sharing a subject
 BETWEEN_CUE_AND_QUOTE = {"PUNCT", "ADV", "ADP", "PART", "SCONJ"}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -731,7 +733,7 @@ def _speaker(doc: Doc, raw: Raw, index: _Mentions, entities: list[Entity],
     apposed = _apposed_name(doc, subj, mention, raw.cue, index)
     if apposed is not None:
         return mention, apposed
-    source = _document_source(subj, index) or _spokesperson_of(doc, subj, index, entities)
+    source = _document_source(subj, index) or _spokesperson_of(doc, subj, index, entities) or _staff_of(subj, index)
     if source is not None:
         return mention, source
     found = _resolve_description(doc, mention, subj, index, entities)
@@ -874,6 +876,28 @@ def _spokesperson_of(doc: Doc, subj: Token, index: _Mentions, entities: list[Ent
                 return hit[2].key
             if hit is None and c.pos_ == "NOUN":
                 return _org_by_noun(doc, c.lower_, c.idx, index, entities) or _org_nearby(subj, c.lower_, index)
+    return None
+
+
+def _staff_of(subj: Token, index: _Mentions) -> str | None:
+    """"Analysts at Peel Hunt said", "Jefferies analysts said", "observers from the Organization of American
+    States said", "an economist at X said": unnamed staff speak for the organization they are of. Not a
+    definite singular ("the analyst"), who may be named next."""
+    if subj.lemma_.lower() not in STAFF_NOUNS:
+        return None
+    if subj.tag_ != "NNS" and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children):
+        return None
+    for c in subj.children:
+        if c.dep_ == "prep" and c.lower_ in ("at", "from", "with"):
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            hits = [e for s, t, e in index.by_pos if obj is not None and obj.left_edge.idx <= s
+                    and t <= obj.right_edge.idx + len(obj.right_edge) and e.type == "Organization"]
+            if hits:
+                return hits[-1].key
+        elif c.dep_ in ("compound", "nmod") and c.i < subj.i:
+            hit = index.span_at(c.idx)
+            if hit is not None and hit[2].type == "Organization":
+                return hit[2].key
     return None
 
 
