@@ -51,6 +51,9 @@ STATEMENTS = [  # (text, expected statements as (content, kind, speaker))
      'needed to cut costs in its trading arm.',
      [('the bank had "grown faster than our controls" and needed to cut costs in its trading arm', "mixed",
        "Lena Ortiz")]),
+    # a participle the parser hung before the "that" of the reported clause is no part of it
+    ("The Harbour Gazette reported on Sunday, citing unnamed officials, that the plan had been shelved.",
+     [("the plan had been shelved", "indirect", "Harbour Gazette")]),
     # "calling it "..."": the quoted words of the subject of the clause the participle hangs on
     ('Coach Luis Rivero praised his players, calling the win "the best night of my career".',
      [("the best night of my career", "mixed", "Luis Rivero")]),

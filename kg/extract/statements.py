@@ -267,7 +267,9 @@ def _content_tokens(head: Token) -> list[Token]:
             while k > head.i and t.doc[k].lower_ in (",", "and", "but"):
                 drop.add(k)
                 k -= 1
-    toks = [t for t in head.subtree if t.i not in drop]
+    # "reported, citing unnamed officials, that the plan had been shelved": what hangs before "that" is no content
+    mark = next((c for c in head.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    toks = [t for t in head.subtree if t.i not in drop and (mark is None or t.i >= mark.i)]
     end = next((k for k in range(1, len(toks)) if toks[k].i != toks[k - 1].i + 1), len(toks))
     return toks[:end] if toks and toks[0].i <= head.i else toks
 
