@@ -244,6 +244,9 @@ NAMES = [  # (text, names that must be entities, names that must not)
      ["Its National Democratic Alliance"]),
     ("U.S. Secretary of State Antony Blinken urged Israeli leaders on Tuesday to allow more aid.",
      ["Antony Blinken"], ["State Antony Blinken"]),
+    # a comma ends a name, whatever span the model gave ("Bernstein, Douglas Harned")
+    ("Shares fell 2.1% in Paris. An analyst at Bernstein, Douglas Harned, said the guidance was cautious.",
+     ["Bernstein", "Douglas Harned"], ["Bernstein, Douglas Harned"]),
     # a common noun capitalised at the start of a quotation, written in lower case elsewhere
     ("A cholera outbreak has spread.\n\n\"Cholera is preventable,\" the health minister said.", [], ["Cholera"]),
     # a trade noun capitalised before a company's name (a headline's first word) is no part of it

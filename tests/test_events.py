@@ -292,6 +292,18 @@ NEGATIVE = [
 
 
 @pytest.mark.model
+def test_a_demonym_heading_a_phrase_is_a_person_not_the_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("A former Australian special forces soldier was sentenced to five years and seven months in prison on "
+            "Tuesday for the murder of an unarmed Afghan man, the first Australian convicted of a war crime.")
+    from kg.extract import extract
+
+    records = extract(nlp(text), Article("t", "t.txt", text, "0", "2024-03-15"))
+    names = {e.key: e.name for e in records.entities}
+    named = [(e.type, [names[k] for k in e.agents + e.participants]) for e in records.events]
+    assert named and all("Australia" not in args for _, args in named), named
+
+
+@pytest.mark.model
 def test_a_titles_place_is_not_who_was_sentenced(nlp) -> None:  # type: ignore[no-untyped-def]
     events, names = run(nlp, "A former New Jersey state senator was sentenced on Tuesday to seven years in prison.")
     assert [(e.type, [names[k] for k in e.participants]) for e in events] == [("Verdict", [])]

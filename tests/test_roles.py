@@ -183,6 +183,11 @@ ROLES = [  # (text, expected relation)
     # the head of an unnamed part of a body ("Boeing's commercial airplanes unit") is one of its members
     ("Stan Deal, the head of Boeing's commercial airplanes unit, is leaving the company.",
      ("Stan Deal", "memberOf", "Boeing")),
+    # "An analyst at X, Y," (one of several: "A director at X, Y," is no leader)
+    ("Shares fell 2.1% in Paris. An analyst at Bernstein, Douglas Harned, said the guidance was cautious.",
+     ("Douglas Harned", "memberOf", "Bernstein")),
+    ("A director at Orbital Freight, Maria Keller, said the guidance was cautious.",
+     ("Maria Keller", "memberOf", "Orbital Freight")),
     # organizations inside organizations
     ("Shares in Instagram, a subsidiary of Meta, rose on Monday.", ("Instagram", "partOf", "Meta")),
     ("On Tuesday, DeepMind, part of Google, released a new model.", ("DeepMind", "partOf", "Google")),

@@ -394,6 +394,11 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
      [("the vote had been peaceful", "Organization of African Unity")]),
     ("One official at the Home Office said ministers were still debating the bill.\n",
      [("ministers were still debating the bill", None)]),
+    # "the company" after a trade noun ("the planemaker") was resolved to one company
+    ("Airbus delivered a record 766 jets last year, the European planemaker said on Thursday.\n"
+     "Shares fell 2.1% in Paris.\n"
+     "The company also said it would take a charge of 1.3 billion euros on its space business.\n",
+     [("it would take a charge of 1.3 billion euros on its space business", "Airbus")]),
     # precision: a quote continuing an unresolved attribution stays unresolved
     ("Gareth Lowe said his side deserved the win.\n"
      "“I just tried to attack the ball,” the teenager said. “Luca put it on a plate for me.”\n",

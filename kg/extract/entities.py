@@ -468,7 +468,7 @@ def _split(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None]]:
     if _match_phrase(doc, s, e, titles) == e - s:
         return []  # "the Premier said", "the President": a title alone is no name
     for i in range(s, e):  # "Austin's Baghdad", "Iraq's Popular Mobilization Units"
-        if toks[i].text in POSSESSIVE:
+        if toks[i].text in POSSESSIVE or toks[i].text == ",":  # ("An analyst at Bernstein, Douglas Harned, said")
             return _split(doc, s, i) + _split(doc, i + 1, e)
         # "Everton 3-2 Brighton": a score is no name; "fined Apple 1.8 billion euros": nor an amount
         if re.fullmatch(r"\d+(?:[-–:]\d+|(?:[.,]\d+)+)?", toks[i].text):

@@ -317,6 +317,8 @@ def _phrase_entities(tok: Token, ents: _EntityIndex, follow_of: bool = True) -> 
             side.extend(k for o in _pobjs(c) for k in _phrase_entities(o, ents, follow_of))
     out: list[str] = []
     key = ents.at(tok)
+    if key is not None and _demonym_noun(tok, key, ents):
+        key = None  # "the first Australian convicted of a war crime": a person of the country, not the country
     # "US Chairman ..., General Mark Milley", "the Angolan capital, Luanda": the named apposition,
     # not the modifier, is what the phrase names
     person_beside = any(ents.type_of(k) == "Actor" for k in side)
@@ -336,6 +338,13 @@ def _phrase_entities(tok: Token, ents: _EntityIndex, follow_of: bool = True) -> 
     if key:
         out.append(key)
     return list(dict.fromkeys(out + side))
+
+
+def _demonym_noun(tok: Token, key: str, ents: _EntityIndex) -> bool:
+    """A word for a person of a country ("Australian", "Iraqis") heading a phrase, not modifying one
+    ("Iraqi forces"): it names people, not the country."""
+    return ents.type_of(key) == "Place" and tok.dep_ not in ("compound", "amod", "poss", "nmod") \
+        and tok.text != ents.name(key) and tok.text.rstrip("s").endswith(("an", "ese", "i", "ish", "ch"))
 
 
 def _person_title(tok: Token) -> bool:

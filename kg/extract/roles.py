@@ -133,7 +133,7 @@ def _title_between() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _title_of_before() -> re.Pattern[str]:
     """`deputy commander of the ` right before a holder."""
-    return re.compile(rf"\b(?P<title>{MODIFIER}{_role_regex()})\s+(?:of|for)\s+(?:the\s+)?$", re.I)
+    return re.compile(rf"\b(?P<title>{MODIFIER}{_role_regex()})\s+(?:of|for|at)\s+(?:the\s+)?$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -410,7 +410,7 @@ def _apposed_after_role(text: str, mentions: list[Mention], i: int) -> list[Rela
     if holder.type == "Actor" or i + 1 >= len(mentions):
         return []
     window = text[max(0, start - 60):start]
-    before = _title_of_before().search(window) if last_word(window) in ("of", "for") else None
+    before = _title_of_before().search(window) if last_word(window) in ("of", "for", "at") else None
     if not before:
         return []
     person = next((mentions[k] for k in range(i + 1, len(mentions))
@@ -422,7 +422,10 @@ def _apposed_after_role(text: str, mentions: list[Mention], i: int) -> list[Rela
     title = before.group("title")
     if holder.type == "Place" and not _state_office(title):
         return []  # "The WHO's regional director for Africa, X": the region is where, not whom, one directs
-    return _relation(person[2], _kind(title), holder, title, text, start - len(before.group(0)), person[1])
+    kind = _kind(title)
+    if kind == "leaderOf" and re.search(r"\b[Aa]n?\s+$", window[:before.start()]):
+        kind = "memberOf"  # "A director at X, Y": one of several
+    return _relation(person[2], kind, holder, title, text, start - len(before.group(0)), person[1])
 
 
 def _part_of(text: str, mentions: list[Mention], i: int) -> list[Relation]:

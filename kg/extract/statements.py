@@ -604,7 +604,8 @@ def _resolve(doc: Doc, article: Article, entities: list[Entity], raws: list[Raw]
         focus.advance(pos)
         mention, key = _speaker(doc, raw, index, entities, focus)
         if key is None and mention is not None:
-            key = _described_before(mention, out) or _it(mention, raw, focus, entities)
+            key = _described_before(mention, out) or _it(mention, raw, focus, entities) \
+                or _company_before(mention, out, entities)
         if raw.needs_speaker and key is None:
             continue
         ent = next((e for e in entities if e.key == key), None)
@@ -651,6 +652,18 @@ def _described_before(mention: Span, done: list[Statement]) -> str | None:
         if head == m.group(1):
             return st.speaker  # the latest such description, even one nobody was found for
     return None
+
+
+def _company_before(mention: Span, done: list[Statement], entities: list[Entity]) -> str | None:
+    """"Airbus delivered 766 jets, the European planemaker said. ... The company also said": the one
+    organization an earlier company description ("the planemaker", "the company") was resolved to."""
+    m = re.fullmatch(r"[Tt]he\s+(?:[a-z][\w-]*\s+)?([a-z][\w-]*)", mention.text)
+    if m is None or m.group(1) not in lexicon.company_words():
+        return None
+    orgs = {e.key for e in entities if e.type == "Organization"}
+    found = {st.speaker for st in done if st.speaker in orgs and st.speaker_mention is not None
+             and st.speaker_mention.text.lower().split()[-1] in lexicon.company_words()}
+    return found.pop() if len(found) == 1 else None
 
 
 def _person_subjects(doc: Doc, index: _Mentions, quotes: list[Quote],
