@@ -54,6 +54,9 @@ STATEMENTS = [  # (text, expected statements as (content, kind, speaker))
     # a participle the parser hung before the "that" of the reported clause is no part of it
     ("The Harbour Gazette reported on Sunday, citing unnamed officials, that the plan had been shelved.",
      [("the plan had been shelved", "indirect", "Harbour Gazette")]),
+    # a reported clause the parser folded into the object of "said" ("said [the ... targeted militants]")
+    ("The ministry denied that any civilians had been killed. It said the operation had targeted militants.",
+     [("the operation had targeted militants", "indirect", None)]),
     # "calling it "..."": the quoted words of the subject of the clause the participle hangs on
     ('Coach Luis Rivero praised his players, calling the win "the best night of my career".',
      [("the best night of my career", "mixed", "Luis Rivero")]),
@@ -181,6 +184,7 @@ NO_STATEMENT = [
     'The sign on the stadium gate read: "No entry for anyone without a valid pass."',  # colon, nobody speaking
     "The club said in a statement that was published on its website.",  # "that" the subject: a relative clause
     'A group calling itself "the Front for the Liberation of the Valley" claimed the attack.',  # a name
+    "The company announced a plan that would cut 2,000 jobs.",  # an object with a relative clause is no report
 ]
 
 

@@ -296,6 +296,15 @@ def _complement(tok: Token) -> Token | None:
             rel = _document_clause(obj) if obj is not None else None
             if rel is not None:
                 return rel
+    for c in tok.children:
+        # `It said the operation had targeted militants` read as "said [the ... targeted militants]": an object
+        # holding a finite verb with its own subject is a clause the parser folded into a noun phrase
+        # (its subject before the object's head noun: not "announced a plan that would cut jobs")
+        if c.dep_ == "dobj" and c.i > tok.i and any(
+                t.dep_ in SUBJECT_DEPS and t.i < c.i and t.lower_ not in RELATIVE_PRONOUNS
+                and t.head.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.head.dep_ not in ("relcl", "acl")
+                for t in c.subtree):
+            return c
     subj = _own_subject(tok)
     for c in tok.children:
         if c.dep_ == "dep" and c.i < tok.i and subj is not None and c.right_edge.i + 2 == subj.left_edge.i \
