@@ -343,7 +343,7 @@ def _phrase_entities(tok: Token, ents: _EntityIndex, follow_of: bool = True) -> 
 def _demonym_noun(tok: Token, key: str, ents: _EntityIndex) -> bool:
     """A word for a person of a country ("Australian", "Iraqis") heading a phrase, not modifying one
     ("Iraqi forces"): it names people, not the country."""
-    return ents.type_of(key) == "Place" and tok.dep_ not in ("compound", "amod", "poss", "nmod") \
+    return ents.type_of(key) == "Place" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos") \
         and tok.text != ents.name(key) and tok.text.rstrip("s").endswith(("an", "ese", "i", "ish", "ch"))
 
 
