@@ -214,7 +214,7 @@ POSITIVE = [
         "Police opened fire on protesters in Nairobi on Tuesday.",
         {"type": "Attack", "agents": [], "place": "Nairobi", "value": "2024-03-12"},
     ),
-    # a judge's order told by its verb; a gunman's killing; a leader flying to a place; two people meeting
+    # a judge's order told by its verb; a gunman's killing
     (
         "A federal judge in Austin blocked the law on Thursday.",
         {"type": "Verdict", "agents": [], "place": "Austin", "value": "2024-03-14"},
@@ -222,14 +222,6 @@ POSITIVE = [
     (
         "A gunman shot and killed three people at a supermarket in Buffalo on Saturday.",
         {"type": "Attack", "agents": [], "place": "Buffalo", "value": "2024-03-09"},
-    ),
-    (
-        "Prime Minister Anita Rao flew to Paris on Saturday.",
-        {"type": "Visit", "agents": ["Anita Rao"], "place": "Paris", "value": "2024-03-09"},
-    ),
-    (
-        "Foreign Minister Anita Rao met Prime Minister Tomas Varga in Prague on Tuesday.",
-        {"type": "Talks", "agents": ["Anita Rao"], "place": "Prague", "value": "2024-03-12"},
     ),
     # a particle the parser read as an adverb ("walked out") still makes the trigger
     (
@@ -283,9 +275,13 @@ NEGATIVE = [
     "He was fitted with a hearing aid in London on Monday.",
     # a bid "derailed" is no train accident
     "Critics say the bill derailed the country's bid to join the European Union.",
-    # a team travelling to a fixture is no visit; a meeting of a thing is no talks
+    # a team travelling to a fixture is no visit; players meeting in a semi-final, jets flying over a sea, aid
+    # flown to a city, a gunman killing himself
     "Newcastle United travel to Brighton on Saturday.",
-    "The plan met resistance in parliament on Tuesday.",
+    "Carlos Alcaraz met Jannik Sinner in the semi-final and won in five sets.",
+    "Russian fighter jets flew over the Baltic Sea on Tuesday.",
+    "Emergency aid was flown to Gaza on Tuesday.",
+    "The gunman later killed himself.",
     # only "will" is real for job cuts: "could" is not
     "Unilever could cut 1,200 jobs next year.",
 ]

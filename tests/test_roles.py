@@ -228,6 +228,8 @@ NO_ROLE = [  # a link the text does not state
     "The ruling drew protests. Government spokesman Chris Baryomunsi said the courts were independent.",
     # a region is where one directs, not whom
     "The regional director for Africa, Keiko Tanabe, urged donors to act.",
+    # a sport's leader "at" a tournament holds no office
+    "The overnight leader at the Masters Tournament, Scottie Scheffler, birdied the first hole.",
     # two unions before "Union spokesman": the kind names neither
     "The Rail Workers Union and the Drivers Union called a strike, the first by either union in a decade. Union "
     "spokesman Markus Lind said it would last.",

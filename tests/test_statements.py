@@ -57,6 +57,11 @@ STATEMENTS = [  # (text, expected statements as (content, kind, speaker))
     # a reported clause the parser folded into the object of "said" ("said [the ... targeted militants]")
     ("The ministry denied that any civilians had been killed. It said the operation had targeted militants.",
      [("the operation had targeted militants", "indirect", None)]),
+    # "according to" without a comma is part of what was said; after a quoted "was", the speaker's next act is cut
+    ("The minister said compensation would be paid according to the law.",
+     [("compensation would be paid according to the law", "indirect", None)]),
+    ('Senator Ana Ruiz said the deal "was a disaster for the whole country" and walked out of the meeting.',
+     [("was a disaster for the whole country", "mixed", "Ana Ruiz")]),
     # "calling it "..."": the quoted words of the subject of the clause the participle hangs on
     ('Coach Luis Rivero praised his players, calling the win "the best night of my career".',
      [("the best night of my career", "mixed", "Luis Rivero")]),
@@ -185,6 +190,7 @@ NO_STATEMENT = [
     "The club said in a statement that was published on its website.",  # "that" the subject: a relative clause
     'A group calling itself "the Front for the Liberation of the Valley" claimed the attack.',  # a name
     "The company announced a plan that would cut 2,000 jobs.",  # an object with a relative clause is no report
+    'Residents were called to a meeting titled "Our Town, Our Future, Our Plan" on Monday.',  # passive: nobody speaks
 ]
 
 
@@ -403,6 +409,15 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
      "Shares fell 2.1% in Paris.\n"
      "The company also said it would take a charge of 1.3 billion euros on its space business.\n",
      [("it would take a charge of 1.3 billion euros on its space business", "Airbus")]),
+    # ... not the topic ("Kremlin observers") nor a name inside the object ("a conference organised by X")
+    ("Kremlin observers said Putin was unlikely to attend the summit.\n",
+     [("Putin was unlikely to attend the summit", None)]),
+    ("Experts at a conference organised by the World Health Organization said the virus was spreading.\n",
+     [("the virus was spreading", None)]),
+    # "it said" after another organization was named is not the earlier speaker's
+    ("Kestrel Securities said the index would fall. Orbital Freight reported a loss on Tuesday. It said costs had "
+     "risen.\n",
+     [("costs had risen", None)]),
     # precision: a quote continuing an unresolved attribution stays unresolved
     ("Gareth Lowe said his side deserved the win.\n"
      "“I just tried to attack the ball,” the teenager said. “Luca put it on a plate for me.”\n",

@@ -49,10 +49,15 @@ ORG_BEFORE = re.compile(
 ORG_BEFORE_LAST = frozenset({"leads", "heads", "founded", "commands", "of", "for"})  # what ORG_BEFORE ends with
 ORG_AFTER = re.compile(r"^,?\s+(?:which|that) (?:is|are|was) (?:a )?part of\b|"
                        r"^,\s+(?:(?:a|an|the)\s+)?(?:wholly[- ]owned\s+)?(?:subsidiary|unit|division|part) of\b")
-# "Raymond Delgado, 61, was convicted": an age set off by commas after a full name.
-AGE_AFTER = re.compile(r"^,\s+(?:1[89]|[2-9]\d|1[01]\d),\s")
+# "Raymond Delgado, 61, was convicted", "Asante-Boateng, 23, said": an age set off by commas after a name, the
+# sentence going on with a lower-case word (not a list of points: "Arsenal, 89, and Liverpool, 82").
+AGE_AFTER = re.compile(r"^,\s+(?:1[89]|[2-9]\d|1[01]\d),\s+(?!and\b|or\b)[a-z]")
+# "Djokovic, who had not lost a match": a person, unless the model read the name as a team or body, or the
+# clause goes on in the plural ("Arsenal, who had lost their previous three games": "had" is both).
+WHO_HAD = re.compile(r"^,\s+who had\b")
+PLURAL_WORDS = re.compile(r"\b(?:their|they|them|themselves)\b")
 # ("Arsenal, who were beaten": a team takes "who" with a plural verb; a person with a singular one.)
-PERSON_AFTER = re.compile(r"^,\s+(?:who (?:leads|heads|runs|said|told|is|was|has|had)\b|"
+PERSON_AFTER = re.compile(r"^,\s+(?:who (?:leads|heads|runs|said|told|is|was|has)\b|"
                           r"(?:a|an|the) (?:former |senior |top )?"
                           r"(?:member|leader|head|spokes\w+|commander|deputy)\b)")
 # "Amnesty International UK", "Farmers for Canada": capitalised words (no function word) right before a place.
@@ -78,11 +83,13 @@ TEAM_BEFORE = re.compile(r"(?:\d+\s?[-–]\s?\d+|scored for|played for|signed fo
                          r"(?:match|game|draw) against)\s+$")
 TEAM_AFTER = re.compile(r"^(?:\s+\d+\s?[-–]\s?\d+\b|(?:’s|'s)\s+(?:manager|coach|captain|striker|midfielder|defender|"
                         r"goalkeeper|winger|squad|players|boss|fans|supporters|stadium|academy)\b)")
-# "the capital, Lusaka", "the port city of Durres,": a name apposed to a kind of place
-OPENING_QUOTES = frozenset({'"', "“", "‘", "'"})
+OPENING_QUOTES = frozenset({'"', "“", "‘", "'"})  # (a quotation's first word opens a sentence too)
+# "the capital, Lusaka", "the port city of Durres,": a name apposed to a kind of place (the apposition ends
+# there: not "seized the town, Reuters reported")
 PLACE_APPOSED = re.compile(r"\b(?:the|its|their|[A-Z][\w’'-]*(?:’s|'s))\s+(?:(?:northern|southern|eastern|western|"
                            r"central|coastal|nearby|neighbouring|neighboring|border|port)\s+)?"
                            r"(?:capital|city|town|village|province|region|district|county)(?:\s+of)?,?\s+$")
+PLACE_APPOSED_END = re.compile(r"^(?:\s*[,.;:)]|\s*$|\s+(?:on|in|at|and|where|which|after|before|to|from|for)\b)")
 # "The outgoing club president, Henrik Aas Lunde, said": a name apposed to a role description
 APPOSED_TO_ROLE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?|[A-Z][\w’'-]*(?:’s|'s))\s+"
                              r"(?:[\w’'-]+\s+){0,5}$")
@@ -468,7 +475,9 @@ def _split(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None]]:
     if _match_phrase(doc, s, e, titles) == e - s:
         return []  # "the Premier said", "the President": a title alone is no name
     for i in range(s, e):  # "Austin's Baghdad", "Iraq's Popular Mobilization Units"
-        if toks[i].text in POSSESSIVE or toks[i].text == ",":  # ("An analyst at Bernstein, Douglas Harned, said")
+        # ("An analyst at Bernstein, Douglas Harned, said"; not "Wachtell, Lipton, Rosen & Katz")
+        if toks[i].text in POSSESSIVE or toks[i].text == "," and not any(
+                t.text == "&" or t.lower_ == "and" for t in toks[i + 1:e]):
             return _split(doc, s, i) + _split(doc, i + 1, e)
         # "Everton 3-2 Brighton": a score is no name; "fined Apple 1.8 billion euros": nor an amount
         if re.fullmatch(r"\d+(?:[-–:]\d+|(?:[.,]\d+)+)?", toks[i].text):
@@ -571,7 +580,8 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
                                  or TEAM_BEFORE.search(before)
                                  and (_ent_label(doc, c) != "PERSON" or SCORE.search(before[-8:]))):
         c.vote("Organization", STRONG)
-    elif len(words) <= 3 and PLACE_APPOSED.search(before) and not any(w.lower() in lexicon.org_heads() for w in words):
+    elif len(words) <= 3 and PLACE_APPOSED.search(before) and not any(w.lower() in lexicon.org_heads() for w in words) \
+            and PLACE_APPOSED_END.match(after):
         c.vote("Place", STRONG)  # "in the capital, Lusaka": named by the place noun before it
     elif title := _apposed_to_role(before, after, words):
         c.vote("Actor", STRONG)
@@ -580,6 +590,8 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
         c.vote("Actor", STRONG)
         c.titles.append(title)
     elif PERSON_AFTER.match(after) or _role_apposition(after) \
+            or WHO_HAD.match(after) and _ent_label(doc, c) not in ("ORG", "GPE", "LOC", "NORP") \
+            and not PLURAL_WORDS.search(after.split(",")[1]) \
             or AGE_AFTER.match(after) and _ent_label(doc, c) not in ("GPE", "LOC", "NORP"):
         c.vote("Actor", STRONG)
     elif _speaking_name(doc, c, words):
@@ -592,9 +604,22 @@ def _persons_surname(doc: Doc, c: Cand, text: str) -> bool:
     """"Sinner's coach" after "Jannik Sinner": a word written elsewhere in the article as the last word of a
     longer name is that person's surname; not after a place or an institution's word ("Manchester United",
     "FC Barcelona")."""
-    generic = lexicon.org_heads() | lexicon.company_words() | lexicon.generic_name_words() | _titles()
-    return any(m.group(1) not in lexicon.places() and m.group(1).lower() not in generic
-               for m in re.finditer(rf"\b([A-Z][a-z][\w’'-]*) {re.escape(c.text)}\b", text))
+    if _ent_label(doc, c) == "ORG":
+        return False  # ("Aston Villa beat Brentford ... Villa's manager": the model reads the club)
+    ix = index_of(doc)
+    for m in re.finditer(rf"\b([A-Z][a-z][\w’'-]*) {re.escape(c.text)}\b", text):
+        first = m.group(1)
+        if first in lexicon.places() or first.lower() in _generic_words():
+            continue
+        label = ix.tokens[min(ix.token_at_or_after(m.start()), len(ix.tokens) - 1)].ent_type_
+        if label not in ("ORG", "GPE", "FAC", "LOC", "NORP"):  # ("Aston Villa" read as a club by the model)
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    return frozenset(lexicon.org_heads() | lexicon.company_words() | lexicon.generic_name_words() | _titles())
 
 
 LEGISLATURES = {"senate", "congress", "parliament"}
@@ -992,7 +1017,7 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
             evidence.setdefault(key, []).append(AliasEvidence(c.text, "short-form", Span(c.start, c.end, c.text)))
 
 
-INITIALS_SKIP = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "&"})
+INITIALS_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "de", "du", "des", "la", "le", "&"})
 
 
 def _join_initials(cands: list[Cand], uf: _Union, evidence: dict[str, list[AliasEvidence]]) -> None:
@@ -1014,6 +1039,8 @@ def _join_initials(cands: list[Cand], uf: _Union, evidence: dict[str, list[Alias
     for c in acronyms:
         if c.etype not in ("Organization", None) and c.strength > WEAK:
             continue  # (the model's guess of a person or a place is no evidence against an acronym)
+        if c.titles:
+            continue  # "the PA news agency": a description of its own kind names another body
         found = fulls.get(c.text.replace(".", ""), set()) - {uf.find(_key(c))}
         if len(found) == 1:
             uf.join(found.pop(), _key(c))

@@ -343,8 +343,9 @@ def _phrase_entities(tok: Token, ents: _EntityIndex, follow_of: bool = True) -> 
 def _demonym_noun(tok: Token, key: str, ents: _EntityIndex) -> bool:
     """A word for a person of a country ("Australian", "Iraqis") heading a phrase, not modifying one
     ("Iraqi forces"): it names people, not the country."""
+    word = tok.text[:-1] if tok.text.endswith("s") and not tok.text.endswith("ss") else tok.text  # "Iraqis"
     return ents.type_of(key) == "Place" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos") \
-        and tok.text != ents.name(key) and tok.text.rstrip("s").endswith(("an", "ese", "i", "ish", "ch"))
+        and tok.text != ents.name(key) and word.endswith(("an", "ese", "i", "ish", "ch"))
 
 
 def _person_title(tok: Token) -> bool:

@@ -279,7 +279,7 @@ def _before_person(text: str, mentions: list[Mention], i: int) -> list[Relation]
         return []
     between = text[holder[1]:start]
     scope = re.search(r"\s+(?:for|in)\s+(?:the\s+)?$", text[max(0, holder[0] - 12):holder[0]])
-    if holder[2].type == "Place" and scope and k and mentions[k - 1][2].type == "Organization" \
+    if holder[2].type == "Place" and scope and k is not None and k > 0 and mentions[k - 1][2].type == "Organization" \
             and _title_between().match(text[mentions[k - 1][1]:holder[0] - len(scope.group(0))] + between):
         # "The WHO's regional director for Africa, X": the region is the scope of the title, the body holds it
         between = text[mentions[k - 1][1]:holder[0] - len(scope.group(0))] + between
@@ -422,6 +422,8 @@ def _apposed_after_role(text: str, mentions: list[Mention], i: int) -> list[Rela
     title = before.group("title")
     if holder.type == "Place" and not _state_office(title):
         return []  # "The WHO's regional director for Africa, X": the region is where, not whom, one directs
+    if last_word(window) == "at" and title.lower().split()[-1] == "leader":
+        return []  # "The overnight leader at the Masters, X": a standing, not an office
     kind = _kind(title)
     if kind == "leaderOf" and re.search(r"\b[Aa]n?\s+$", window[:before.start()]):
         kind = "memberOf"  # "A director at X, Y": one of several
@@ -483,7 +485,7 @@ def _described_title() -> re.Pattern[str]:
                       rf"(?P<title>{QUALIFIER}{MODIFIER}{_role_regex()})\b(?![’'-])", re.I)
 
 
-DET_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:(?:[a-z][\w-]*|[A-Z][a-z]+(?:ish|ese|ian|an|i|ic))\s+){0,2}$")
+DET_BEFORE = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+(?:(?:[a-z][\w-]*|{DEMONYM})\s+){{0,2}}$")
 WORD_BEFORE = re.compile(r"[a-z]+$")
 INDEFINITE_BEFORE = re.compile(r"\b[Aa]n?\s+(?:[a-z][\w-]*\s+){1,4}[a-z][\w-]*$")
 

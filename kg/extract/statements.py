@@ -63,6 +63,7 @@ REFLEXIVES = {"itself", "themselves", "himself", "herself"}
 UNNAMED_ROLES = {"official", "officer", "source", "analyst", "member", "lawyer", "economist", "researcher"}
 # "Analysts at X said": the firm's research speaks for X (an official, an officer or a lawyer speaks as a person)
 STAFF_NOUNS = {"analyst", "economist", "strategist", "researcher", "scientist", "observer", "expert"}
+STAFF_COMPOUND = {"analyst", "economist", "strategist"}  # "Jefferies analysts": the firm; "Kremlin observers": not
 TAIL_DEPS = {"advcl", "xcomp", "conj", "acl"}  # a participle or coordinated verb sharing a subject
 BETWEEN_CUE_AND_QUOTE = {"PUNCT", "ADV", "ADP", "PART", "SCONJ"}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -176,6 +177,9 @@ def _cue(tok: Token, direct: bool) -> str | None:
         return None  # "did not say whether ...", "declined to say ...": nothing was said
     if entry.direct_only and any(c.lower_ in REFLEXIVES and c.dep_ == "dobj" for c in tok.children):
         return None  # "a group calling itself "...", "describes himself as "..."": a name, not speech
+    if entry.direct_only and any(c.dep_ == "auxpass" for c in tok.children) \
+            and not any(c.dep_ == "agent" for c in tok.children):
+        return None  # "Residents were called to a meeting titled "..."": nobody speaks
     if entry.particle:
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         if not any(c.lower_ == entry.particle for c in tok.children) and (nxt is None or nxt.lower_ != entry.particle):
@@ -248,11 +252,11 @@ def _content_tokens(head: Token) -> list[Token]:
     """The complement's tokens, without tails that are statements of their own (", adding that ...")."""
     drop: set[int] = set()
     for t in head.subtree:
-        if t.dep_ == "prep" and t.lower_ == "according" and t.i > head.i:
-            # ", according to X": the source of the report, not part of what was said
+        if t.dep_ == "prep" and t.lower_ == "according" and t.i > head.i and t.doc[t.i - 1].text == ",":
+            # ", according to X": the source of the report, not part of what was said (not "paid according to
+            # the law")
             drop.update(x.i for x in t.subtree)
-            if t.doc[t.i - 1].text == ",":
-                drop.add(t.i - 1)
+            drop.add(t.i - 1)
         elif t is not head and t.dep_ in TAIL_DEPS and _cue(t, direct=False) and _complement(t) is not None:
             drop.update(x.i for x in t.subtree)
             left = t.doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
@@ -390,10 +394,11 @@ def _cut_after_quote(doc: Doc, content: Span, inside: list[Quote], quotes: list[
         k = ix.token_at_or_after(mark + 1 if ix.text[q.end:q.end + 1] in CLOSE_QUOTES else mark)
         toks = [t for t in ix.tokens[k:k + 3] if not t.is_space]
         # (not `said the company had "grown faster than our discipline" and needed to ...`: a past verb after a
-        # past quoted one goes on with what was reported; the speaker's act follows a quotation in the present)
+        # quoted perfect ("had grown") goes on with what was reported; after "was a disaster" or "made a
+        # mistake", "and walked out" is the speaker's act)
         if len(toks) >= 2 and toks[0].lower_ in ("and", "but") and toks[1].pos_ == "VERB" \
                 and toks[1].tag_ in ("VBD", "VBZ") and toks[1].dep_ == "conj" \
-                and not (toks[1].tag_ == "VBD" and toks[1].head.tag_ in ("VBD", "VBN")) \
+                and not (toks[1].tag_ == "VBD" and toks[1].head.tag_ == "VBN") \
                 and not any(c.dep_ in SUBJECT_DEPS for c in toks[1].children) and _in_quote(quotes, toks[1].head.idx):
             return _span(doc, content.start, mark), [x for x in inside if x.start < mark]
     return content, inside
@@ -613,8 +618,8 @@ def _resolve(doc: Doc, article: Article, entities: list[Entity], raws: list[Raw]
         focus.advance(pos)
         mention, key = _speaker(doc, raw, index, entities, focus)
         if key is None and mention is not None:
-            key = _described_before(mention, out) or _it(mention, raw, focus, entities) \
-                or _company_before(mention, out, entities)
+            key = _described_before(mention, out) or _it(mention, raw, focus, entities, out, index) \
+                or _company_before(mention, out, entities, index)
         if raw.needs_speaker and key is None:
             continue
         ent = next((e for e in entities if e.key == key), None)
@@ -638,13 +643,22 @@ def _resolve(doc: Doc, article: Article, entities: list[Entity], raws: list[Raw]
     return out
 
 
-def _it(mention: Span, raw: Raw, focus: _Focus, entities: list[Entity]) -> str | None:
+def _it(mention: Span, raw: Raw, focus: _Focus, entities: list[Entity], done: list[Statement],
+        index: _Mentions) -> str | None:
     """"…, the agency said in a report. … , it said": "it" is the organization that made the statement just
-    before, in this paragraph or the one before."""
+    before, in this paragraph or the one before, when no other organization was named in between ("Honda
+    also announced a recall; it said" is Honda's, or nobody's)."""
     if mention.text.lower() != "it" or focus.prev is None or focus.prev[0] is None or raw.para - focus.prev[1] > 1:
         return None
     ent = next((e for e in entities if e.key == focus.prev[0]), None)
-    return ent.key if ent is not None and ent.type == "Organization" else None
+    if ent is None or ent.type != "Organization" or not done:
+        return None
+    return None if _other_org_between(index, done[-1].content.end, mention.start, ent.key) else ent.key
+
+
+def _other_org_between(index: _Mentions, start: int, end: int, key: str) -> bool:
+    """Another organization (or a name the model may have mistyped as a person) named in ``[start, end)``."""
+    return any(e.type != "Place" and e.key != key for s, t, e in index.by_pos if start <= s and t <= end)
 
 
 def _described_before(mention: Span, done: list[Statement]) -> str | None:
@@ -663,16 +677,19 @@ def _described_before(mention: Span, done: list[Statement]) -> str | None:
     return None
 
 
-def _company_before(mention: Span, done: list[Statement], entities: list[Entity]) -> str | None:
-    """"Airbus delivered 766 jets, the European planemaker said. ... The company also said": the one
-    organization an earlier company description ("the planemaker", "the company") was resolved to."""
+def _company_before(mention: Span, done: list[Statement], entities: list[Entity], index: _Mentions) -> str | None:
+    """"Airbus delivered 766 jets, the European planemaker said. ... The company also said": the organization
+    the latest company description ("the planemaker", "the company") was resolved to, when no other
+    organization was named since."""
     m = re.fullmatch(r"[Tt]he\s+(?:[a-z][\w-]*\s+)?([a-z][\w-]*)", mention.text)
     if m is None or m.group(1) not in lexicon.company_words():
         return None
     orgs = {e.key for e in entities if e.type == "Organization"}
-    found = {st.speaker for st in done if st.speaker in orgs and st.speaker_mention is not None
-             and st.speaker_mention.text.lower().split()[-1] in lexicon.company_words()}
-    return found.pop() if len(found) == 1 else None
+    st = next((st for st in reversed(done) if st.speaker in orgs and st.speaker_mention is not None
+               and st.speaker_mention.text.lower().split()[-1] in lexicon.company_words()), None)
+    if st is None or st.speaker is None or _other_org_between(index, st.content.end, mention.start, st.speaker):
+        return None
+    return st.speaker
 
 
 def _person_subjects(doc: Doc, index: _Mentions, quotes: list[Quote],
@@ -912,14 +929,13 @@ def _staff_of(subj: Token, index: _Mentions) -> str | None:
     if subj.tag_ != "NNS" and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children):
         return None
     for c in subj.children:
-        if c.dep_ == "prep" and c.lower_ in ("at", "from", "with"):
+        if c.dep_ == "prep" and c.lower_ in ("at", "from"):
             obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-            hits = [e for s, t, e in index.by_pos if obj is not None and obj.left_edge.idx <= s
-                    and t <= obj.right_edge.idx + len(obj.right_edge) and e.type == "Organization"]
-            if hits:
-                return hits[-1].key
-        elif c.dep_ in ("compound", "nmod") and c.i < subj.i:
-            hit = index.span_at(c.idx)
+            hit = index.span_at(obj.idx) if obj is not None else None  # the object's own name, not one inside it
+            if hit is not None and hit[2].type == "Organization":
+                return hit[2].key
+        elif c.dep_ in ("compound", "nmod") and c.i < subj.i and subj.lemma_.lower() in STAFF_COMPOUND:
+            hit = index.span_at(c.idx)  # "Jefferies analysts" (not "Kremlin observers": the topic)
             if hit is not None and hit[2].type == "Organization":
                 return hit[2].key
     return None
