@@ -409,6 +409,8 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
      "Shares fell 2.1% in Paris.\n"
      "The company also said it would take a charge of 1.3 billion euros on its space business.\n",
      [("it would take a charge of 1.3 billion euros on its space business", "Airbus")]),
+    # a firm's name before its research staff ("Kestrel analysts") is the firm's, which speaks
+    ("Kestrel analysts said the shares were cheap.\n", [("the shares were cheap", "Kestrel")]),
     # ... not the topic ("Kremlin observers") nor a name inside the object ("a conference organised by X")
     ("Kremlin observers said Putin was unlikely to attend the summit.\n",
      [("Putin was unlikely to attend the summit", None)]),

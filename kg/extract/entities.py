@@ -76,6 +76,8 @@ COMPANY_BEFORE = re.compile(r"(?:shares (?:of|in)|stake in|(?:chief executive|ce
                             r"co-founder|chairman|chairwoman|owner|employees|customers) of)\s+(?:the\s+)?$", re.I)
 COMPANY_AFTER = re.compile(r"^(?:’s|')s?\s+(?:shares|stock|spokes(?:man|woman|person)|chief executive|ceo|board|"
                            r"revenue|profits?|sales|earnings|chairman|chairwoman|founder|customers|employees)\b")
+# "Jefferies analysts said", "Citi economists expect": a firm's research staff.
+STAFF_AFTER = re.compile(r"^\s+(?:analysts|economists|strategists)\b")
 # Team context: "Everton 3-2 Brighton", "scored for X", "X's manager" (a club, not its town).
 SCORE = re.compile(r"\d+\s?[-–]\s?\d+")
 TEAM_BEFORE = re.compile(r"(?:\d+\s?[-–]\s?\d+|scored for|played for|signed for|joined|beat|beating|defeated|"
@@ -574,7 +576,7 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
         c.vote("Organization", STRONG)  # "Oberon, which has been buying up chip designers, said": no person
     elif last_word(before) in ("of", "in") and COMPANY_BEFORE.search(before) or _company_apposition(after) \
             or _org_apposition(after) \
-            or COMPANY_AFTER.match(after) and not _ent_label(doc, c) == "PERSON":
+            or COMPANY_AFTER.match(after) and not _ent_label(doc, c) == "PERSON" or STAFF_AFTER.match(after):
         c.vote("Organization", STRONG)
     elif c.strength <= WEAK and (len(words) == 1 and TEAM_AFTER.match(after) and not _persons_surname(doc, c, text)
                                  or TEAM_BEFORE.search(before)
