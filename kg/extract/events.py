@@ -343,9 +343,11 @@ def _phrase_entities(tok: Token, ents: _EntityIndex, follow_of: bool = True) -> 
 def _demonym_noun(tok: Token, key: str, ents: _EntityIndex) -> bool:
     """A word for a person of a country ("Australian", "Iraqis") heading a phrase, not modifying one
     ("Iraqi forces"): it names people, not the country."""
+    from kg.extract import lexicon
+
     word = tok.text[:-1] if tok.text.endswith("s") and not tok.text.endswith("ss") else tok.text  # "Iraqis"
     return ents.type_of(key) == "Place" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos") \
-        and tok.text != ents.name(key) and word.endswith(("an", "ese", "i", "ish", "ch"))
+        and tok.text != ents.name(key) and word.endswith(lexicon.ADJECTIVE_ENDINGS)
 
 
 def _person_title(tok: Token) -> bool:

@@ -102,6 +102,12 @@ def places() -> dict[str, str]:
     return {row[0]: row[1] for row in _rows("places.tsv")}
 
 
+# Endings of the words the places file gives for a country's people or things ("Iraqi", "Kenyan", "Spanish",
+# "Senegalese", "Dutch"); a word for one person may also end "ard", "er" or "on" ("Spaniard", "Briton").
+ADJECTIVE_ENDINGS = ("an", "i", "ish", "ese", "ch")
+PERSON_ENDINGS = ("an", "i", "ese", "ard", "er", "on")
+
+
 @lru_cache(maxsize=1)
 def person_demonyms() -> frozenset[str]:
     """Words of the places file marked "person": one person of a country ("Serb", "Briton")."""
@@ -113,7 +119,7 @@ def place_adjectives() -> dict[str, str]:
     """Place name -> its adjective ("Iraq" -> "Iraqi"): the first adjective listed for it."""
     out: dict[str, str] = {}
     for surface, place in places().items():
-        if surface != place and " " not in surface and surface.endswith(("an", "i", "ish", "ese", "ch")):
+        if surface != place and " " not in surface and surface.endswith(ADJECTIVE_ENDINGS):
             out.setdefault(place, surface)
     return out
 

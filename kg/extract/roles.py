@@ -62,7 +62,7 @@ ARTICLE = r"(?:(?:a|an|the)\s+)?"
 # Function words are no part of a title: "National Association of Head Teachers" names no head.
 FILLER = r"(?!(?:of|and|or|in|at|for|to|the|with|from|on|by)\s)"
 # "The Swedish company's chief executive": a nationality qualifies a kind noun like a lower-case word.
-DEMONYM = r"(?-i:[A-Z][a-z]+(?:ish|ese|ian|an|i|ic))"
+DEMONYM = rf"(?-i:[A-Z][a-z]+(?:{'|'.join(lexicon.ADJECTIVE_ENDINGS + ('ic',))}))"  # (and "Icelandic")
 # "a political scientist at", "a senior policy fellow at": lower-case words that qualify a role noun.
 QUALIFIER = rf"(?:{FILLER}(?:(?-i:[a-z])[\w-]*|(?-i:[A-Z]{{2,3}}))\s+){{0,2}}?"  # "chief UK economist"
 PART_OF = re.compile(r"^,?\s+(?:which|that|who) (?:is|are|was|were) (?:a |an )?(?:part|member|members) of (?:the )?$")

@@ -802,7 +802,7 @@ def _demonym(word: str) -> bool:
     """A word for a person of a country ("Spaniard", "Briton", "Australian", "Frenchman"), not the country
     ("US"), by its ending or its mark in the places file ("Serb"); only asked of a word the places file
     lists, after "the"."""
-    return word.lower().endswith(("ard", "an", "er", "ese", "i", "on")) or word in lexicon.person_demonyms()
+    return word.lower().endswith(lexicon.PERSON_ENDINGS) or word in lexicon.person_demonyms()
 
 
 def _introduces_name(doc: Doc, subj: Token, mention: Span) -> bool:
