@@ -84,6 +84,9 @@ TYPED = [  # (text, name, type) -- the type comes from the text, not from the mo
      "Aston Villa", "Organization"),
     # a name apposed to a kind of place, unless a verb follows it (it is the sentence's subject)
     ("Rebels seized the town, Reuters reported, citing residents.", "Reuters", "Organization"),
+    # a name with an acronym, set off by ", which", speaking: a body, not a person
+    ("Nurses voted to strike on Friday.\n\nNHS Providers, which represents hospital trusts, warned that strikes "
+     "would add to pressure on services.", "NHS Providers", "Organization"),
     # "who had ...": a person
     ("Mbeki, who had not lost a case in a decade, said the appeal would fail.", "Mbeki", "Actor"),
     # a description with its own complement before the name: "director for Africa, X,"

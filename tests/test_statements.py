@@ -420,6 +420,13 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
     ("Kestrel Securities said the index would fall. Orbital Freight reported a loss on Tuesday. It said costs had "
      "risen.\n",
      [("costs had risen", None)]),
+    # clergy titles: "the pontiff" is the person in focus; "The Latin Patriarch of Jerusalem, Cardinal X," names X
+    ("Pope Leo called on Wednesday for an end to the wars.\n"
+     "“Let there be an end to the military operations,” the pontiff told thousands of people.\n",
+     [("Let there be an end to the military operations", "Pope Leo")]),
+    ("The Latin Patriarch of Jerusalem, Cardinal Pierbattista Pizzaballa, said Christmas celebrations had been "
+     "cancelled.\n",
+     [("Christmas celebrations had been cancelled", "Pierbattista Pizzaballa")]),
     # precision: a quote continuing an unresolved attribution stays unresolved
     ("Gareth Lowe said his side deserved the win.\n"
      "“I just tried to attack the ball,” the teenager said. “Luca put it on a plate for me.”\n",

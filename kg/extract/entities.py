@@ -572,7 +572,8 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
     elif last_word(before) == "at" and _role_at(before) and _ent_label(doc, c) not in ("GPE", "LOC", "NORP"):
         c.vote("Organization", STRONG)  # "Analysts at Peel Hunt", "a professor at Fudan University"
     elif _speaking_org(doc, c, words) or _of_after_person(doc, c, words) or _plural_group(before, after, words) \
-            or re.match(r"^,\s+which\s", after) and _ent_label(doc, c) in ("ORG", "PERSON"):
+            or re.match(r"^,\s+which\s", after) and (_ent_label(doc, c) in ("ORG", "PERSON")
+                                                     or any(re.fullmatch(r"[A-Z]{2,}", w) for w in words)):
         c.vote("Organization", STRONG)  # "Oberon, which has been buying up chip designers, said": no person
     elif last_word(before) in ("of", "in") and COMPANY_BEFORE.search(before) or _company_apposition(after) \
             or _org_apposition(after) \
@@ -734,8 +735,10 @@ def _speaking_name(doc: Doc, c: Cand, words: list[str]) -> bool:
     if not 2 <= len(words) <= 3 or _ent_label(doc, c) == "ORG" or c.strength > WEAK:
         return False
     if any(w.lower() in lexicon.org_heads() or w.lower() in lexicon.company_words() or not w[:1].isupper()
-           for w in words):
-        return False
+           or re.fullmatch(r"[A-Z]{3,}", w) for w in words):
+        return False  # ("NHS Providers said": an acronym is no part of a person's name)
+    if re.match(r"^,\s+which\s", index_of(doc).text[c.end:c.end + 10]):
+        return False  # ("X, which represents hospital trusts, warned": a body)
     ix = index_of(doc)
     last = ix.tokens[max(0, ix.token_at_or_after(c.end) - 1)]
     head = last.head
