@@ -82,6 +82,7 @@ TYPED = [  # (text, name, type) -- the type comes from the text, not from the mo
     # ... but the model's reading of a club before "'s manager" is kept ("Aston Villa", a PERSON to the model)
     ("Aston Villa beat Brentford 3-1 on Saturday. Villa's manager Unai Emery said the team had fought hard.",
      "Aston Villa", "Organization"),
+    ("Israeli strikes hit the southern town, Kfar Kila overnight, the army said.", "Kfar Kila", "Place"),
     # a name apposed to a kind of place, unless a verb follows it (it is the sentence's subject)
     ("Rebels seized the town, Reuters reported, citing residents.", "Reuters", "Organization"),
     # a name with an acronym, set off by ", which", speaking: a body, not a person

@@ -214,6 +214,11 @@ POSITIVE = [
         "Police opened fire on protesters in Nairobi on Tuesday.",
         {"type": "Attack", "agents": [], "place": "Nairobi", "value": "2024-03-12"},
     ),
+    # two people meeting (not players meeting in a round: see the negatives)
+    (
+        "Foreign Minister Anita Rao met Prime Minister Tomas Varga in Prague on Tuesday.",
+        {"type": "Talks", "agents": ["Anita Rao"], "place": "Prague", "value": "2024-03-12"},
+    ),
     # a judge's order told by its verb; a gunman's killing
     (
         "A federal judge in Austin blocked the law on Thursday.",

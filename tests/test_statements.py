@@ -411,6 +411,15 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
      [("it would take a charge of 1.3 billion euros on its space business", "Airbus")]),
     # a firm's name before its research staff ("Kestrel analysts") is the firm's, which speaks
     ("Kestrel analysts said the shares were cheap.\n", [("the shares were cheap", "Kestrel")]),
+    # the organization apposed to the place of work ("at the consultancy Wood Mackenzie"); never a city's analysts
+    ("Analysts at the consultancy Wood Mackenzie said oil demand would peak in 2030.\n",
+     [("oil demand would peak in 2030", "Wood Mackenzie")]),
+    ("Beijing analysts said the stimulus was too small to revive growth.\n",
+     [("the stimulus was too small to revive growth", None)]),
+    # names inside the statement's own words do not stop "it said" from taking the organization before
+    ("Toyota said on Monday it would recall 1 million vehicles in the United States. The move follows a probe by "
+     "the National Highway Traffic Safety Administration, it said.\n",
+     [("The move follows a probe by the National Highway Traffic Safety Administration", "Toyota")]),
     # ... not the topic ("Kremlin observers") nor a name inside the object ("a conference organised by X")
     ("Kremlin observers said Putin was unlikely to attend the summit.\n",
      [("Putin was unlikely to attend the summit", None)]),

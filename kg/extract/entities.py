@@ -50,8 +50,9 @@ ORG_BEFORE_LAST = frozenset({"leads", "heads", "founded", "commands", "of", "for
 ORG_AFTER = re.compile(r"^,?\s+(?:which|that) (?:is|are|was) (?:a )?part of\b|"
                        r"^,\s+(?:(?:a|an|the)\s+)?(?:wholly[- ]owned\s+)?(?:subsidiary|unit|division|part) of\b")
 # "Raymond Delgado, 61, was convicted", "Asante-Boateng, 23, said": an age set off by commas after a name, the
-# sentence going on with a lower-case word (not a list of points: "Arsenal, 89, and Liverpool, 82").
-AGE_AFTER = re.compile(r"^,\s+(?:1[89]|[2-9]\d|1[01]\d),\s+(?!and\b|or\b)[a-z]")
+# sentence going on with a lower-case word; "and" only after a name the model reads as a person ("Oyelaran, 34,
+# and Adeyemi-Cole, 29, were charged", not a list of points: "Arsenal, 89, and Liverpool, 82").
+AGE_AFTER = re.compile(r"^,\s+(?:1[89]|[2-9]\d|1[01]\d),\s+([a-z]+)")
 # "Djokovic, who had not lost a match": a person, unless the model read the name as a team or body, or the
 # clause goes on in the plural ("Arsenal, who had lost their previous three games": "had" is both).
 WHO_HAD = re.compile(r"^,\s+who had\b")
@@ -91,7 +92,7 @@ OPENING_QUOTES = frozenset({'"', "“", "‘", "'"})  # (a quotation's first wor
 PLACE_APPOSED = re.compile(r"\b(?:the|its|their|[A-Z][\w’'-]*(?:’s|'s))\s+(?:(?:northern|southern|eastern|western|"
                            r"central|coastal|nearby|neighbouring|neighboring|border|port)\s+)?"
                            r"(?:capital|city|town|village|province|region|district|county)(?:\s+of)?,?\s+$")
-PLACE_APPOSED_END = re.compile(r"^(?:\s*[,.;:)]|\s*$|\s+(?:on|in|at|and|where|which|after|before|to|from|for)\b)")
+PLACE_APPOSED_END = re.compile(r"^,?\s+(?:reported|said|says|told|announced|added|warned|claimed)\b")  # not a place
 # "The outgoing club president, Henrik Aas Lunde, said": a name apposed to a role description
 APPOSED_TO_ROLE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?|[A-Z][\w’'-]*(?:’s|'s))\s+"
                              r"(?:[\w’'-]+\s+){0,5}$")
@@ -577,14 +578,16 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
         c.vote("Organization", STRONG)  # "Oberon, which has been buying up chip designers, said": no person
     elif last_word(before) in ("of", "in") and COMPANY_BEFORE.search(before) or _company_apposition(after) \
             or _org_apposition(after) \
-            or COMPANY_AFTER.match(after) and not _ent_label(doc, c) == "PERSON" or STAFF_AFTER.match(after):
+            or COMPANY_AFTER.match(after) and not _ent_label(doc, c) == "PERSON" \
+            or STAFF_AFTER.match(after) and c.text not in lexicon.places() \
+            and _ent_label(doc, c) not in ("GPE", "LOC", "NORP"):  # (not "Beijing analysts")
         c.vote("Organization", STRONG)
     elif c.strength <= WEAK and (len(words) == 1 and TEAM_AFTER.match(after) and not _persons_surname(doc, c, text)
                                  or TEAM_BEFORE.search(before)
                                  and (_ent_label(doc, c) != "PERSON" or SCORE.search(before[-8:]))):
         c.vote("Organization", STRONG)
     elif len(words) <= 3 and PLACE_APPOSED.search(before) and not any(w.lower() in lexicon.org_heads() for w in words) \
-            and PLACE_APPOSED_END.match(after):
+            and not PLACE_APPOSED_END.match(after):
         c.vote("Place", STRONG)  # "in the capital, Lusaka": named by the place noun before it
     elif title := _apposed_to_role(before, after, words):
         c.vote("Actor", STRONG)
@@ -595,7 +598,8 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
     elif PERSON_AFTER.match(after) or _role_apposition(after) \
             or WHO_HAD.match(after) and _ent_label(doc, c) not in ("ORG", "GPE", "LOC", "NORP") \
             and not PLURAL_WORDS.search(after.split(",")[1]) \
-            or AGE_AFTER.match(after) and _ent_label(doc, c) not in ("GPE", "LOC", "NORP"):
+            or (m := AGE_AFTER.match(after)) and _ent_label(doc, c) not in ("GPE", "LOC", "NORP") \
+            and (m.group(1) not in ("and", "or") or _ent_label(doc, c) == "PERSON"):
         c.vote("Actor", STRONG)
     elif _speaking_name(doc, c, words):
         c.vote("Actor", STRONG)

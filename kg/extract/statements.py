@@ -619,7 +619,7 @@ def _resolve(doc: Doc, article: Article, entities: list[Entity], raws: list[Raw]
         mention, key = _speaker(doc, raw, index, entities, focus)
         if key is None and mention is not None:
             key = _described_before(mention, out) or _it(mention, raw, focus, entities, out, index) \
-                or _company_before(mention, out, entities, index)
+                or _company_before(mention, raw, out, entities, index)
         if raw.needs_speaker and key is None:
             continue
         ent = next((e for e in entities if e.key == key), None)
@@ -653,7 +653,9 @@ def _it(mention: Span, raw: Raw, focus: _Focus, entities: list[Entity], done: li
     ent = next((e for e in entities if e.key == focus.prev[0]), None)
     if ent is None or ent.type != "Organization" or not done:
         return None
-    return None if _other_org_between(index, done[-1].content.end, mention.start, ent.key) else ent.key
+    # (names inside this statement's own words do not count: "The move follows a probe by the NHTSA, it said")
+    end = min(mention.start, raw.content.start)
+    return None if _other_org_between(index, done[-1].content.end, end, ent.key) else ent.key
 
 
 def _other_org_between(index: _Mentions, start: int, end: int, key: str) -> bool:
@@ -677,7 +679,8 @@ def _described_before(mention: Span, done: list[Statement]) -> str | None:
     return None
 
 
-def _company_before(mention: Span, done: list[Statement], entities: list[Entity], index: _Mentions) -> str | None:
+def _company_before(mention: Span, raw: Raw, done: list[Statement], entities: list[Entity],
+                    index: _Mentions) -> str | None:
     """"Airbus delivered 766 jets, the European planemaker said. ... The company also said": the organization
     the latest company description ("the planemaker", "the company") was resolved to, when no other
     organization was named since."""
@@ -687,7 +690,8 @@ def _company_before(mention: Span, done: list[Statement], entities: list[Entity]
     orgs = {e.key for e in entities if e.type == "Organization"}
     st = next((st for st in reversed(done) if st.speaker in orgs and st.speaker_mention is not None
                and st.speaker_mention.text.lower().split()[-1] in lexicon.company_words()), None)
-    if st is None or st.speaker is None or _other_org_between(index, st.content.end, mention.start, st.speaker):
+    end = min(mention.start, raw.content.start)
+    if st is None or st.speaker is None or _other_org_between(index, st.content.end, end, st.speaker):
         return None
     return st.speaker
 
@@ -931,8 +935,10 @@ def _staff_of(subj: Token, index: _Mentions) -> str | None:
     for c in subj.children:
         if c.dep_ == "prep" and c.lower_ in ("at", "from"):
             obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-            hit = index.span_at(obj.idx) if obj is not None else None  # the object's own name, not one inside it
-            if hit is not None and hit[2].type == "Organization":
+            # the object's own name ("at the consultancy Wood Mackenzie"), not one inside a clause on it
+            named = [obj, *(a for a in obj.children if a.dep_ in ("appos", "compound"))] if obj is not None else []
+            hit = next((h for t in named for h in [index.span_at(t.idx)] if h and h[2].type == "Organization"), None)
+            if hit is not None:
                 return hit[2].key
         elif c.dep_ in ("compound", "nmod") and c.i < subj.i and subj.lemma_.lower() in STAFF_COMPOUND:
             hit = index.span_at(c.idx)  # "Jefferies analysts" (not "Kremlin observers": the topic)
