@@ -522,7 +522,7 @@ def _person_of_org(before: list[Token], after: list[Token]) -> bool:
     """"Petra Lang of DZ Bank" read as one name: two or three plain capitalised words (no institution or
     title word: "Bank of England", "Duke of Edinburgh" stay whole) "of" an organization's name (ending in a
     head noun or company word, or holding an acronym)."""
-    generic = lexicon.org_heads() | lexicon.company_words() | lexicon.generic_name_words() | _titles()
+    generic = _generic_words()
     if not 2 <= len(before) <= 3 or not all(t.is_alpha and t.is_title and t.tag_ == "NNP" and t.lower_ not in generic
                                             and t.text not in lexicon.places() for t in before):
         return False  # ("The Girl Scouts of the USA": a plural is no person's name)
@@ -626,6 +626,7 @@ def _persons_surname(doc: Doc, c: Cand, text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _generic_words() -> frozenset[str]:
+    """Words that belong to institutions' names or titles, never to a person's (built once)."""
     return frozenset(lexicon.org_heads() | lexicon.company_words() | lexicon.generic_name_words() | _titles())
 
 
