@@ -28,6 +28,16 @@ def by_name(ents: list[Entity], name: str) -> Entity:
 
 
 TYPED = [  # (text, name, type) -- the type comes from the text, not from the model's guess
+    # an age in years before a noun: a person, unless the noun names a business
+    ('"Prices are low," said Dorcas Appiah, a 29-year-old engineer.', "Dorcas Appiah", "Actor"),
+    ('"We are not moving," said Maria Okonjo, a 41-year-old crane operator from Tema.', "Maria Okonjo", "Actor"),
+    ("Thornbury Ales, a 150-year-old brewery, said it would close the plant.", "Thornbury Ales", "Organization"),
+    # a name, "of" and a body named by its kind: the person who works there
+    ("Gavin Holt of Redline Analytics was more skeptical. According to Holt, the club overpaid.", "Gavin Holt",
+     "Actor"),
+    # a body's kind noun before "of" and a place
+    ("The Rail Crew Guild of Ontario called off the stoppage on Monday.", "Rail Crew Guild of Ontario",
+     "Organization"),
     # an industry word ending the name; a plural name after "the"
     ("The ship's operator, Eastmed Shipping, said the crew of 21 was unharmed.", "Eastmed Shipping", "Organization"),
     ("The Houthis' military spokesman, Yahia Sarea, said the strikes would not go unanswered.", "Houthis",
@@ -273,6 +283,9 @@ NAMES = [  # (text, names that must be entities, names that must not)
      ["Bernstein", "Douglas Harned"], ["Bernstein, Douglas Harned"]),
     # a common noun capitalised at the start of a quotation, written in lower case elsewhere
     ("A cholera outbreak has spread.\n\n\"Cholera is preventable,\" the health minister said.", [], ["Cholera"]),
+    # a sentence's adverb and article before a name are no part of it
+    ("The dockers walked out. Later the Seaport Staff Federation said talks had failed.",
+     ["Seaport Staff Federation"], ["Later the Seaport Staff Federation"]),
     # a trade noun capitalised before a company's name (a headline's first word) is no part of it
     ("Carmaker Stellantis cuts forecast\n\nStellantis said on Monday that sales had fallen in Europe.\n",
      ["Stellantis"], ["Carmaker Stellantis"]),

@@ -188,6 +188,25 @@ ROLES = [  # (text, expected relation)
      ("Douglas Harned", "memberOf", "Bernstein")),
     ("A director at Orbital Freight, Maria Keller, said the guidance was cautious.",
      ("Maria Keller", "memberOf", "Orbital Freight")),
+    # "the union" after several unions: the one named in this sentence or the one before
+    ("The Transport Workers Union said its members would walk out. Later the Seaport Staff Federation, the largest "
+     "union at the docks, said talks had failed. The union's general secretary, Peter Mwangi, told reporters the "
+     "offer was an insult.", ("Peter Mwangi", "leaderOf", "Seaport Staff Federation")),
+    ("The Rail Crew Guild of Ontario called off the stoppage. Meanwhile the RCA train conductors' union announced a "
+     "walkout at Northline Rail. Union spokeswoman Alice Bedard said the strike would last two days.",
+     ("Alice Bedard", "spokespersonOf", "RCA")),
+    # a leader by a verb in the present or present perfect, after a description or of a body named by its kind
+    ("Senator Joan Whitacre, the Ohio Republican who chairs the Senate Banking Committee, questioned the bankers.",
+     ("Joan Whitacre", "leaderOf", "Senate Banking Committee")),
+    ("Marta Ruiz, the veteran judge who heads the Supreme Electoral Tribunal, rejected the appeal.",
+     ("Marta Ruiz", "leaderOf", "Supreme Electoral Tribunal")),
+    ("Orion Airlines was fined on Monday. Paul Ng, who has run the Texas-based airline since 2018, said the fine "
+     "was unfair.", ("Paul Ng", "leaderOf", "Orion Airlines")),
+    # the head of one of a body's functions is a member
+    ("Valmont Bank’s head of compliance, Rita Sousa, said the review was complete.",
+     ("Rita Sousa", "memberOf", "Valmont Bank")),
+    ("Gavin Holt of Redline Analytics was more skeptical about the deal.",
+     ("Gavin Holt", "memberOf", "Redline Analytics")),
     # organizations inside organizations
     ("Shares in Instagram, a subsidiary of Meta, rose on Monday.", ("Instagram", "partOf", "Meta")),
     ("On Tuesday, DeepMind, part of Google, released a new model.", ("DeepMind", "partOf", "Google")),
@@ -230,6 +249,11 @@ NO_ROLE = [  # a link the text does not state
     "The regional director for Africa, Keiko Tanabe, urged donors to act.",
     # a sport's leader "at" a tournament holds no office
     "The overnight leader at the Masters Tournament, Scottie Scheffler, birdied the first hole.",
+    # a leader in the past ("who led"), and a body the article does not name
+    "Marta Lindqvist, who led Volvant Motors until 2020, said demand was weak.",
+    "Rita Sousa, who heads a charity in Porto, said donations had fallen.",
+    # a minister "for" a portfolio of a country: no membership of the country read from it
+    "Kenya's minister for health, Susan Nakhumicha, said the outbreak was under control.",
     # two unions before "Union spokesman": the kind names neither
     "The Rail Workers Union and the Drivers Union called a strike, the first by either union in a decade. Union "
     "spokesman Markus Lind said it would last.",

@@ -53,12 +53,16 @@ ORG_AFTER = re.compile(r"^,?\s+(?:which|that) (?:is|are|was) (?:a )?part of\b|"
 # sentence going on with a lower-case word; "and" only after a name the model reads as a person ("Oyelaran, 34,
 # and Adeyemi-Cole, 29, were charged", not a list of points: "Arsenal, 89, and Liverpool, 82").
 AGE_AFTER = re.compile(r"^,\s+(?:1[89]|[2-9]\d|1[01]\d),\s+([a-z]+)")
+# "Nadia Benhamou, a 34-year-old nurse": an age in years before a noun (not "a 150-year-old brewery").
+AGED_NOUN = re.compile(r"^,\s+an?\s+(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?")
 # "Djokovic, who had not lost a match": a person, unless the model read the name as a team or body, or the
 # clause goes on in the plural ("Arsenal, who had lost their previous three games": "had" is both).
 WHO_HAD = re.compile(r"^,\s+who had\b")
 PLURAL_WORDS = re.compile(r"\b(?:their|they|them|themselves)\b")
 # ("Arsenal, who were beaten": a team takes "who" with a plural verb; a person with a singular one.)
 PERSON_AFTER = re.compile(r"^,\s+(?:who (?:leads|heads|runs|said|told|is|was|has)\b|"
+                          # "X, the veteran judge who heads the tribunal" (a team would take "who lead")
+                          r"(?:the|a|an) [a-z][^,;.()]{0,40}? who (?:leads|heads|chairs|runs)\b|"
                           r"(?:a|an|the) (?:former |senior |top )?"
                           r"(?:member|leader|head|spokes\w+|commander|deputy)\b)")
 # "Amnesty International UK", "Farmers for Canada": capitalised words (no function word) right before a place.
@@ -457,7 +461,9 @@ def _split(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None]]:
     titles = _titles()
     toks = index_of(doc).tokens
     while s < e and (toks[s].lower_ in {"the", "a", "an"} or toks[s].text in POSSESSIVE or toks[s].text == "-"
-                     or toks[s].is_lower and toks[s].lower_ not in NAME_PARTICLES):  # "congress of the X Federation"
+                     or toks[s].is_lower and toks[s].lower_ not in NAME_PARTICLES  # "congress of the X Federation"
+                     # "Later the X Federation said": a sentence's adverb or conjunction before an article
+                     or toks[s].tag_ in ("RB", "IN", "CC") and s + 1 < e and toks[s + 1].lower_ in ("the", "a", "an")):
         s += 1
     while e > s and (toks[e - 1].text in POSSESSIVE or toks[e - 1].text in "-()," or toks[e - 1].is_lower) \
             and not _hyphen_part(doc, e - 1):
@@ -561,8 +567,9 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
         c.vote("Organization", STRONG)
     elif _lone_legislature(words, after):
         c.vote("Organization", STRONG)
-    elif len(words) > 1 and (words[-1].lower() in lexicon.org_heads() or _company_ending(words[-1])):
-        c.vote("Organization", STRONG)  # "Quds Force", "Eastmed Shipping", "Harbor Street Partners"
+    elif len(words) > 1 and (words[-1].lower() in lexicon.org_heads() or _company_ending(words[-1])
+                             or "of" in words[2:] and words[words.index("of") - 1].lower() in lexicon.org_heads()):
+        c.vote("Organization", STRONG)  # "Quds Force", "Eastmed Shipping", "Rail Crew Guild of Ontario"
     elif (descriptor := _descriptor_after(after)) and _is_description(doc, c.end, descriptor):
         c.vote("Organization", STRONG)
         c.titles.append(descriptor)
@@ -595,7 +602,9 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
     elif title := _title_before(before):
         c.vote("Actor", STRONG)
         c.titles.append(title)
-    elif PERSON_AFTER.match(after) or _role_apposition(after) \
+    elif (aged := AGED_NOUN.match(after)) and _aged_body(aged):
+        c.vote("Organization", STRONG)  # "Thornbury Ales, a 150-year-old brewery"
+    elif PERSON_AFTER.match(after) or _role_apposition(after) or aged or _person_of_body(words, after) \
             or WHO_HAD.match(after) and _ent_label(doc, c) not in ("ORG", "GPE", "LOC", "NORP") \
             and not PLURAL_WORDS.search(after.split(",")[1]) \
             or (m := AGE_AFTER.match(after)) and _ent_label(doc, c) not in ("GPE", "LOC", "NORP") \
@@ -605,6 +614,32 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
         c.vote("Actor", STRONG)
     if c.etype == "Actor" or c.strength < STRONG:
         c.titles.extend(t for t in [_appositive_title(after)] if t)
+
+
+# Nouns after "a 150-year-old" that name a business (trade nouns such as "operator" or "miner" name people too).
+AGED_BODIES = {"company", "firm", "business", "brewery", "chain", "store", "shop", "institution"}
+# "Gavin Holt of Redline Analytics said": a name, then "of" and a body's name (its last word a kind of body).
+OF_BODY_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?(?:[A-Z][\w&’'-]*\s+){0,3}([A-Z][a-z]+)\b(?!\s+(?:of|for)\b)")
+
+
+def _person_of_body(words: list[str], after: str) -> bool:
+    """"Gavin Holt of Redline Analytics", "Ana Ruiz of the Interior Ministry": a name of two or three words, none
+    of them an institution's or a place's, followed by "of" and a body named by its kind (not "Bank of England",
+    "Real Madrid of Spain")."""
+    if not 2 <= len(words) <= 3 or not all(re.fullmatch(r"[A-Z][a-z][\w’'-]*", w) for w in words):
+        return False
+    m = OF_BODY_AFTER.match(after)
+    if m is None or m.group(1).lower() not in lexicon.org_heads() | lexicon.company_words():
+        return False
+    places = lexicon.places()
+    return not any(w.lower() in _generic_words() or w in places for w in words)
+
+
+def _aged_body(m: re.Match[str]) -> bool:
+    """Whether the noun after "a 150-year-old" names a body ("brewery", "family firm"), not a person ("nurse")."""
+    head = m.group(2) if m.group(2) and m.group(2) not in NAME_PARTICLES | {"from", "who", "with", "in", "at"} \
+        else m.group(1)
+    return head in lexicon.org_heads() or head in AGED_BODIES
 
 
 def _persons_surname(doc: Doc, c: Cand, text: str) -> bool:

@@ -25,7 +25,10 @@ Jenner Institute` (the possessed body), `the WHO's director of immunization` (th
 is a member), `president of the Y chapter of Z` (a member of Z), `who heads the UN agency UNAIDS`
 (the body named after its description), `Congress President X` (the lone legislature), `chief UK economist
 at Y`, `The Swedish company's chief executive, X`, `The WHO's regional director for Africa, X` (the region
-is the title's scope; a region alone holds no such title).
+is the title's scope; a region alone holds no such title), `X, the Ohio Republican who chairs the Y` and `X, who
+has led the Seattle-based airline since 2019` (present or present perfect: "who led" is past), `Y's head of
+compliance, X` (the head of a function is a member). When "the union" could be several unions the article named,
+it is the one named in the same sentence or the one before.
 
 Role nouns and their kinds live in ``kg/data/role_nouns.tsv``; a modifier from ``DEPUTY_WORDS`` or
 ``SUBUNIT_WORDS`` (`its regional director`) turns a leader title into membership, and so does an
@@ -76,6 +79,9 @@ OF = re.compile(r"^\s+of\s+(?:the\s+)?$")
 OF_ORG = re.compile(rf"^,?\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*-based\s+)?"
                     rf"(?:{FILLER}(?!(?:former|late|then|ex)\s)[a-z][\w-]*\s+){{0,2}}$")
 WHO_LEADS = re.compile(r"^,\s+who (?:leads|heads|commands|chairs|runs) (?:the )?$")
+# "X, the Ohio Republican who chairs the ", "X, who has led the ": a description may come before "who".
+WHO_HEADS = re.compile(r",\s+(?:(?:the|a|an)\s+[^,;.()]{1,60}?\s+)?who\s+(?:leads|heads|commands|chairs|runs|"
+                       r"has\s+(?:led|headed|commanded|chaired|run))\s+(?:the\s+)?")
 # "X, who is the chief executive of Y", "X is a member of Y", "X was appointed head of Y": a role stated by a verb.
 COPULA = r"(?:is|serves\s+as|became|(?:was|has\s+been)\s+(?:named|appointed|elected)(?:\s+as)?)"
 # "the party, led by X": an organization and the person who leads it.
@@ -127,7 +133,9 @@ def _apposition() -> re.Pattern[str]:
 def _title_between() -> re.Pattern[str]:
     """`'s lawmaker `, ` spokesman, `: a role title between a holder and a person."""
     return re.compile(rf"^(?:’s|'s)?\s+(?P<qual>(?:{FILLER}(?-i:[a-z])[\w-]*\s+){{0,2}}?)"
-                      rf"(?P<title>{MODIFIER}{_role_regex()}),?\s+$", re.I)
+                      rf"(?P<title>{MODIFIER}{_role_regex()})"
+                      rf"(?P<function>\s+(?:of|for)\s+(?:(?-i:[a-z])[\w-]*\s+){{0,2}}(?-i:[a-z])[\w-]*(?=,))?"
+                      rf",?\s+$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -199,6 +207,8 @@ def _after_person(text: str, mentions: list[Mention], i: int, entities: list[Ent
         if named is not None:  # "who heads the UN agency UNAIDS": the body named after its description
             leads = named
         return _relation(person, "leaderOf", leads[2], "leader", text, start, leads[1])
+    if (rel := _who_leads(text, mentions, i, entities, clause_end)) is not None:
+        return rel
     if leads and leads[2].type == "Organization" and OF_ORG.match(text[end:leads[0]]) \
             and not _qualifies_noun(text, leads[1]):
         return _relation(person, "memberOf", leads[2], "member", text, start, leads[1])  # "X of the Y Institute"
@@ -233,6 +243,26 @@ def _after_person(text: str, mentions: list[Mention], i: int, entities: list[Ent
     if kind == "leaderOf" and re.match(r"^(?:’s|'s)\s+[a-z]", text[holder[1]:holder[1] + 4]):
         kind = "memberOf"  # "the head of Boeing's commercial airplanes unit": the head of a part of it
     return _relation(person, kind, holder[2], title, text, start, max(holder[1], end + m.end("title")))
+
+
+def _who_leads(text: str, mentions: list[Mention], i: int, entities: list[Entity],
+               clause_end: int) -> list[Relation] | None:
+    """`X, the Ohio Republican who chairs the Senate Banking Committee`, `X, who has led the Seattle-based airline
+    since 2019` (the one airline the article named before): a leader by a verb in the present or the present
+    perfect ("who led the party" is past)."""
+    start, end, person = mentions[i]
+    m = WHO_HEADS.match(text, end, clause_end)
+    if m is None:
+        return None
+    org = next((mm for mm in mentions[i + 1:] if mm[0] >= m.end()), None)
+    if org is not None and org[0] == m.end() and org[2].type == "Organization":
+        return _relation(person, "leaderOf", org[2], "leader", text, start, org[1])
+    described = re.match(r"(?:[\w-]+\s+){0,2}?([a-z]+)\b", text[m.end():clause_end])
+    nouns = lexicon.org_heads() | lexicon.company_words()
+    if described is None or described.group(1) not in nouns or org is not None and org[0] < m.end() + described.end():
+        return None
+    body = _org_of_kind(text, mentions, entities, described.group(1), start)
+    return _relation(person, "leaderOf", body, "leader", text, start, m.end() + described.end()) if body else None
 
 
 def _qualifies_noun(text: str, end: int) -> bool:
@@ -296,12 +326,15 @@ def _before_person(text: str, mentions: list[Mention], i: int) -> list[Relation]
     if not m or _past(text, holder[0]):
         return []
     title = m.group("title")
-    if holder[2].type == "Place" and title.lower() not in lexicon.state_offices():
+    if holder[2].type == "Place" and (title.lower() not in lexicon.state_offices() or m.group("function")):
         return []
     lead = re.search(r"\b(chief|top)\s+$", text[max(0, holder[0] - 8):holder[0]], re.I)
     span_start = holder[0] - (len(lead.group(0)) if lead else 0)
     # the words before the title tell a part ("'s regional director", "'s finance chief") or a past role
-    return _relation(person, _kind(f"{m.group('qual')}{title}"), holder[2], title, text, span_start, end)
+    kind = _kind(f"{m.group('qual')}{title}")
+    if kind == "leaderOf" and m.group("function"):
+        kind = "memberOf"  # "Deutsche Bahn's head of human resources, X": the head of one of its functions
+    return _relation(person, kind, holder[2], title, text, span_start, end)
 
 
 @lru_cache(maxsize=1)
@@ -574,9 +607,12 @@ def _org_of_kind(text: str, mentions: list[Mention], entities: list[Entity], nou
     kinds = {e.key: e for s, t, e in before if _of_kind(text, e, t, noun)}
     if len(kinds) == 1:
         return next(iter(kinds.values()))
-    if kinds:
-        return None
     sent = _sentence_start(text, pos)
+    if kinds:  # several: the one named in this sentence or the one before ("SUD-Rail, the second-largest union,
+        # said ... . The union's spokeswoman, X,")
+        prev = _sentence_start(text, len(text[:sent].rstrip()) - 1) if sent > 0 else 0
+        near = {e.key: e for s, t, e in before if s >= prev and e.key in kinds}
+        return next(iter(near.values())) if len(near) == 1 else None
     window = {e.key: e for s, t, e in before if s >= sent}
     if not window and sent > 0:
         prev = _sentence_start(text, len(text[:sent].rstrip()) - 1)
@@ -591,12 +627,20 @@ def _word_before(text: str, pos: int) -> str:
     return m.group(1) if m else ""
 
 
+# A lower-case word between a name and the kind noun it qualifies ("the GDL train drivers' union"), not a verb or
+# a function word ("Acme said the union").
+MODIFYING_WORD = (r"(?!(?:said|says|told|and|or|but|the|a|an|is|are|was|were|has|have|had|will|would|its|their|"
+                  r"of|to|in|on|at|for|with|by|from|as|that|which|who)\b)[a-z][\w’'-]*")
+
+
 def _of_kind(text: str, org: Entity, end: int, noun: str) -> bool:
     """Whether an organization is a ``noun`` by its name's head, its titles or a description apposed to it."""
     words = org.name.lower().split()
     head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
-    if noun in (words[-1], head) or any(t.split()[-1] == noun for t in org.titles):
-        return True
+    if noun in (words[-1], head, words[-1][:-1]) or any(t.split()[-1] == noun for t in org.titles):
+        return True  # ("Pacific Crest Airlines" is an airline)
+    if re.match(rf"^\s+(?:{MODIFYING_WORD}\s+){{0,3}}?{re.escape(noun)}\b", text[end:end + 60]):
+        return True  # "the GDL train drivers' union", "the CGT-Cheminots union"
     companies = lexicon.company_words()
     if noun in ("company", "firm") and (words[-1].strip(".,") in companies or any(
             _word_before(text, m.start) in companies for m in org.mentions)):  # "chipmaker Veltrix Semiconductors"
