@@ -193,7 +193,8 @@ class _Local:
 
 
 def _merge_same_names(local: dict[LocalRef, _Local], merge: Any) -> None:
-    """Across articles, the same full name (spelling-insensitive) of the same kind is the same entity."""
+    """Across articles, the same full name (spelling-insensitive) of the same kind is the same entity. Two entities of
+    one type that one article kept apart stay apart, though a short form they share makes them the same name."""
     by_name: dict[tuple[str, str], list[LocalRef]] = defaultdict(list)
     for ref, loc in sorted(local.items()):
         for k in sorted(loc.keys):
@@ -201,6 +202,8 @@ def _merge_same_names(local: dict[LocalRef, _Local], merge: Any) -> None:
                 by_name[(_type_family(loc.type), k)].append(ref)
     for (_family, key), refs in sorted(by_name.items()):
         for other in refs[1:]:
+            if other[0] == refs[0][0] and local[other].type == local[refs[0]].type:
+                continue  # kept apart by the article: "Egypt's Foreign Ministry", "Jordan's" (both "Foreign Ministry")
             merge(refs[0], other, MergeEvidence(key, "same-name", other[0]))
 
 

@@ -43,6 +43,16 @@ def test_same_full_name_across_articles_is_one_node_with_evidence() -> None:
     assert any(ev.rule == "same-name" and ev.article == "b" for ev in node.evidence)
 
 
+def test_two_bodies_one_article_kept_apart_stay_apart_though_they_share_a_short_form() -> None:
+    # "Egypt's Foreign Ministry" and "Jordan's Foreign Ministry" in one story, each also written "Foreign Ministry"
+    res = resolve([_rec("a", _ent("e1", "Organization", "Egypt's Foreign Ministry", "Foreign Ministry"),
+                        _ent("e2", "Organization", "Jordan's Foreign Ministry", "Foreign Ministry")),
+                   _rec("b", _ent("e1", "Organization", "Egypt's Foreign Ministry"))])
+    assert _nodes(res) == [{"Egypt's Foreign Ministry", "Foreign Ministry"},
+                           {"Jordan's Foreign Ministry", "Foreign Ministry"}]
+    assert {len(e.members) for e in res.entities.values()} == {1, 2}
+
+
 def test_a_surname_alone_never_merges_people_across_articles() -> None:
     # "Austin" the defence secretary and "Austin" in another story stay apart.
     res = resolve([_rec("a", _ent("e1", "Actor", "Austin")), _rec("b", _ent("e1", "Actor", "Austin"))])
