@@ -186,15 +186,24 @@ class _Local:
     @classmethod
     def of(cls, ent: EntitySummary) -> _Local:
         names = [ent.name, *ent.aliases]
-        keys = frozenset(name_key(n) for n in names) - {""}
+        keys = frozenset(name_key(n) for n in names) - {"", *_bare_forms(ent)}
         links = {(role, name_key(other)) for role, other in ent.links}
         titles = {" ".join(t.lower().split()) for t in ent.titles}
         return cls(ent.type, ent.name, names, keys, titles, links, set(ent.said), ent.weight)
 
 
+OWNED = re.compile(r"^\S+(?:\s\S+)?['’]s\s+(\S.*)$")
+
+
+def _bare_forms(ent: EntitySummary) -> set[str]:
+    """The keys of an owned institution's bare name ("Ministry of Health" of "Kenya's Ministry of Health"):
+    every country has one, so the bare form names no entity across articles."""
+    m = OWNED.match(ent.name) if ent.type == "Organization" else None
+    return {name_key(m.group(1))} if m else set()
+
+
 def _merge_same_names(local: dict[LocalRef, _Local], merge: Any) -> None:
-    """Across articles, the same full name (spelling-insensitive) of the same kind is the same entity. Two entities of
-    one type that one article kept apart stay apart, though a short form they share makes them the same name."""
+    """Across articles, the same full name (spelling-insensitive) of the same kind is the same entity."""
     by_name: dict[tuple[str, str], list[LocalRef]] = defaultdict(list)
     for ref, loc in sorted(local.items()):
         for k in sorted(loc.keys):
@@ -202,8 +211,6 @@ def _merge_same_names(local: dict[LocalRef, _Local], merge: Any) -> None:
                 by_name[(_type_family(loc.type), k)].append(ref)
     for (_family, key), refs in sorted(by_name.items()):
         for other in refs[1:]:
-            if other[0] == refs[0][0] and local[other].type == local[refs[0]].type:
-                continue  # kept apart by the article: "Egypt's Foreign Ministry", "Jordan's" (both "Foreign Ministry")
             merge(refs[0], other, MergeEvidence(key, "same-name", other[0]))
 
 

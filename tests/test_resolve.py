@@ -43,7 +43,7 @@ def test_same_full_name_across_articles_is_one_node_with_evidence() -> None:
     assert any(ev.rule == "same-name" and ev.article == "b" for ev in node.evidence)
 
 
-def test_two_bodies_one_article_kept_apart_stay_apart_though_they_share_a_short_form() -> None:
+def test_two_countries_institutions_stay_apart_though_both_are_also_written_bare() -> None:
     # "Egypt's Foreign Ministry" and "Jordan's Foreign Ministry" in one story, each also written "Foreign Ministry"
     res = resolve([_rec("a", _ent("e1", "Organization", "Egypt's Foreign Ministry", "Foreign Ministry"),
                         _ent("e2", "Organization", "Jordan's Foreign Ministry", "Foreign Ministry")),
@@ -51,6 +51,22 @@ def test_two_bodies_one_article_kept_apart_stay_apart_though_they_share_a_short_
     assert _nodes(res) == [{"Egypt's Foreign Ministry", "Foreign Ministry"},
                            {"Jordan's Foreign Ministry", "Foreign Ministry"}]
     assert {len(e.members) for e in res.entities.values()} == {1, 2}
+    # whichever article comes first: a bare "Foreign Ministry" elsewhere joins neither
+    res = resolve([_rec("a", _ent("e1", "Organization", "Foreign Ministry")),
+                   _rec("b", _ent("e1", "Organization", "Egypt's Foreign Ministry", "Foreign Ministry"),
+                        _ent("e2", "Organization", "Jordan's Foreign Ministry", "Foreign Ministry"))])
+    assert len(res.entities) == 3
+
+
+def test_a_countrys_institution_merges_across_articles_by_its_owned_name_not_its_bare_one() -> None:
+    res = resolve([_rec("a", _ent("e1", "Organization", "Kenya's Ministry of Health", "Ministry of Health")),
+                   _rec("b", _ent("e1", "Organization", "Uganda's Ministry of Health", "Ministry of Health")),
+                   _rec("c", _ent("e1", "Organization", "Kenya’s Ministry of Health", "Ministry of Health"))])
+    assert sorted(len(e.members) for e in res.entities.values()) == [1, 2]
+    # a body named by the bare name alone, in an article that gives no owner, is nobody's in particular
+    res = resolve([_rec("a", _ent("e1", "Organization", "Kenya's Ministry of Health", "Ministry of Health")),
+                   _rec("b", _ent("e1", "Organization", "Ministry of Health"))])
+    assert len(res.entities) == 2
 
 
 def test_a_surname_alone_never_merges_people_across_articles() -> None:

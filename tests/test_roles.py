@@ -58,7 +58,7 @@ ROLES = [  # (text, expected relation)
     ("Sanjay Verma of the Patna-based Institute for Social Research said turnout was high.",
      ("Sanjay Verma", "memberOf", "Institute for Social Research")),
     ("Egypt's Foreign Ministry spokesman, Tamer Abdel-Ghani, said the talks would resume.",
-     ("Tamer Abdel-Ghani", "spokespersonOf", "Foreign Ministry")),
+     ("Tamer Abdel-Ghani", "spokespersonOf", "Egypt's Foreign Ministry")),
     ("Senator Mark Reyes, who chairs the Senate Transport Committee, criticised the airline.",
      ("Mark Reyes", "leaderOf", "Senate Transport Committee")),
     ("Hamas political bureau member Basem Naim said the proposal was unacceptable.",
@@ -131,7 +131,8 @@ ROLES = [  # (text, expected relation)
      "betrayal. Its organizing director, Luis Moreno, said the group would hold a rally on Friday.",
      ("Luis Moreno", "memberOf", "Alliance of Warehouse Workers")),
     ("Kenya's Ministry of Health said in a statement that cases were falling. Its spokesman, Peter Otieno, "
-     "later told reporters that supplies were short.", ("Peter Otieno", "spokespersonOf", "Ministry of Health")),
+     "later told reporters that supplies were short.",
+     ("Peter Otieno", "spokespersonOf", "Kenya's Ministry of Health")),
     # a kind noun opening the sentence ("Company spokeswoman X"): the one organization of that kind
     ("Shares of Norvane Technologies fell on Tuesday after the chipmaker cut its forecast. Company spokeswoman "
      "Rachel Mbeki said most of the affected roles were in sales.",
@@ -205,6 +206,8 @@ ROLES = [  # (text, expected relation)
     # the head of one of a body's functions is a member
     ("Valmont Bank’s head of compliance, Rita Sousa, said the review was complete.",
      ("Rita Sousa", "memberOf", "Valmont Bank")),
+    ("Maria Chen, a spokeswoman for the family who runs the Adani Group, declined to comment.",
+     ("Maria Chen", "spokespersonOf", "Adani Group")),  # (the clause is about the family)
     ("Gavin Holt of Redline Analytics was more skeptical about the deal.",
      ("Gavin Holt", "memberOf", "Redline Analytics")),
     # organizations inside organizations
@@ -252,6 +255,24 @@ NO_ROLE = [  # a link the text does not state
     # a leader in the past ("who led"), and a body the article does not name
     "Marta Lindqvist, who led Volvant Motors until 2020, said demand was weak.",
     "Rita Sousa, who heads a charity in Porto, said donations had fallen.",
+    # a "who heads/runs" clause about someone else, a part of a body, a sport's standings (review of the rule)
+    "Tom Baker, a former aide to the senator who chairs the Senate Intelligence Committee, was indicted.",
+    "Lena Fischer, the daughter of the businessman who runs Siemens Energy, was arrested.",
+    "Stanford University said the trial was halted. Dr. Helen Park, who chairs the university's ethics committee, "
+    "said more tests were needed.",
+    "The NTSB opened an inquiry. Michael Graham, who has led the agency's investigation, said the pilots were warned.",
+    "Plans for 450 homes near Thornbury were approved by South Gloucestershire Council. Councillor Helen Price, who "
+    "chairs the planning committee, said the scheme was needed.",  # a committee of the council, unnamed
+    "Sara Quinn, a teacher who runs the Dublin Teachers Union branch in Cork, said pay was too low.",
+    "Max Verstappen, the Dutchman who leads the Formula One championship, won again.",
+    "Boston Celtics, the team who leads the Eastern Conference, won again.",
+    # several parties or unions named by their names: "the party" is neither, however near
+    "The Conservative Party lost 200 seats. The Labour Party gained Bolton. The party's chairman, Richard Fuller, "
+    "said the results were disappointing.",
+    "Verdi, the services union, called a strike at Lufthansa. Lufthansa pilots union members voted to join. Union "
+    "spokesman Matthias Baier said flights would be cancelled.",
+    # how long one held a title is no function
+    "Ford's chief executive for eight years, Alan Mulally, said the turnaround took time.",
     # a minister "for" a portfolio of a country: no membership of the country read from it
     "Kenya's minister for health, Susan Nakhumicha, said the outbreak was under control.",
     # two unions before "Union spokesman": the kind names neither

@@ -45,7 +45,7 @@ STATEMENTS = [  # (text, expected statements as (content, kind, speaker))
     ('Egypt\'s Ministry of Foreign Affairs said in a statement that Cairo was working "hour by hour" with Doha and '
      'Washington to narrow the remaining gaps.',
      [('Cairo was working "hour by hour" with Doha and Washington to narrow the remaining gaps', "mixed",
-       "Ministry of Foreign Affairs")]),
+       "Egypt's Ministry of Foreign Affairs")]),
     # a past verb after a past quoted one goes on with what was reported (not the speaker's next act)
     ('In a memo to staff, chief executive Lena Ortiz wrote that the bank had "grown faster than our controls" and '
      'needed to cut costs in its trading arm.',

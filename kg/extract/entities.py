@@ -61,8 +61,11 @@ WHO_HAD = re.compile(r"^,\s+who had\b")
 PLURAL_WORDS = re.compile(r"\b(?:their|they|them|themselves)\b")
 # ("Arsenal, who were beaten": a team takes "who" with a plural verb; a person with a singular one.)
 PERSON_AFTER = re.compile(r"^,\s+(?:who (?:leads|heads|runs|said|told|is|was|has)\b|"
-                          # "X, the veteran judge who heads the tribunal" (a team would take "who lead")
-                          r"(?:the|a|an) [a-z][^,;.()]{0,40}? who (?:leads|heads|chairs|runs)\b|"
+                          # "X, the veteran judge who heads the tribunal" (not "the team who leads", "the body
+                          # who runs", "the son of the mayor who heads")
+                          r"(?:the|a|an) (?!(?:\w+ ){0,3}(?:team|side|club|body|group|company|firm|agency|union|"
+                          r"party|league)\b)(?:(?!(?:of|to|for|at|in|with|from|by|on|and|or) )[a-z][\w-]* ){1,4}"
+                          r"who (?:heads|chairs|runs)\b|"
                           r"(?:a|an|the) (?:former |senior |top )?"
                           r"(?:member|leader|head|spokes\w+|commander|deputy)\b)")
 # "Amnesty International UK", "Farmers for Canada": capitalised words (no function word) right before a place.
@@ -602,7 +605,7 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
     elif title := _title_before(before):
         c.vote("Actor", STRONG)
         c.titles.append(title)
-    elif (aged := AGED_NOUN.match(after)) and _aged_body(aged):
+    elif (aged := _aged(after)) == "Organization":
         c.vote("Organization", STRONG)  # "Thornbury Ales, a 150-year-old brewery"
     elif PERSON_AFTER.match(after) or _role_apposition(after) or aged or _person_of_body(words, after) \
             or WHO_HAD.match(after) and _ent_label(doc, c) not in ("ORG", "GPE", "LOC", "NORP") \
@@ -618,6 +621,10 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
 
 # Nouns after "a 150-year-old" that name a business (trade nouns such as "operator" or "miner" name people too).
 AGED_BODIES = {"company", "firm", "business", "brewery", "chain", "store", "shop", "institution"}
+# Bodies that group other bodies: "Green Bay Packers of the National Football League", "Tata Steel of the Tata
+# Group" name a member body, not a person.
+GROUPINGS = {"league", "division", "conference", "group", "holdings", "motors", "federation", "confederation",
+             "association", "alliance", "bloc", "coalition"}
 # "Gavin Holt of Redline Analytics said": a name, then "of" and a body's name (its last word a kind of body).
 OF_BODY_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?(?:[A-Z][\w&’'-]*\s+){0,3}([A-Z][a-z]+)\b(?!\s+(?:of|for)\b)")
 
@@ -629,17 +636,25 @@ def _person_of_body(words: list[str], after: str) -> bool:
     if not 2 <= len(words) <= 3 or not all(re.fullmatch(r"[A-Z][a-z][\w’'-]*", w) for w in words):
         return False
     m = OF_BODY_AFTER.match(after)
-    if m is None or m.group(1).lower() not in lexicon.org_heads() | lexicon.company_words():
+    if m is None or m.group(1).lower() not in lexicon.org_heads() | lexicon.company_words() \
+            or m.group(1).lower() in GROUPINGS:
         return False
     places = lexicon.places()
-    return not any(w.lower() in _generic_words() or w in places for w in words)
+    body = set(m.group(0).split())
+    return not any(w.lower() in _generic_words() or w in places or w in body for w in words)
 
 
-def _aged_body(m: re.Match[str]) -> bool:
-    """Whether the noun after "a 150-year-old" names a body ("brewery", "family firm"), not a person ("nurse")."""
-    head = m.group(2) if m.group(2) and m.group(2) not in NAME_PARTICLES | {"from", "who", "with", "in", "at"} \
+def _aged(after: str) -> str | None:
+    """"X, a 34-year-old nurse": an Actor when the noun after the age names a person, an Organization when it names
+    a body ("a 150-year-old brewery"), else nothing (a charity, a festival, a racehorse)."""
+    m = AGED_NOUN.match(after)
+    if m is None:
+        return None
+    head = m.group(2) if m.group(2) and m.group(2) not in {"from", "who", "with", "in", "at", "of", "and"} \
         else m.group(1)
-    return head in lexicon.org_heads() or head in AGED_BODIES
+    if head in lexicon.person_nouns() or head in _titles():
+        return "Actor"
+    return "Organization" if head in lexicon.org_heads() or head in AGED_BODIES else None
 
 
 def _persons_surname(doc: Doc, c: Cand, text: str) -> bool:
@@ -919,8 +934,9 @@ def _junk(doc: Doc, c: Cand) -> bool:
 
 
 def _possessed_institutions(text: str, cands: list[Cand]) -> None:
-    """"Egypt's Foreign Ministry" and "Jordan's Foreign Ministry": a generic institution name owned by
-    two different countries in one article names two institutions; the possessor becomes part of each name."""
+    """"Egypt's Foreign Ministry" and "Jordan's Foreign Ministry": a generic institution name owned by a country
+    names that country's institution; the possessor becomes part of the name (a bare "Foreign Ministry" names
+    every country's). With one owner in the article, its bare mentions of the name are that institution too."""
     generic = lexicon.org_heads() | lexicon.title_modifiers() | lexicon.generic_name_words() | {"of", "for", "and"}
     owned: dict[str, list[tuple[Cand, str, str]]] = {}  # name -> (candidate, owner, "Owner's Name" as written)
     for c in cands:
@@ -932,14 +948,17 @@ def _possessed_institutions(text: str, cands: list[Cand]) -> None:
         m = re.search(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:’s|'s)\s+$", text[window:c.start])
         if m and m.group(1) in lexicon.places():
             owned.setdefault(" ".join(words), []).append((c, m.group(1), text[window + m.start(1):c.end]))
-    for found in owned.values():
-        if len({lexicon.places()[p] for _, p, _ in found}) < 2:
-            for c, _, written in found:  # one owner: "Kenya's Ministry of Health" is another form of the name
-                c.alias, c.rule = written, "possessive"
-            continue
+    for name, found in owned.items():
         for c, possessor, _ in found:
             c.canon = f"{possessor}'s {c.text}"
             c.vote("Organization", STRONG)
+        owners = {lexicon.places()[p] for _, p, _ in found}
+        if len(owners) == 1:  # one owner: the article's bare "the Ministry of Health" is the same body
+            canon = found[0][0].canon
+            for c in cands:
+                if not c.canon and " ".join(c.text.lower().split()) == name:
+                    c.canon = canon
+                    c.vote("Organization", STRONG)
 
 
 # ---------------------------------------------------------------- aliases stated in the text

@@ -92,6 +92,12 @@ def not_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """Nouns that name a person after an age ("a 34-year-old nurse")."""
+    return frozenset(row[0] for row in _rows("person_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
 def person_titles() -> frozenset[str]:
     return frozenset(row[0] for row in _rows("person_titles.txt"))
 

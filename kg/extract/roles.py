@@ -80,8 +80,11 @@ OF_ORG = re.compile(rf"^,?\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*-based\s+)?"
                     rf"(?:{FILLER}(?!(?:former|late|then|ex)\s)[a-z][\w-]*\s+){{0,2}}$")
 WHO_LEADS = re.compile(r"^,\s+who (?:leads|heads|commands|chairs|runs) (?:the )?$")
 # "X, the Ohio Republican who chairs the ", "X, who has led the ": a description may come before "who".
-WHO_HEADS = re.compile(r",\s+(?:(?:the|a|an)\s+[^,;.()]{1,60}?\s+)?who\s+(?:leads|heads|commands|chairs|runs|"
-                       r"has\s+(?:led|headed|commanded|chaired|run))\s+(?:the\s+)?")
+# The description has no preposition ("the son of the mayor who heads", "a spokeswoman for the family who runs": the
+# clause is about someone else), and "leads" after one is a sport's standings ("the Dutchman who leads the ...").
+WHO_HEADS = re.compile(r",\s+(?:who\s+(?:leads|heads|commands|chairs|runs|has\s+(?:led|headed|commanded|chaired|run))|"
+                       r"(?:the|a|an)\s+(?:(?!(?:of|to|for|at|in|with|from|by|on|and|or)\s)[\w’'-]+\s+){1,5}?"
+                       r"who\s+(?:heads|chairs|runs|has\s+(?:headed|chaired|run)))\s+(?:the\s+)?")
 # "X, who is the chief executive of Y", "X is a member of Y", "X was appointed head of Y": a role stated by a verb.
 COPULA = r"(?:is|serves\s+as|became|(?:was|has\s+been)\s+(?:named|appointed|elected)(?:\s+as)?)"
 # "the party, led by X": an organization and the person who leads it.
@@ -245,6 +248,12 @@ def _after_person(text: str, mentions: list[Mention], i: int, entities: list[Ent
     return _relation(person, kind, holder[2], title, text, start, max(holder[1], end + m.end("title")))
 
 
+# A lower-case word that goes on the noun phrase before it ("the X Union branch"), not a preposition, conjunction
+# or verb that ends it.
+NOUN_AFTER = re.compile(r"\s+(?!(?:since|for|in|until|at|from|and|with|as|on|to|of|by|said|says|told|who|which|that|"
+                        r"when|after|before|during|is|was|has|had|have|will|would|but|or)\b)[a-z]")
+
+
 def _who_leads(text: str, mentions: list[Mention], i: int, entities: list[Entity],
                clause_end: int) -> list[Relation] | None:
     """`X, the Ohio Republican who chairs the Senate Banking Committee`, `X, who has led the Seattle-based airline
@@ -256,12 +265,18 @@ def _who_leads(text: str, mentions: list[Mention], i: int, entities: list[Entity
         return None
     org = next((mm for mm in mentions[i + 1:] if mm[0] >= m.end()), None)
     if org is not None and org[0] == m.end() and org[2].type == "Organization":
+        if NOUN_AFTER.match(text, org[1]):
+            return None  # "who runs the Dublin Teachers Union branch in Cork": a part of the body
         return _relation(person, "leaderOf", org[2], "leader", text, start, org[1])
-    described = re.match(r"(?:[\w-]+\s+){0,2}?([a-z]+)\b", text[m.end():clause_end])
+    # "the Seattle-based airline since 2019": the kind noun heads the phrase ("the university's ethics committee"
+    # and "the agency's investigation" are a part or an act of the body)
+    described = re.match(r"(?:[\w-]+\s+){0,2}?([a-z]+)\b(?![’'-])(?!" + NOUN_AFTER.pattern + ")",
+                         text[m.end():clause_end])
     nouns = lexicon.org_heads() | lexicon.company_words()
     if described is None or described.group(1) not in nouns or org is not None and org[0] < m.end() + described.end():
         return None
-    body = _org_of_kind(text, mentions, entities, described.group(1), start)
+    # (the one body of that kind the article named: "who chairs the planning committee" is the council's)
+    body = _org_of_kind(text, mentions, entities, described.group(1), start, by_kind_only=True)
     return _relation(person, "leaderOf", body, "leader", text, start, m.end() + described.end()) if body else None
 
 
@@ -331,6 +346,9 @@ def _before_person(text: str, mentions: list[Mention], i: int) -> list[Relation]
     lead = re.search(r"\b(chief|top)\s+$", text[max(0, holder[0] - 8):holder[0]], re.I)
     span_start = holder[0] - (len(lead.group(0)) if lead else 0)
     # the words before the title tell a part ("'s regional director", "'s finance chief") or a past role
+    if m.group("function") and re.search(r"\b(?:years?|months?|decades?|terms?|seasons?|weeks?|days?)\b",
+                                         m.group("function")):
+        return []  # "Ford's chief executive for eight years, X": how long, perhaps no longer
     kind = _kind(f"{m.group('qual')}{title}")
     if kind == "leaderOf" and m.group("function"):
         kind = "memberOf"  # "Deutsche Bahn's head of human resources, X": the head of one of its functions
@@ -347,6 +365,13 @@ SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[\"“‘]?[A-Z])|\n\s*")
 # "The opposition Labour Party said", "Transparency International UK, an anti-corruption group, welcomed":
 # the words a sentence may open with before its subject.
 SUBJECT_OPENING = re.compile(r"^(?:[\"“]?(?:The|the)\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,2}$")
+
+
+# The words before a sentence's subject, after an opening adverb or phrase ("Later the X Federation, the largest
+# union, said", "In neighbouring Germany, the GDL train drivers' union announced").
+OPENS_WITH = re.compile(r"^(?:(?:Later|Meanwhile|Separately|Earlier|Elsewhere|Instead|However|Now|Then),?\s+|"
+                        r"(?:In|At|On|After|Before|Across|Outside|Inside)\s[^,.;]{1,40},\s+)?"
+                        r"(?:[\"“]?(?:The|the)\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,2}$")
 
 
 def _sentence_start(text: str, pos: int) -> int:
@@ -594,11 +619,12 @@ def _titled_person(entities: list[Entity], title: str) -> Entity | None:
     return found[0] if len(found) == 1 else None
 
 
-def _org_of_kind(text: str, mentions: list[Mention], entities: list[Entity], noun: str, pos: int) -> Entity | None:
+def _org_of_kind(text: str, mentions: list[Mention], entities: list[Entity], noun: str, pos: int,
+                 by_kind_only: bool = False) -> Entity | None:
     """The organization that "the union", "the group", "the company" refers to at ``pos``: the one organization
     named before whose name or description is of that kind ("Norvane Technologies" for "company", "Yiaga Africa,
-    a civic group" for "group"); else the one organization named in the same sentence before ``pos`` (or, when
-    it names none, in the sentence before)."""
+    a civic group" for "group"); else (unless ``by_kind_only``) the one organization named in the same sentence
+    before ``pos`` (or, when it names none, in the sentence before)."""
     def other_body(e: Entity) -> bool:  # "the Senate" is never "the party" or "the group"
         head = e.name.lower().split()[-1]
         return head != noun and lexicon.institutions().get(head) is not None
@@ -608,11 +634,20 @@ def _org_of_kind(text: str, mentions: list[Mention], entities: list[Entity], nou
     if len(kinds) == 1:
         return next(iter(kinds.values()))
     sent = _sentence_start(text, pos)
+    if by_kind_only and not kinds:
+        return None
     if kinds:  # several: the one named in this sentence or the one before ("SUD-Rail, the second-largest union,
         # said ... . The union's spokeswoman, X,")
         prev = _sentence_start(text, len(text[:sent].rstrip()) - 1) if sent > 0 else 0
         near = {e.key: e for s, t, e in before if s >= prev and e.key in kinds}
-        return next(iter(near.values())) if len(near) == 1 else None
+        if len(near) != 1:
+            return None
+        (body,) = near.values()
+        # ... and only when that sentence opens with it and describes it by the kind ("SUD-Rail, the second-largest
+        # union, said", "the GDL train drivers' union announced"): not "the Labour Party" after "the Conservative Party"
+        opens = any(e.key == body.key and OPENS_WITH.match(text[_sentence_start(text, s):s])
+                    and _described_as(text, e, t, noun) for s, t, e in before if s >= prev)
+        return body if opens else None
     window = {e.key: e for s, t, e in before if s >= sent}
     if not window and sent > 0:
         prev = _sentence_start(text, len(text[:sent].rstrip()) - 1)
@@ -639,11 +674,18 @@ def _of_kind(text: str, org: Entity, end: int, noun: str) -> bool:
     head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
     if noun in (words[-1], head, words[-1][:-1]) or any(t.split()[-1] == noun for t in org.titles):
         return True  # ("Pacific Crest Airlines" is an airline)
-    if re.match(rf"^\s+(?:{MODIFYING_WORD}\s+){{0,3}}?{re.escape(noun)}\b", text[end:end + 60]):
-        return True  # "the GDL train drivers' union", "the CGT-Cheminots union"
     companies = lexicon.company_words()
     if noun in ("company", "firm") and (words[-1].strip(".,") in companies or any(
             _word_before(text, m.start) in companies for m in org.mentions)):  # "chipmaker Veltrix Semiconductors"
+        return True
+    return _described_as(text, org, end, noun)
+
+
+def _described_as(text: str, org: Entity, end: int, noun: str) -> bool:
+    """Whether the mention of ``org`` ending at ``end`` is described as a ``noun``: "SUD-Rail, the second-largest
+    union,", "the GDL train drivers' union", "the CGT-Cheminots union"."""
+    if re.match(rf"^\s+(?:{MODIFYING_WORD}\s+){{0,3}}?{re.escape(noun)}\b", text[end:end + 60]) \
+            and any(sp.end == end and text[max(0, sp.start - 4):sp.start].lower() == "the " for sp in org.mentions):
         return True
     return re.match(rf"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{re.escape(noun)}\b", text[end:end + 80]) is not None
 
