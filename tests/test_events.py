@@ -379,6 +379,15 @@ def test_two_strikes_on_different_dates_stay_apart(nlp) -> None:  # type: ignore
 
 
 @pytest.mark.model
+def test_a_relative_clause_about_someone_named_is_not_the_sentences_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the jailing in 2008 is the lawyer's past, not the ruling's time
+    text = ("The court ruled that the minister had broken the rules by naming Pichit Chuenban, a lawyer who was "
+            "jailed for contempt in 2008, to the cabinet.")
+    events, _ = run(nlp, text)
+    assert sorted(str(e.time and e.time.value) for e in events if e.type == "Verdict") == ["2008", "None"]
+
+
+@pytest.mark.model
 def test_a_headline_joins_the_body_telling_of_its_event(nlp) -> None:  # type: ignore[no-untyped-def]
     head = "Minister resigns after train crash"
     text = head + "\n\nGreece's transport minister Nikos Andreou resigned on Sunday, two days after the crash."

@@ -30,6 +30,9 @@ def statements(nlp, text: str, published: str | None = None) -> list[tuple[str, 
 
 
 STATEMENTS = [  # (text, expected statements as (content, kind, speaker))
+    # a court's opinion and a speaker's remarks are documents: the that-clause hung on them is what was said
+    ("Chancellor Kathaleen McCormick wrote in a 54-page opinion that the plaintiffs had raised serious questions.",
+     [("the plaintiffs had raised serious questions", "indirect", "Kathaleen McCormick")]),
     ("“We were unlucky today,” said coach Carlo Ancelotti.",
      [("We were unlucky today", "direct", "Carlo Ancelotti")]),
     ("Judge Amelia Ross said the evidence had been gathered unlawfully.",

@@ -712,7 +712,7 @@ def _ent_label(doc: Doc, c: Cand) -> str:
 def _role_apposition_pattern() -> re.Pattern[str]:
     roles = "|".join(re.escape(n) for n in sorted(lexicon.role_nouns(), key=len, reverse=True))
     return re.compile(rf"^,\s+(?:a|an|the)\s+(?:[a-z][\w-]*(?:’s|'s)\s+)?(?:[a-z][\w-]*\s+){{0,2}}?(?:{roles})"
-                      rf"(?:\s+(?:of|at|for|to|with)\s|,)")
+                      rf"(?:\s+(?:of|at|for|to|with|who)\s|,)")  # ("X, a lawyer who was jailed")
 
 
 def _role_apposition(after: str) -> bool:

@@ -930,8 +930,21 @@ def _joins(g: _Group, m: _Mention, headline: bool = False) -> bool:
     if shared or headline:
         return True
     bare = not m.participants or not any(x.participants for x in g.mentions)
-    near = 0 <= _sentence_distance(g.mentions[-1].tok, m.tok) <= 1
+    # (a relative clause tells the past of someone named, not the sentence's event: "The court ruled that X erred by
+    # naming Y, a lawyer who was jailed in 2008")
+    near = 0 <= _sentence_distance(g.mentions[-1].tok, m.tok) <= 1 \
+        and _in_relative_clause(m.tok) == _in_relative_clause(g.mentions[-1].tok)
     return bare and (near or (_anaphoric(m) and any(x.anchored for x in g.mentions)))
+
+
+def _in_relative_clause(tok: Token) -> bool:
+    for _ in range(12):
+        if tok.dep_ == "relcl":
+            return True
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def _setting_of(a: _Mention, b: _Mention) -> bool:

@@ -54,7 +54,10 @@ GENDERED = {"mr": "m", "mr.": "m", "sir": "m", "spokesman": "m", "chairman": "m"
             "chairwoman": "f", "queen": "f", "princess": "f"}
 # Documents that speak for whoever issued them: "a statement from X said", "according to a report by X".
 DOCUMENTS = {"statement", "report", "editorial", "note", "letter", "memo", "filing", "release", "communique",
-             "communiqué", "post", "article", "study", "survey", "document", "ruling", "judgment", "complaint"}
+             "communiqué", "post", "article", "study", "survey", "document", "ruling", "judgment", "complaint",
+             # courts' and speakers' own words: "wrote in a 54-page opinion that", "said in remarks that"
+             "opinion", "decision", "affidavit", "testimony", "submission", "petition", "lawsuit", "email",
+             "message", "speech", "remarks", "interview"}
 # Pronouns after a person's name in a sentence about that person only, telling the person's gender.
 OBJECT_PRONOUNS = {"his": "m", "him": "m", "himself": "m", "her": "f", "hers": "f", "herself": "f"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
