@@ -42,6 +42,9 @@ TYPED = [  # (text, name, type) -- the type comes from the text, not from the mo
     ("Tata Steel of the Tata Group said output rose.", "Tata Steel", "Organization"),
     ("Maria Santos, a professor at the London School of Economics, said the plan would fail.",
      "London School of Economics", "Organization"),
+    # a name between "the" and "party" (the model read it as a place)
+    ("Sheinbaum, a former mayor of Mexico City, is the candidate of the ruling Morena party founded by Andres Manuel "
+     "Lopez Obrador.", "Morena", "Organization"),
     # a role noun before "who" ("a lawyer who was jailed")
     ("The court ruled 5-4 that Srettha had violated ethics rules by naming Pichit Chuenban, a lawyer who was jailed "
      "for contempt of court in 2008, as a minister in the prime minister's office.", "Pichit Chuenban", "Actor"),

@@ -203,6 +203,9 @@ ROLES = [  # (text, expected relation)
      ("Marta Ruiz", "leaderOf", "Supreme Electoral Tribunal")),
     ("Orion Airlines was fined on Monday. Paul Ng, who has run the Texas-based airline since 2018, said the fine "
      "was unfair.", ("Paul Ng", "leaderOf", "Orion Airlines")),
+    # the possessor before the title holds it, whatever qualifies the title
+    ("Claudia Sheinbaum was elected Mexico's first female president on Sunday.",
+     ("Claudia Sheinbaum", "leaderOf", "Mexico")),
     # a company's chief lawyer
     ("Shares of Orvane Motors Inc. fell. The company's general counsel, Brandon Ehrhart, has said the pay was fair.",
      ("Brandon Ehrhart", "memberOf", "Orvane Motors Inc.")),

@@ -30,6 +30,9 @@ def statements(nlp, text: str, published: str | None = None) -> list[tuple[str, 
 
 
 STATEMENTS = [  # (text, expected statements as (content, kind, speaker))
+    # a count speaks for whoever made it
+    ("Claudia Sheinbaum won nearly 60% of the vote, according to a quick count by the National Electoral Institute.",
+     [("Claudia Sheinbaum won nearly 60% of the vote", "indirect", "National Electoral Institute")]),
     # a court's opinion and a speaker's remarks are documents: the that-clause hung on them is what was said
     ("Chancellor Kathaleen McCormick wrote in a 54-page opinion that the plaintiffs had raised serious questions.",
      [("the plaintiffs had raised serious questions", "indirect", "Kathaleen McCormick")]),

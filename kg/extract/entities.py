@@ -573,6 +573,9 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
     elif len(words) > 1 and (words[-1].lower() in lexicon.org_heads() or _company_ending(words[-1])
                              or "of" in words[2:] and words[words.index("of") - 1].lower() in lexicon.org_heads()):
         c.vote("Organization", STRONG)  # "Quds Force", "Eastmed Shipping", "Rail Crew Guild of Ontario"
+    elif PARTY_AFTER.match(after) and THE_BEFORE.search(before):
+        c.vote("Organization", STRONG)  # "the ruling Morena party" (a name the model may read as a place)
+        c.titles.append("party")
     elif (descriptor := _descriptor_after(after)) and _is_description(doc, c.end, descriptor):
         c.vote("Organization", STRONG)
         c.titles.append(descriptor)
@@ -621,6 +624,9 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
 
 # Nouns after "a 150-year-old" that name a business (trade nouns such as "operator" or "miner" name people too).
 AGED_BODIES = {"company", "firm", "business", "brewery", "chain", "store", "shop", "institution"}
+# "the ruling Morena party": a name between "the" (and lower-case words) and "party" is the party's.
+PARTY_AFTER = re.compile(r"^\s+party\b(?!\s+(?:of|in|for)\b)")
+THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}$")
 # Bodies that group other bodies: "Green Bay Packers of the National Football League", "Tata Steel of the Tata
 # Group" name a member body, not a person.
 GROUPINGS = {"league", "division", "conference", "group", "holdings", "motors", "federation", "confederation",

@@ -243,8 +243,10 @@ def _after_person(text: str, mentions: list[Mention], i: int, entities: list[Ent
         kind = "memberOf"  # "a governor of the Federal Reserve", "a leader of Hamas": one of several
     if kind == "leaderOf" and m.group("poss") and re.match(r"^\s+(?:of|for)\s+[a-z]", m.group("post")):
         kind = "memberOf"  # "the WHO's director of immunization": the head of one of its functions
-    if kind == "leaderOf" and re.match(r"^(?:’s|'s)\s+[a-z]", text[holder[1]:holder[1] + 4]):
-        kind = "memberOf"  # "the head of Boeing's commercial airplanes unit": the head of a part of it
+    if kind == "leaderOf" and re.match(r"^(?:’s|'s)\s+[a-z]", text[holder[1]:holder[1] + 4]) \
+            and holder[0] > end + m.start("title"):
+        kind = "memberOf"  # "the head of Boeing's commercial airplanes unit": the head of a part of it (not
+        # "was elected Mexico's first female president": the possessor before the title holds it)
     return _relation(person, kind, holder[2], title, text, start, max(holder[1], end + m.end("title")))
 
 

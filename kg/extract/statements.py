@@ -57,7 +57,9 @@ DOCUMENTS = {"statement", "report", "editorial", "note", "letter", "memo", "fili
              "communiqué", "post", "article", "study", "survey", "document", "ruling", "judgment", "complaint",
              # courts' and speakers' own words: "wrote in a 54-page opinion that", "said in remarks that"
              "opinion", "decision", "affidavit", "testimony", "submission", "petition", "lawsuit", "email",
-             "message", "speech", "remarks", "interview"}
+             "message", "speech", "remarks", "interview",
+             # counts and figures: "according to a quick count by the electoral institute"
+             "count", "tally", "estimate", "estimates", "projection", "projections", "data", "figures", "poll"}
 # Pronouns after a person's name in a sentence about that person only, telling the person's gender.
 OBJECT_PRONOUNS = {"his": "m", "him": "m", "himself": "m", "her": "f", "hers": "f", "herself": "f"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
