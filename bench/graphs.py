@@ -191,6 +191,7 @@ def build_graph(target: int, out_root: Path, seed: int = 7, log: Any = print) ->
     store = pyoxigraph.Store(str(store_dir / "oxigraph"))
     store.bulk_load(path=str(nq), format=RdfFormat.N_QUADS)
     store.flush()
+    store.optimize()  # as `kg build` leaves a store it loaded in bulk (kg.store.GraphStore.optimize)
     size = len(store)
     del store
     info = {"target": target, "articles": n_articles, "quads": size, "generated_quads": n_quads,

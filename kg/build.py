@@ -273,12 +273,14 @@ def build(
         report.quads = len(gs)
         return report  # nothing changed
 
-    _write_graphs(gs, iris, current, report, full_rebuild, manifest, ov, summaries, parsed_ok)
+    fresh = _write_graphs(gs, iris, current, report, full_rebuild, manifest, ov, summaries, parsed_ok)
     manifest["articles"] = current
     manifest["overrides"] = ov_key
     manifest["base"] = iris.base
     gs.save_manifest(manifest)
     gs.flush()
+    if fresh:  # a bulk load leaves many overlapping files: compact them once (after the manifest: the graph is
+        gs.optimize()  # complete, and an interrupted compaction loses nothing)
     report.articles = len(current)
     report.quads = len(gs)
     return report
@@ -338,7 +340,8 @@ def _summaries(gs: GraphStore, ids: list[str], current: dict[str, dict[str, Any]
 
 def _write_graphs(gs: GraphStore, iris: Iris, current: dict[str, dict[str, Any]], report: BuildReport,
                   full_rebuild: bool, manifest: dict[str, Any], overrides: Any,
-                  summaries: dict[str, tuple[str, str]], parsed: set[str]) -> None:
+                  summaries: dict[str, tuple[str, str]], parsed: set[str]) -> bool:
+    """Map and write what changed; True when the store was empty and loaded in bulk."""
     from kg.mapping import article_lines, resolution_lines
     from kg.resolve import Resolution, resolve_summaries
 
@@ -432,6 +435,7 @@ def _write_graphs(gs: GraphStore, iris: Iris, current: dict[str, dict[str, Any]]
         elif remapped:  # the same graph, from nodes that changed in what the graph does not show (members)
             gs.save_graph_copy(digest, header, nodes)
         manifest[RESOLUTION] = digest
+    return fresh
 
 
 def _event_type_iris() -> dict[str, str]:

@@ -312,3 +312,28 @@ def test_a_build_parsed_by_worker_processes_is_the_build_of_one_process(
     for fmt in ("turtle", "ntriples"):  # the export from the copies, trusted on both
         assert run_kg("export", "--format", fmt, "--store", store).stdout_bytes == \
             run_kg("export", "--format", fmt, "--store", seed_store.path).stdout_bytes
+
+
+def test_a_store_loaded_in_bulk_is_compacted_once_and_an_update_is_not(
+        tmp_path: Path, kg: Kg, model_loaded_once: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.store import GraphStore
+
+    calls: list[Path] = []
+    original = GraphStore.optimize
+
+    def spy(self: GraphStore) -> None:
+        calls.append(self.path)
+        original(self)
+
+    monkeypatch.setattr(GraphStore, "optimize", spy)
+    folder = copy_seeds(tmp_path / "articles", SEED_IDS[:1])
+    store = tmp_path / "store"
+    assert kg("build", folder, "--store", store, "-j", "1").exit_code == 0
+    assert len(calls) == 1
+    built = nquads(store)
+    assert kg("build", folder, "--store", store, "-j", "1").exit_code == 0  # nothing changed
+    article = next(folder.glob("*.txt"))
+    article.write_text(article.read_text(encoding="utf-8") + "Officials said the talks would resume.\n",
+                       encoding="utf-8")
+    assert kg("build", folder, "--store", store, "-j", "1").exit_code == 0  # an update, not a bulk load
+    assert len(calls) == 1 and nquads(store) != built
