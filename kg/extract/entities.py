@@ -654,13 +654,12 @@ def _aged(after: str) -> str | None:
     """"X, a 34-year-old nurse": an Actor when the noun after the age names a person, an Organization when it names
     a body ("a 150-year-old brewery"), else nothing (a charity, a festival, a racehorse)."""
     m = AGED_NOUN.match(after)
-    if m is None:
-        return None
-    head = m.group(2) if m.group(2) and m.group(2) not in {"from", "who", "with", "in", "at", "of", "and"} \
-        else m.group(1)
-    if head in lexicon.person_nouns() or head in _titles():
-        return "Actor"
-    return "Organization" if head in lexicon.org_heads() or head in AGED_BODIES else None
+    for head in (m.group(2), m.group(1)) if m else ():  # the second word heads a compound ("crane operator")
+        if head in lexicon.person_nouns() or head in _titles():
+            return "Actor"
+        if head in lexicon.org_heads() or head in AGED_BODIES:
+            return "Organization"
+    return None
 
 
 def _persons_surname(doc: Doc, c: Cand, text: str) -> bool:
@@ -944,7 +943,7 @@ def _possessed_institutions(text: str, cands: list[Cand]) -> None:
     names that country's institution; the possessor becomes part of the name (a bare "Foreign Ministry" names
     every country's). With one owner in the article, its bare mentions of the name are that institution too."""
     generic = lexicon.org_heads() | lexicon.title_modifiers() | lexicon.generic_name_words() | {"of", "for", "and"}
-    owned: dict[str, list[tuple[Cand, str, str]]] = {}  # name -> (candidate, owner, "Owner's Name" as written)
+    owned: dict[str, list[tuple[Cand, str]]] = {}  # name -> (candidate, owner)
     for c in cands:
         words = c.text.lower().split()
         head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]  # "Ministry of Foreign Affairs"
@@ -953,12 +952,12 @@ def _possessed_institutions(text: str, cands: list[Cand]) -> None:
         window = max(0, c.start - 40)
         m = re.search(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:’s|'s)\s+$", text[window:c.start])
         if m and m.group(1) in lexicon.places():
-            owned.setdefault(" ".join(words), []).append((c, m.group(1), text[window + m.start(1):c.end]))
+            owned.setdefault(" ".join(words), []).append((c, m.group(1)))
     for name, found in owned.items():
-        for c, possessor, _ in found:
+        for c, possessor in found:
             c.canon = f"{possessor}'s {c.text}"
             c.vote("Organization", STRONG)
-        owners = {lexicon.places()[p] for _, p, _ in found}
+        owners = {lexicon.places()[p] for _, p in found}
         if len(owners) == 1:  # one owner: the article's bare "the Ministry of Health" is the same body
             canon = found[0][0].canon
             for c in cands:

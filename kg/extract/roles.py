@@ -28,7 +28,8 @@ at Y`, `The Swedish company's chief executive, X`, `The WHO's regional director 
 is the title's scope; a region alone holds no such title), `X, the Ohio Republican who chairs the Y` and `X, who
 has led the Seattle-based airline since 2019` (present or present perfect: "who led" is past), `Y's head of
 compliance, X` (the head of a function is a member). When "the union" could be several unions the article named,
-it is the one named in the same sentence or the one before.
+it is the one that opens the same sentence or the one before and is described there as a union ("SUD-Rail, the
+second-largest union, said"); a name's own head noun ("the Labour Party") is not enough to choose.
 
 Role nouns and their kinds live in ``kg/data/role_nouns.tsv``; a modifier from ``DEPUTY_WORDS`` or
 ``SUBUNIT_WORDS`` (`its regional director`) turns a leader title into membership, and so does an
@@ -373,7 +374,7 @@ SUBJECT_OPENING = re.compile(r"^(?:[\"“]?(?:The|the)\s+)?(?:(?-i:[a-z])[\w-]*\
 # union, said", "In neighbouring Germany, the GDL train drivers' union announced").
 OPENS_WITH = re.compile(r"^(?:(?:Later|Meanwhile|Separately|Earlier|Elsewhere|Instead|However|Now|Then),?\s+|"
                         r"(?:In|At|On|After|Before|Across|Outside|Inside)\s[^,.;]{1,40},\s+)?"
-                        r"(?:[\"“]?(?:The|the)\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,2}$")
+                        + SUBJECT_OPENING.pattern.removeprefix("^"))
 
 
 def _sentence_start(text: str, pos: int) -> int:
@@ -674,7 +675,7 @@ def _of_kind(text: str, org: Entity, end: int, noun: str) -> bool:
     """Whether an organization is a ``noun`` by its name's head, its titles or a description apposed to it."""
     words = org.name.lower().split()
     head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
-    if noun in (words[-1], head, words[-1][:-1]) or any(t.split()[-1] == noun for t in org.titles):
+    if noun in (words[-1], head) or words[-1] == f"{noun}s" or any(t.split()[-1] == noun for t in org.titles):
         return True  # ("Pacific Crest Airlines" is an airline)
     companies = lexicon.company_words()
     if noun in ("company", "firm") and (words[-1].strip(".,") in companies or any(
