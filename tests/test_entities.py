@@ -292,6 +292,10 @@ NAMES = [  # (text, names that must be entities, names that must not)
      ["Bernstein", "Douglas Harned"], ["Bernstein, Douglas Harned"]),
     # a common noun capitalised at the start of a quotation, written in lower case elsewhere
     ("A cholera outbreak has spread.\n\n\"Cholera is preventable,\" the health minister said.", [], ["Cholera"]),
+    # a capitalised word between two title words is the title's ("Chief Electoral Officer"), no name
+    ("Bihar's Chief Electoral Officer, Meena Kumari Rathore, rejected the allegation.",
+     ["Meena Kumari Rathore"], ["Electoral"]),
+    ("Chief Medical Officer Chris Whitty said cases were rising.", ["Chris Whitty"], ["Medical"]),
     # a sentence's adverb and article before a name are no part of it
     ("The dockers walked out. Later the Seaport Staff Federation said talks had failed.",
      ["Seaport Staff Federation"], ["Later the Seaport Staff Federation"]),

@@ -504,6 +504,11 @@ def _split(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None]]:
             return _split(doc, s, i) + _split(doc, i + 1, e)
     for i in range(s, e):  # "Fatah Alliance lawmaker Karim Aliwi", "Prime Minister Mustafa al-Kadhimi"
         n = _match_phrase(doc, i, e, titles)
+        if n and toks[i].lower_ in TITLE_OPENERS and i + n + 1 < e and toks[i + n].is_title \
+                and (more := _match_phrase(doc, i + n + 1, e, titles)):
+            n += 1 + more  # "Chief Electoral Officer", "Chief Medical Officer": the word between is the title's
+            if i == s and i + n == e:
+                return []  # the title alone
         # "Mrs Okonkwo", "Spokesperson Lin Jianguo": a title the model read as part of a person's name
         honorific = n and i + n < e and (toks[i].lower_ in HONORIFICS or i == s and e - (i + n) >= 2)
         if n and not toks[i].is_lower and _title_in_org_name(doc, s, i, n, e):
@@ -531,13 +536,24 @@ def _person_of_org(before: list[Token], after: list[Token]) -> bool:
     """"Petra Lang of DZ Bank" read as one name: two or three plain capitalised words (no institution or
     title word: "Bank of England", "Duke of Edinburgh" stay whole) "of" an organization's name (ending in a
     head noun or company word, or holding an acronym)."""
-    generic = _generic_words()
-    if not 2 <= len(before) <= 3 or not all(t.is_alpha and t.is_title and t.tag_ == "NNP" and t.lower_ not in generic
-                                            and t.text not in lexicon.places() for t in before):
+    if not all(t.is_alpha and t.tag_ == "NNP" for t in before):
         return False  # ("The Girl Scouts of the USA": a plural is no person's name)
-    words = [t for t in after if t.lower_ != "the"]
-    return bool(words) and (words[-1].lower_ in lexicon.org_heads() or words[-1].lower_ in lexicon.company_words()
-                            or any(ACRONYM.match(t.text) for t in words))
+    return _person_of_named_body([t.text for t in before], [t.text for t in after if t.lower_ != "the"])
+
+
+def _person_of_named_body(name: list[str], body: list[str]) -> bool:
+    """A person's name of two or three plain capitalised words, none of them an institution's, a title's or a
+    place's word nor a word of the body's name, "of" a body's name that ends in a kind of body or holds an acronym
+    ("Petra Lang of DZ Bank", "Gavin Holt of Redline Analytics"); a body grouping other bodies is no person's
+    employer ("Green Bay Packers of the National Football League", "Tata Steel of the Tata Group")."""
+    if not 2 <= len(name) <= 3 or not body or not all(re.fullmatch(r"[A-Z][a-z][\w’'-]*", w) for w in name):
+        return False
+    kind = body[-1].lower()
+    if kind in GROUPINGS or not (kind in lexicon.org_heads() or kind in lexicon.company_words()
+                                 or any(ACRONYM.match(w) for w in body)):
+        return False
+    generic, places = _generic_words(), lexicon.places()
+    return not any(w.lower() in generic or w in places or w in body for w in name)
 
 
 def _title_in_org_name(doc: Doc, s: int, i: int, n: int, e: int) -> bool:
@@ -622,6 +638,8 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
         c.titles.extend(t for t in [_appositive_title(after)] if t)
 
 
+# Title words that open a longer title around a capitalised word of its own ("Chief Electoral Officer").
+TITLE_OPENERS = {"chief", "principal", "deputy", "assistant", "senior"}
 # Nouns after "a 150-year-old" that name a business (trade nouns such as "operator" or "miner" name people too).
 AGED_BODIES = {"company", "firm", "business", "brewery", "chain", "store", "shop", "institution"}
 # "the ruling Morena party": a name between "the" (and lower-case words) and "party" is the party's.
@@ -636,18 +654,11 @@ OF_BODY_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?(?:[A-Z][\w&’'-]*\s+){0,3}([A
 
 
 def _person_of_body(words: list[str], after: str) -> bool:
-    """"Gavin Holt of Redline Analytics", "Ana Ruiz of the Interior Ministry": a name of two or three words, none
-    of them an institution's or a place's, followed by "of" and a body named by its kind (not "Bank of England",
-    "Real Madrid of Spain")."""
-    if not 2 <= len(words) <= 3 or not all(re.fullmatch(r"[A-Z][a-z][\w’'-]*", w) for w in words):
-        return False
+    """"Gavin Holt of Redline Analytics", "Ana Ruiz of the Interior Ministry" with the name already split off:
+    see :func:`_person_of_named_body` (not "Bank of England", "Real Madrid of Spain")."""
     m = OF_BODY_AFTER.match(after)
-    if m is None or m.group(1).lower() not in lexicon.org_heads() | lexicon.company_words() \
-            or m.group(1).lower() in GROUPINGS:
-        return False
-    places = lexicon.places()
-    body = set(m.group(0).split())
-    return not any(w.lower() in _generic_words() or w in places or w in body for w in words)
+    body = [w for w in m.group(0).split()[1:] if w != "the"] if m else []
+    return _person_of_named_body(words, body)
 
 
 def _aged(after: str) -> str | None:
