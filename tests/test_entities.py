@@ -45,6 +45,10 @@ TYPED = [  # (text, name, type) -- the type comes from the text, not from the mo
     # a name between "the" and "party" (the model read it as a place)
     ("Sheinbaum, a former mayor of Mexico City, is the candidate of the ruling Morena party founded by Andres Manuel "
      "Lopez Obrador.", "Morena", "Organization"),
+    # a place by the company it keeps: where a person is from, a place beside a place
+    ('"I have a job too," said Nadia Benhamou, a 34-year-old nurse from Argenteuil.', "Argenteuil", "Place"),
+    ('"Young people are tired of taking the train to Delhi and Surat to find work," said Verma.', "Surat", "Place"),
+    ("Analyst Tom Lee, a strategist from Fundstrat, said stocks would rise.", "Fundstrat", "Organization"),
     # a role noun before "who" ("a lawyer who was jailed")
     ("The court ruled 5-4 that Srettha had violated ethics rules by naming Pichit Chuenban, a lawyer who was jailed "
      "for contempt of court in 2008, as a minister in the prime minister's office.", "Pichit Chuenban", "Actor"),

@@ -618,6 +618,9 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
     elif len(words) <= 3 and PLACE_APPOSED.search(before) and not any(w.lower() in lexicon.org_heads() for w in words) \
             and not PLACE_APPOSED_END.match(after):
         c.vote("Place", STRONG)  # "in the capital, Lusaka": named by the place noun before it
+    elif len(words) <= 2 and c.strength <= WEAK and _ent_label(doc, c) != "ORG" and _place_by_company(doc, c, before,
+                                                                                                       after):
+        c.vote("Place", STRONG)  # "a 34-year-old nurse from Argenteuil", "the train to Delhi and Surat"
     elif title := _apposed_to_role(before, after, words):
         c.vote("Actor", STRONG)
         c.titles.append(title)
@@ -659,6 +662,34 @@ def _person_of_body(words: list[str], after: str) -> bool:
     m = OF_BODY_AFTER.match(after)
     body = [w for w in m.group(0).split()[1:] if w != "the"] if m else []
     return _person_of_named_body(words, body)
+
+
+# "a 34-year-old nurse from ", "to Delhi and ", " and Delhi": where a person comes from, a place beside a place.
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+FROM_PERSON = re.compile(r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,3}?([a-z]+)\s+from\s+$")
+PLACE_BEFORE_AND = re.compile(r"\b(?:to|in|from|across|between)\s+([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)\s+and\s+$")
+LOCATIVE_BEFORE = re.compile(r"\b(?:to|in|from|across|between)\s+$")
+AND_PLACE_AFTER = re.compile(r"^\s+and\s+([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)\b")
+
+
+def _place_by_company(doc: Doc, c: Cand, before: str, after: str) -> bool:
+    """A name known as a place by the company it keeps: after a person noun and "from" ("a nurse from
+    Argenteuil"), or joined by "and" to a place after "to", "in", "from" ("to Delhi and Surat"; not the subject of
+    the next clause: "flew to Nairobi and Odinga met her")."""
+    if (m := FROM_PERSON.search(before)) and m.group(1) in lexicon.person_nouns():
+        return True
+    ix = index_of(doc)
+
+    def is_place(name: str, start: int) -> bool:
+        label = ix.tokens[min(ix.token_at_or_after(start), len(ix.tokens) - 1)].ent_type_
+        return name in lexicon.places() or label in ("GPE", "LOC")
+
+    if ix.tokens[min(ix.token_at_or_after(c.start), len(ix.tokens) - 1)].dep_ in SUBJECT_DEPS:
+        return False
+    if (m := PLACE_BEFORE_AND.search(before)) and is_place(m.group(1), c.start - len(before) + m.start(1)):
+        return True
+    return bool(LOCATIVE_BEFORE.search(before) and (m := AND_PLACE_AFTER.match(after))
+                and is_place(m.group(1), c.end + m.start(1)))
 
 
 def _aged(after: str) -> str | None:
