@@ -49,6 +49,10 @@ TYPED = [  # (text, name, type) -- the type comes from the text, not from the mo
     ('"I have a job too," said Nadia Benhamou, a 34-year-old nurse from Argenteuil.', "Argenteuil", "Place"),
     ('"Young people are tired of taking the train to Delhi and Surat to find work," said Verma.', "Surat", "Place"),
     ("Analyst Tom Lee, a strategist from Fundstrat, said stocks would rise.", "Fundstrat", "Organization"),
+    ("A man from Harrow was arrested on Monday.", "Harrow", "Place"),
+    # ... not an owner ("Putin's threats"), and not an employer after a professional noun
+    ("Vladimir Putin met Xi Jinping in Beijing on Thursday. The war in Ukraine and Putin's nuclear threats "
+     "dominated the summit.", "Vladimir Putin", "Actor"),
     # a role noun before "who" ("a lawyer who was jailed")
     ("The court ruled 5-4 that Srettha had violated ethics rules by naming Pichit Chuenban, a lawyer who was jailed "
      "for contempt of court in 2008, as a minister in the prime minister's office.", "Pichit Chuenban", "Actor"),
@@ -296,6 +300,8 @@ NAMES = [  # (text, names that must be entities, names that must not)
      ["Bernstein", "Douglas Harned"], ["Bernstein, Douglas Harned"]),
     # a common noun capitalised at the start of a quotation, written in lower case elsewhere
     ("A cholera outbreak has spread.\n\n\"Cholera is preventable,\" the health minister said.", [], ["Cholera"]),
+    # "party" after a place's name and no political word is a social one
+    ("The Notting Hill party ended in violence.", [], ["Notting Hill"]),
     # a capitalised word between two title words is the title's ("Chief Electoral Officer"), no name
     ("Bihar's Chief Electoral Officer, Meena Kumari Rathore, rejected the allegation.",
      ["Meena Kumari Rathore"], ["Electoral"]),

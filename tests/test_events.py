@@ -388,6 +388,16 @@ def test_a_relative_clause_about_someone_named_is_not_the_sentences_event(nlp) -
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Police in Manchester arrested a 17-year-old boy, who was detained at his home on Tuesday.",
+    "Police arrested two men who were detained at Heathrow on Sunday.",
+])
+def test_a_relative_clause_about_the_events_own_participant_is_the_same_event(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    events, _ = run(nlp, text)
+    assert [e.type for e in events] == ["Arrest"] and events[0].time is not None
+
+
+@pytest.mark.model
 def test_a_headline_joins_the_body_telling_of_its_event(nlp) -> None:  # type: ignore[no-untyped-def]
     head = "Minister resigns after train crash"
     text = head + "\n\nGreece's transport minister Nikos Andreou resigned on Sunday, two days after the crash."

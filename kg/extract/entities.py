@@ -645,9 +645,9 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
 TITLE_OPENERS = {"chief", "principal", "deputy", "assistant", "senior"}
 # Nouns after "a 150-year-old" that name a business (trade nouns such as "operator" or "miner" name people too).
 AGED_BODIES = {"company", "firm", "business", "brewery", "chain", "store", "shop", "institution"}
-# "the ruling Morena party": a name between "the" (and lower-case words) and "party" is the party's.
+# "the ruling Morena party": a name between "the" and lower-case words and "party" is the party's.
 PARTY_AFTER = re.compile(r"^\s+party\b(?!\s+(?:of|in|for)\b)")
-THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}$")
+THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){1,2}$")  # ("The Notting Hill party ended": a social one)
 # Bodies that group other bodies: "Green Bay Packers of the National Football League", "Tata Steel of the Tata
 # Group" name a member body, not a person.
 GROUPINGS = {"league", "division", "conference", "group", "holdings", "motors", "federation", "confederation",
@@ -666,7 +666,11 @@ def _person_of_body(words: list[str], after: str) -> bool:
 
 # "a 34-year-old nurse from ", "to Delhi and ", " and Delhi": where a person comes from, a place beside a place.
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
-FROM_PERSON = re.compile(r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,3}?([a-z]+)\s+from\s+$")
+FROM_PERSON = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<desc>(?:[\w-]+\s+){0,3}?)(?P<noun>[a-z]+)\s+from\s+$")
+# A person "from" a place rather than an employer: described by an age, or by one of these nouns ("a lawyer from
+# Clifford Chance", "a defender from Galatasaray" are not from a place).
+HOME_NOUNS = {"man", "woman", "boy", "girl", "mother", "father", "son", "daughter", "wife", "husband", "grandmother",
+              "grandfather", "resident", "pensioner", "retiree", "teenager", "couple", "family"}
 PLACE_BEFORE_AND = re.compile(r"\b(?:to|in|from|across|between)\s+([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)\s+and\s+$")
 LOCATIVE_BEFORE = re.compile(r"\b(?:to|in|from|across|between)\s+$")
 AND_PLACE_AFTER = re.compile(r"^\s+and\s+([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)\b")
@@ -676,7 +680,8 @@ def _place_by_company(doc: Doc, c: Cand, before: str, after: str) -> bool:
     """A name known as a place by the company it keeps: after a person noun and "from" ("a nurse from
     Argenteuil"), or joined by "and" to a place after "to", "in", "from" ("to Delhi and Surat"; not the subject of
     the next clause: "flew to Nairobi and Odinga met her")."""
-    if (m := FROM_PERSON.search(before)) and m.group(1) in lexicon.person_nouns():
+    if (m := FROM_PERSON.search(before)) and (m.group("noun") in HOME_NOUNS or "year-old" in m.group("desc")
+                                              and m.group("noun") in lexicon.person_nouns()):
         return True
     ix = index_of(doc)
 
@@ -684,8 +689,9 @@ def _place_by_company(doc: Doc, c: Cand, before: str, after: str) -> bool:
         label = ix.tokens[min(ix.token_at_or_after(start), len(ix.tokens) - 1)].ent_type_
         return name in lexicon.places() or label in ("GPE", "LOC")
 
-    if ix.tokens[min(ix.token_at_or_after(c.start), len(ix.tokens) - 1)].dep_ in SUBJECT_DEPS:
-        return False
+    if ix.tokens[min(ix.token_at_or_after(c.start), len(ix.tokens) - 1)].dep_ in SUBJECT_DEPS \
+            or re.match(r"^(?:’s|'s)\b", after):
+        return False  # ("the war in Ukraine and Putin's threats": a possessive names an owner)
     if (m := PLACE_BEFORE_AND.search(before)) and is_place(m.group(1), c.start - len(before) + m.start(1)):
         return True
     return bool(LOCATIVE_BEFORE.search(before) and (m := AND_PLACE_AFTER.match(after))

@@ -930,20 +930,42 @@ def _joins(g: _Group, m: _Mention, headline: bool = False) -> bool:
     if shared or headline:
         return True
     bare = not m.participants or not any(x.participants for x in g.mentions)
-    # (a relative clause tells the past of someone named, not the sentence's event: "The court ruled that X erred by
-    # naming Y, a lawyer who was jailed in 2008")
-    near = 0 <= _sentence_distance(g.mentions[-1].tok, m.tok) <= 1 \
-        and _in_relative_clause(m.tok) == _in_relative_clause(g.mentions[-1].tok)
+    near = 0 <= _sentence_distance(g.mentions[-1].tok, m.tok) <= 1 and not _background(g.mentions[-1], m)
     return bare and (near or (_anaphoric(m) and any(x.anchored for x in g.mentions)))
 
 
-def _in_relative_clause(tok: Token) -> bool:
+def _background(a: _Mention, b: _Mention) -> bool:
+    """One of two mentions is in a relative clause about someone who takes no part in the other's event: "The court
+    ruled that X erred by naming Y, a lawyer who was jailed in 2008" (the jailing is Y's past), but not "Police
+    arrested a boy, who was detained at his home on Tuesday" (the boy is the one arrested)."""
+    for x, y in ((a, b), (b, a)):
+        antecedent = _relative_antecedent(y.tok)
+        if antecedent is not None and _relative_antecedent(x.tok) is None:
+            return not _argument_of(antecedent, x.tok)
+    return False
+
+
+def _relative_antecedent(tok: Token) -> Token | None:
+    """The noun a relative clause holding ``tok`` is about, or None."""
     for _ in range(12):
         if tok.dep_ == "relcl":
-            return True
+            return tok.head
         if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _argument_of(tok: Token, trigger: Token) -> bool:
+    """Whether ``tok`` is an argument of ``trigger`` (its object, subject, or a noun of one of its phrases), within
+    three steps up the parse."""
+    for _ in range(3):
+        if tok.head is tok or tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "pobj", "prep", "appos", "attr",
+                                               "npadvmod", "conj", "dative", "agent"):
             return False
         tok = tok.head
+        if tok.i == trigger.i:
+            return True
     return False
 
 

@@ -57,9 +57,17 @@ DOCUMENTS = {"statement", "report", "editorial", "note", "letter", "memo", "fili
              "communiqué", "post", "article", "study", "survey", "document", "ruling", "judgment", "complaint",
              # courts' and speakers' own words: "wrote in a 54-page opinion that", "said in remarks that"
              "opinion", "decision", "affidavit", "testimony", "submission", "petition", "lawsuit", "email",
-             "message", "speech", "remarks", "interview",
+             "message", "speech", "remarks",
              # counts and figures: "according to a quick count by the electoral institute"
              "count", "tally", "estimate", "estimates", "projection", "projections", "data", "figures", "poll"}
+# Verbs whose object is a document ("a speech that he delivered", "an email that Reuters has seen").
+DOCUMENT_VERBS = {"deliver", "give", "make", "send", "receive", "see", "read", "write", "post", "publish", "sign",
+                  "file", "issue", "release", "obtain", "review", "share", "circulate", "broadcast", "draft", "submit"}
+# Said in one, but not issued by whoever "by" names ("an interview with X by Y": Y asked): only for "said in an
+# interview that ...".
+SPOKEN_DOCUMENTS = {"interview"}
+# Documents whose "of" names what they counted or studied, not who made them ("a poll of Israelis by Channel 12").
+SURVEYS = {"poll", "survey", "count", "tally", "study", "estimate", "estimates", "census"}
 # Pronouns after a person's name in a sentence about that person only, telling the person's gender.
 OBJECT_PRONOUNS = {"his": "m", "him": "m", "himself": "m", "her": "f", "hers": "f", "herself": "f"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -301,7 +309,8 @@ def _complement(tok: Token) -> Token | None:
         return comp
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "on") and prep.i > tok.i:
-            obj = next((o for o in prep.children if o.dep_ == "pobj" and o.lower_ in DOCUMENTS), None)
+            obj = next((o for o in prep.children if o.dep_ == "pobj" and (o.lower_ in DOCUMENTS
+                                                                         or o.lower_ in SPOKEN_DOCUMENTS)), None)
             rel = _document_clause(obj) if obj is not None else None
             if rel is not None:
                 return rel
@@ -336,6 +345,10 @@ def _document_clause(obj: Token) -> Token | None:
         if any(a.dep_ in ("relcl", "advcl", "ccomp") for a in t.ancestors if a.i != obj.i and obj.is_ancestor(a)):
             continue  # "a letter to shareholders who had complained that ...": another clause's complement
         first, subj = t.left_edge, _own_subject(t)
+        if first.dep_ == "dobj" and t.lemma_ in DOCUMENT_VERBS and not any(
+                c.dep_ == "dobj" and c.i != first.i for c in t.children):
+            continue  # "a speech that he delivered in Philadelphia": "that" is the object, a relative clause (the
+            # parser also reads a mark as an object: "a ruling that X had asked for an attorney")
         if first.dep_ == "mark" or subj is not None and subj.i != first.i:  # ("that there were ...": a mark)
             return t
     return None
@@ -429,11 +442,12 @@ def _document_issuer(source: Token) -> Token:
     """"according to a statement from the Home Office": the issuer speaks, not the statement."""
     if source.lower_ not in DOCUMENTS:
         return source
-    for prep in source.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
-            obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
-            if obj is not None:
-                return obj
+    makers = ("from", "by") if source.lower_ in SURVEYS else ("from", "by", "of")  # (not "a poll of Israelis")
+    for prep in sorted((p for p in source.children if p.dep_ == "prep" and p.lower_ in makers),
+                       key=lambda p: makers.index(p.lower_)):
+        obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+        if obj is not None:
+            return obj
     return source
 
 
@@ -888,8 +902,9 @@ def _document_source(subj: Token, index: _Mentions) -> str | None:
     """"a statement from the Home Office", "an editorial in the Global Times": who issued the document."""
     if subj.lower_ not in DOCUMENTS:
         return None
+    makers = ("from", "by", "in") if subj.lower_ in SURVEYS else ("from", "by", "in", "of")
     for prep in subj.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "in", "of"):
+        if prep.dep_ == "prep" and prep.lower_ in makers:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     found = [e for s, t, e in index.by_pos
