@@ -306,6 +306,8 @@ NAMES = [  # (text, names that must be entities, names that must not)
     ("Bihar's Chief Electoral Officer, Meena Kumari Rathore, rejected the allegation.",
      ["Meena Kumari Rathore"], ["Electoral"]),
     ("Chief Medical Officer Chris Whitty said cases were rising.", ["Chris Whitty"], ["Medical"]),
+    # a title word the model read as part of a company's name, in a run that goes on to a person's title
+    ("General Motors Chief Executive Mary Barra said sales rose.", ["General Motors", "Mary Barra"], ["Motors"]),
     # a sentence's adverb and article before a name are no part of it
     ("The dockers walked out. Later the Seaport Staff Federation said talks had failed.",
      ["Seaport Staff Federation"], ["Later the Seaport Staff Federation"]),

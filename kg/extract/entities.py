@@ -515,6 +515,9 @@ def _split(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None]]:
             continue
         if n and i == s and e - (i + n) == 1 and toks[i].ent_type_ == toks[e - 1].ent_type_ == "ORG":
             continue  # "General Motors": the model read the title word as part of a company's name
+        if n and i + n < e and toks[i].ent_type_ == "ORG" and toks[i].ent_iob_ == "B" and not toks[i].is_lower \
+                and toks[i + n].ent_type_ == "ORG" and toks[i + n].ent_iob_ == "I":
+            continue  # ("General Motors Chief Executive Mary Barra": the same, in a longer run)
         if n and (i > s or i + n < e) and not toks[i].ent_type_ == "PERSON" or (n and toks[i].is_lower) or honorific:
             while i > s and toks[i - 1].lower_ in lexicon.title_modifiers():
                 i, n = i - 1, n + 1  # "Security Minister", "Chief Financial Officer": the title's own words
