@@ -63,6 +63,12 @@ class DocIndex:
         """Index of the first token starting at or after character ``pos``."""
         return bisect.bisect_left(self.idx, pos)
 
+    def token_at(self, pos: int) -> Token:
+        """The first token starting at or after character ``pos`` (the last token past the end)."""
+        return self.tokens[min(self.token_at_or_after(pos), len(self.tokens) - 1)]
+
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})  # the dependency labels of a clause's subject
 
 _current: tuple[Doc, DocIndex] | None = None
 

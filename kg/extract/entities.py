@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.extract import lexicon
-from kg.extract.docindex import index_of, last_word
+from kg.extract.docindex import SUBJECT_DEPS, index_of, last_word
 from kg.records import AliasEvidence, Article, Entity, Span
 
 if TYPE_CHECKING:
@@ -668,7 +668,6 @@ def _person_of_body(words: list[str], after: str) -> bool:
 
 
 # "a 34-year-old nurse from ", "to Delhi and ", " and Delhi": where a person comes from, a place beside a place.
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
 FROM_PERSON = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<desc>(?:[\w-]+\s+){0,3}?)(?P<noun>[a-z]+)\s+from\s+$")
 # A person "from" a place rather than an employer: described by an age, or by one of these nouns ("a lawyer from
 # Clifford Chance", "a defender from Galatasaray" are not from a place).
@@ -689,10 +688,10 @@ def _place_by_company(doc: Doc, c: Cand, before: str, after: str) -> bool:
     ix = index_of(doc)
 
     def is_place(name: str, start: int) -> bool:
-        label = ix.tokens[min(ix.token_at_or_after(start), len(ix.tokens) - 1)].ent_type_
+        label = ix.token_at(start).ent_type_
         return name in lexicon.places() or label in ("GPE", "LOC")
 
-    if ix.tokens[min(ix.token_at_or_after(c.start), len(ix.tokens) - 1)].dep_ in SUBJECT_DEPS \
+    if ix.token_at(c.start).dep_ in SUBJECT_DEPS \
             or re.match(r"^(?:’s|'s)\b", after):
         return False  # ("the war in Ukraine and Putin's threats": a possessive names an owner)
     if (m := PLACE_BEFORE_AND.search(before)) and is_place(m.group(1), c.start - len(before) + m.start(1)):
@@ -724,7 +723,7 @@ def _persons_surname(doc: Doc, c: Cand, text: str) -> bool:
         first = m.group(1)
         if first in lexicon.places() or first.lower() in _generic_words():
             continue
-        label = ix.tokens[min(ix.token_at_or_after(m.start()), len(ix.tokens) - 1)].ent_type_
+        label = ix.token_at(m.start()).ent_type_
         if label not in ("ORG", "GPE", "FAC", "LOC", "NORP"):  # ("Aston Villa" read as a club by the model)
             return True
     return False
@@ -761,7 +760,7 @@ def _of_after_person(doc: Doc, c: Cand, words: list[str]) -> bool:
 
 def _ent_label(doc: Doc, c: Cand) -> str:
     ix = index_of(doc)
-    return ix.tokens[min(ix.token_at_or_after(c.start), len(ix.tokens) - 1)].ent_type_
+    return ix.token_at(c.start).ent_type_
 
 
 @lru_cache(maxsize=1)

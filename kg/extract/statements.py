@@ -38,7 +38,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.extract import lexicon
-from kg.extract.docindex import index_of
+from kg.extract.docindex import SUBJECT_DEPS, index_of
 from kg.records import Article, Entity, Span, Statement
 
 if TYPE_CHECKING:
@@ -70,7 +70,6 @@ SPOKEN_DOCUMENTS = {"interview"}
 SURVEYS = {"poll", "survey", "count", "tally", "study", "estimate", "estimates", "census"}
 # Pronouns after a person's name in a sentence about that person only, telling the person's gender.
 OBJECT_PRONOUNS = {"his": "m", "him": "m", "himself": "m", "her": "f", "hers": "f", "herself": "f"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 RELATIVE_PRONOUNS = {"who", "that", "which"}
 REFLEXIVES = {"itself", "themselves", "himself", "herself"}
 UNNAMED_ROLES = {"official", "officer", "source", "analyst", "member", "lawyer", "economist", "researcher"}
