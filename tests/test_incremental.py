@@ -219,3 +219,44 @@ def test_records_json_is_dataclasses_asdict_json_and_round_trips(seed_store: Bui
         assert data == json.dumps(dataclasses.asdict(rec), ensure_ascii=False, sort_keys=True)
         summary = ArticleSummary.of(rec)
         assert summary.to_dict() == json.loads(json.dumps(dataclasses.asdict(summary)))
+
+
+def _reported_quads(result: object) -> int:
+    import re
+
+    out = result.stdout + result.stderr  # type: ignore[attr-defined]
+    found = re.findall(r"(\d+) triples in the store", out)
+    assert found, out
+    return int(found[-1])
+
+
+def test_the_reported_quad_count_is_the_stores_after_every_kind_of_build(
+        tmp_path: Path, model_loaded_once: None) -> None:
+    """The count comes from the manifest's per-graph counts, not from reading the store: it must still
+    be the store's own count after a full, a changed, an added, a deleted and an unchanged build, and a
+    manifest written before the counts existed falls back to counting the store."""
+    folder = copy_seeds(tmp_path / "articles", SEED_IDS[:3])
+    store = tmp_path / "store"
+
+    def build_and_check() -> None:
+        result = run_kg("build", folder, "--store", store, "--jobs", "1")
+        assert result.exit_code == 0, result.stderr
+        assert _reported_quads(result) == len(GraphStore(store, read_only=True))
+
+    build_and_check()
+    first = folder / f"{SEED_IDS[0]}.txt"
+    first.write_text(first.read_text(encoding="utf-8") + "\nThe mayor, Ana Ruiz, said the bridge would reopen.\n",
+                     encoding="utf-8")
+    build_and_check()  # changed
+    copy_seeds(folder, [SEED_IDS[3]])
+    build_and_check()  # added
+    (folder / f"{SEED_IDS[1]}.txt").unlink()
+    build_and_check()  # deleted
+    build_and_check()  # unchanged
+
+    manifest_file = store / "manifest.json"
+    manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
+    for entry in manifest["articles"].values():
+        del entry["quads"]
+    manifest_file.write_text(json.dumps(manifest), encoding="utf-8")
+    build_and_check()  # unchanged, counted from the store

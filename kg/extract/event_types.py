@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Literal
+from typing import Any, Literal
 
 from kg.errors import KgError
 
@@ -111,8 +111,19 @@ def event_type_iris() -> dict[str, str]:
     return {name: t.iri for name, t in load_event_types().items()}
 
 
+_LAST_INDEX: list[Any] = [None, None]  # (types, its index): every article of a build asks for the same one
+
+
 def trigger_index(types: dict[str, EventType]) -> dict[tuple[str, Pos], tuple[Trigger, ...]]:
     """(lemma, part of speech) → the trigger patterns that start with it, most specific first."""
+    if _LAST_INDEX[0] is types:
+        return _LAST_INDEX[1]
+    _LAST_INDEX[1] = _trigger_index(types)
+    _LAST_INDEX[0] = types
+    return _LAST_INDEX[1]
+
+
+def _trigger_index(types: dict[str, EventType]) -> dict[tuple[str, Pos], tuple[Trigger, ...]]:
     index: dict[tuple[str, Pos], list[Trigger]] = {}
     for t in types.values():
         for trig in t.triggers:
