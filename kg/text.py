@@ -60,9 +60,9 @@ FURNITURE_LINES: dict[str, re.Pattern[str]] = {
 # A dateline opening the first paragraph of wire copy: "LONDON (Reuters) - ", "BOGOTA, May 30 (Reuters) -",
 # "SAN JOSE, California, Oct 24 - ", "NEW ORLEANS (AP) — ". Blanked, the rest of the paragraph kept.
 INLINE_DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z'’.-]+(?:[ /][A-Z][A-Z'’.-]+){0,3}"  # the city, in capitals: "THE HAGUE", "BEIJING/TOKYO"
+    r"^\s*(?P<city>[A-Z][A-Z'’.-]+(?:[ /][A-Z][A-Z'’.-]+){0,3})"  # the city, in capitals: "THE HAGUE", "BEIJING/TOKYO"
     r"(?:,\s+[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+)?)?"  # the state or country: ", California"
-    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # the date: ", Oct 24"
+    r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?)?"  # ", Oct 24", ", 6 May 2024"
     r"\s*(?:\([A-Za-z][\w .&/-]{0,30}\))?"  # the agency: "(Reuters)"
     r"\s*[–—-]+\s+(?=[A-Z\"“‘'])")
 # Lines that follow a "Read more:" / "Related:" line and read as linked headlines, not prose.
@@ -194,6 +194,15 @@ def _inline_datelines(lines: list[Span], dropped: set[int]) -> Iterator[Span]:
         if m and len(ln.text) > m.end() + 40:
             yield Span(ln.start, ln.start + m.end(), m.group(0))
             return
+
+
+def dateline_city(article: Article) -> str | None:
+    """The city of the dateline that opens wire copy, as written: "SANTIAGO, Chile (AP) -" → "SANTIAGO"."""
+    for span in article.furniture:
+        m = INLINE_DATELINE.match(article.text[span.start:span.end + 1])  # (with the letter after it)
+        if m:
+            return m.group("city")
+    return None
 
 
 def find_headline(text: str, furniture: tuple[Span, ...]) -> Span | None:

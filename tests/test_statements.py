@@ -41,6 +41,11 @@ STATEMENTS = [  # (text, expected statements as (content, kind, speaker))
      [("the plaintiffs had raised serious questions", "indirect", "Kathaleen McCormick")]),
     ("“We were unlucky today,” said coach Carlo Ancelotti.",
      [("We were unlucky today", "direct", "Carlo Ancelotti")]),
+    # a short quote that opens its sentence, then its speaker: speech, even inside a paragraph
+    ('The club lost again on Sunday. "Very disappointing," coach Luis Ortega said after the match.',
+     [("Very disappointing", "direct", "Luis Ortega")]),
+    ('Ngozi Adeyemi spoke to reporters on Friday. "We are hopeful," Adeyemi said.',
+     [("We are hopeful", "direct", "Ngozi Adeyemi")]),
     ("Judge Amelia Ross said the evidence had been gathered unlawfully.",
      [("the evidence had been gathered unlawfully", "indirect", "Amelia Ross")]),
     ("Chief executive Laura Chen told analysts that profits would fall in the third quarter.",
@@ -200,6 +205,8 @@ NO_STATEMENT = [
     'A group calling itself "the Front for the Liberation of the Valley" claimed the attack.',  # a name
     "The company announced a plan that would cut 2,000 jobs.",  # an object with a relative clause is no report
     'Residents were called to a meeting titled "Our Town, Our Future, Our Plan" on Monday.',  # passive: nobody speaks
+    # a short quoted name opening its sentence is no utterance
+    'The offensive started last week. "Operation Sandstorm," as the army calls it, began on Monday.',
 ]
 
 

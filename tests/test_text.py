@@ -100,6 +100,10 @@ DATELINES = [  # (first paragraph, dateline blanked before parsing or None)
      "SAN JOSE, California, Oct 24 - "),
     ("BEIJING/TOKYO (Reuters) - China demanded that Japan release a fishing boat and its crew.",
      "BEIJING/TOKYO (Reuters) - "),
+    ("BRUSSELS, March 14, 2024 (Reuters) - The European Commission fined the company 3.1 billion euros.",
+     "BRUSSELS, March 14, 2024 (Reuters) - "),
+    ("PATNA, 6 March 2025 (PTI) - The state cabinet approved a new bridge over the Ganges river.",
+     "PATNA, 6 March 2025 (PTI) - "),
     ("EU leaders met in Brussels on Monday - and agreed on nothing new, officials said.", None),
     ("NATO said on Monday that it would send more troops to the region next spring.", None),
 ]

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from kg.extract import lexicon
 from kg.extract.docindex import SUBJECT_DEPS, index_of, last_word
 from kg.records import AliasEvidence, Article, Entity, Span
+from kg.text import dateline_city
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -130,13 +131,17 @@ def extract_entities(doc: Doc, article: Article) -> list[Entity]:
     text = index_of(doc).text
     cands = _glossed(text)
     cands += _title_offices(text, cands)
-    cands += _place_cands(text, cands, [(e.start_char, e.end_char) for e in index_of(doc).ents
-                                        if e.label_ in ("ORG", "FAC")])
+    ents = index_of(doc).ents
+    cands += _place_cands(text, cands, [(e.start_char, e.end_char) for e in ents if e.label_ in ("ORG", "FAC")],
+                          [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON" and len(e) > 1])
     cands += _name_cands(doc, cands)
     cands += _names_before_titles(doc, cands)
     cands.sort(key=lambda c: (c.start, -c.end))
+    city = dateline_city(article)
     for c in cands:
         _type_from_context(doc, c)
+        if city and c.text.upper() == city and not c.canon:
+            c.vote("Place", STRONG)  # the city of the dateline ("SANTIAGO, Chile (AP) -"), named again in the story
     _possessed_institutions(text, cands)
     cands = [c for c in cands if not _junk(doc, c)]
     _link_aliases(text, cands)
@@ -208,11 +213,13 @@ def _place_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return pattern, re.compile(r"(?:’s|'s)?\s+(" + inst + r")\b")
 
 
-def _place_cands(text: str, taken: list[Cand], org_spans: list[tuple[int, int]]) -> list[Cand]:
+def _place_cands(text: str, taken: list[Cand], org_spans: list[tuple[int, int]],
+                 person_spans: list[tuple[int, int]]) -> list[Cand]:
     """Every occurrence of a place name, short form or demonym, and country institutions.
 
     A place word inside a name the model read as one organization ("Reserve Bank of India") is
-    part of that name, unless it is a possessive ("Iraq's Popular Mobilization Units").
+    part of that name, unless it is a possessive ("Iraq's Popular Mobilization Units"); a place's own name
+    that opens a name the model read as a person's is a first name ("Jordan Henderson", "Chad Smith").
     """
     out: list[Cand] = []
     pattern, institution = _place_patterns()
@@ -220,7 +227,9 @@ def _place_cands(text: str, taken: list[Cand], org_spans: list[tuple[int, int]])
         if _overlaps(m.start(), m.end(), taken) or _overlaps(m.start(), m.end(), out):
             continue
         surface = m.group(0)
-        if any(s < m.start() < e or s <= m.start() < m.end() < e for s, e in org_spans) \
+        if (any(s < m.start() < e or s <= m.start() < m.end() < e for s, e in org_spans)
+            or any(s == m.start() and m.end() < e for s, e in person_spans)
+                and lexicon.places()[surface] == surface and re.match(r" [A-Z]", text[m.end():m.end() + 2])) \
                 and not re.match(r"(?:’s|'s)\b", text[m.end():m.end() + 2]):
             continue
         name_after = re.match(r"^(?:\s+[A-Z][\w’'-]*){1,4}", text[m.end():m.end() + 60])
@@ -459,6 +468,22 @@ def _titles() -> frozenset[str]:
     return lexicon.person_titles() | frozenset(lexicon.role_nouns())
 
 
+IRREGULAR_PLURALS = frozenset({"people", "children", "women", "men"})
+
+
+def _possessor_in_name(toks: list[Token], s: int, i: int, e: int) -> bool:
+    """"Pakistan People's Party", "Melbourne Magistrates' Court", "St Aldhelm's Hospital": a possessive inside an
+    institution's name, owned by a group of people or a saint, not an owner before a name ("Iraq's Popular
+    Mobilization Units")."""
+    if i == s or not any(t.lower_ in lexicon.org_heads() for t in toks[i + 1:e]):
+        return False
+    word = toks[i - 1].lower_
+    saint = i >= 2 and toks[i - 2].text in ("St", "St.", "Saint")
+    plural = word in IRREGULAR_PLURALS or toks[i].text in ("'", "’") and word.endswith("s") \
+        and word[:-1] in lexicon.common_nouns()
+    return saint or plural
+
+
 def _split(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None]]:
     """Trim and split a token range into name parts with a type hint each."""
     titles = _titles()
@@ -488,6 +513,8 @@ def _split(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None]]:
         return []  # "the Premier said", "the President": a title alone is no name
     for i in range(s, e):  # "Austin's Baghdad", "Iraq's Popular Mobilization Units"
         # ("An analyst at Bernstein, Douglas Harned, said"; not "Wachtell, Lipton, Rosen & Katz")
+        if toks[i].text in POSSESSIVE and _possessor_in_name(toks, s, i, e):
+            continue
         if toks[i].text in POSSESSIVE or toks[i].text == "," and not any(
                 t.text == "&" or t.lower_ == "and" for t in toks[i + 1:e]):
             return _split(doc, s, i) + _split(doc, i + 1, e)
@@ -766,8 +793,10 @@ def _ent_label(doc: Doc, c: Cand) -> str:
 @lru_cache(maxsize=1)
 def _role_apposition_pattern() -> re.Pattern[str]:
     roles = "|".join(re.escape(n) for n in sorted(lexicon.role_nouns(), key=len, reverse=True))
-    return re.compile(rf"^,\s+(?:a|an|the)\s+(?:[a-z][\w-]*(?:’s|'s)\s+)?(?:[a-z][\w-]*\s+){{0,2}}?(?:{roles})"
-                      rf"(?:\s+(?:of|at|for|to|with|who)\s|,)")  # ("X, a lawyer who was jailed")
+    # ("X, a lawyer who was jailed"; without an article only before the body: "X, chairman of the council")
+    return re.compile(rf"^,\s+(?:(?:a|an|the)\s+(?:[a-z][\w-]*(?:’s|'s)\s+)?(?:[a-z][\w-]*\s+){{0,2}}?(?:{roles})"
+                      rf"(?:\s+(?:of|at|for|to|with|who)\s|,)"
+                      rf"|(?:[a-z][\w-]*\s+){{0,2}}?(?:{roles})\s+(?:of|at|for|with)\s)")
 
 
 def _role_apposition(after: str) -> bool:
@@ -963,6 +992,8 @@ def _junk(doc: Doc, c: Cand) -> bool:
         return True
     if not c.canon and c.text.lower() in WEEKDAY_NAMES:
         return True  # "convicted on Wednesday": a day is never a name, whatever evidence it seemed to have
+    if _opening_modifier(doc, c):
+        return True
     if c.canon or c.strength >= STRONG:
         return False
     line_start = text.rfind("\n", 0, c.start) + 1
@@ -986,6 +1017,31 @@ def _junk(doc: Doc, c: Cand) -> bool:
         lower = re.search(rf"(?<![.!?]\s)\b{re.escape(word.lower())}\b", text)
         return tok.tag_ not in ("NNP", "NNPS") or lower is not None
     return False
+
+
+def _opening_modifier(doc: Doc, c: Cand) -> bool:
+    """"Club captain Jordan Henderson", "Riot police fired", "Union leader Anna Weber": a sentence's capitalised first
+    word before a noun it modifies is a common noun (a word for a body or a portfolio, or one the dictionary knows
+    that the article also writes in lower case) when the article writes it with a capital nowhere else but in such
+    an opening ("Hamas leader Ismail Haniyeh ... Hamas said" keeps its name)."""
+    word = c.text
+    if c.canon or not c.sent_start or not word[1:].isalpha() or not word[1:].islower() \
+            or word in lexicon.places() or _ent_label(doc, c) in ("ORG", "GPE", "LOC", "NORP"):
+        return False  # (the model's organizations: "Pentagon spokesman", "Congress leader")
+    low = word.lower()
+    nouns = lexicon.common_nouns()
+    ix = index_of(doc)
+    # a generic word for a body or a portfolio, or a noun the article also writes in lower case ("the union")
+    if low not in lexicon.org_heads() and low not in lexicon.title_modifiers() and not (
+            (low in nouns or low.endswith("s") and low[:-1] in nouns) and re.search(rf"\b{re.escape(low)}\b", ix.text)):
+        return False  # ("Kestrel analysts said": a company's name the dictionary knows as a bird)
+
+    def opens_modifier(tok: Token) -> bool:
+        nxt = tok.nbor() if tok.i + 1 < len(ix.tokens) else None
+        return bool(tok.is_sent_start) and nxt is not None and nxt.pos_ in ("NOUN", "PROPN") \
+            and (nxt.text.islower() or nxt.lower_ in _titles())
+
+    return all(opens_modifier(ix.token_at(m.start())) for m in re.finditer(rf"\b{re.escape(word)}\b", ix.text))
 
 
 def _possessed_institutions(text: str, cands: list[Cand]) -> None:
@@ -1178,7 +1234,9 @@ def _is_short_form(short: list[str], full: list[str], etype: str | None, surface
         return True  # "Restrepo" (Andrés Felipe Restrepo Vélez), "Lin" (Lin Jianguo): surnames need not come last
     # "Norvane" for "Norvane Technologies"; but "Senate" is no short form of "Senate Transport Committee"
     prefix = full[:n] == short and not (n == 1 and short[0] in lexicon.org_heads())
-    return full[-n:] == short or (etype == "Organization" and prefix)
+    # (not the words after a preposition: "Cape Town" is no short form of "University of Cape Town")
+    suffix = full[-n:] == short and full[-n - 1] not in ("of", "for", "on", "in", "at", "to")
+    return suffix or (etype == "Organization" and prefix)
 
 
 def _is_variant(short: list[str], full: list[str]) -> bool:

@@ -98,6 +98,26 @@ def person_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def common_nouns() -> frozenset[str]:
+    """English common nouns, lower case: the noun index of the default spaCy model's lemmatizer (WordNet's
+    nouns, 57k words), so no copy of it is kept here. It holds some names as well ("jordan", "hamas"): evidence
+    that a word can be a common noun, never alone that it is one. Empty when the model has no such table."""
+    try:
+        import spacy.util
+        from spacy.lookups import Lookups
+
+        from kg.nlp import model_name
+
+        root = spacy.util.get_package_path(model_name())
+        folder = next(root.glob("lemmatizer/lookups"), None) or next(root.glob("*/lemmatizer/lookups"), None)
+        if folder is None:
+            return frozenset()
+        return frozenset(Lookups().from_disk(folder).get_table("lemma_index")["noun"])
+    except (ImportError, OSError, KeyError, ValueError):
+        return frozenset()
+
+
+@lru_cache(maxsize=1)
 def person_titles() -> frozenset[str]:
     return frozenset(row[0] for row in _rows("person_titles.txt"))
 

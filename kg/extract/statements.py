@@ -463,9 +463,13 @@ def _direct(doc: Doc, quotes: list[Quote], paras: list[int], reported: list[Raw]
         start, end = q.start, quotes[last].end
         clause = _colon_clause(doc, q) if cue is None and q.words >= MIN_QUOTE_WORDS else None
         if cue is not None:
-            utterance = q.words >= MIN_QUOTE_WORDS or index_of(doc).text[q.end - 1] in ".!?"
+            text = index_of(doc).text
+            utterance = q.words >= MIN_QUOTE_WORDS or text[q.end - 1] in ".!?"
             before = _before_region(doc, q, 0)
-            opens_sentence = cue.idx > q.end and utterance and not before
+            # `"We are ready," Nunez said.`: a short quote that opens its sentence and ends in a comma before its cue
+            # (not a name in quotation marks: `"Operation Sandstorm," as the army calls it`)
+            opens_sentence = cue.idx > q.end and not before and (utterance or q.words >= 2 and text[q.end] == ","
+                                                                 and not text[q.start:q.end].istitle())
             # `X told the BBC: "..."`: a quotation introduced by its cue and a colon is all quoted speech
             introduced = utterance and bool(before) and before[-1].text == ":" and any(t.i == cue.i for t in before)
             kind = "direct" if (_governs(doc, cue, q) and utterance) or q.opens_para or last > i \
