@@ -30,6 +30,13 @@ def by_name(ents: list[Entity], name: str) -> Entity:
 TYPED = [  # (text, name, type) -- the type comes from the text, not from the model's guess
     # a role apposed without an article, before its body: a person ("X, chairman of the council")
     ("Thabo Nkosi, chairman of the council, said fees would rise.", "Thabo Nkosi", "Actor"),
+    # a noun for a kind of body right before a name describes it
+    ("The ride-hailing company Uber said it would appeal the ruling.", "Uber", "Organization"),
+    ("German carmaker Volkmar said on Monday it would cut 2,000 jobs.", "Volkmar", "Organization"),
+    ("Rival lender Bradesco said its profits had fallen.", "Bradesco", "Organization"),
+    # ... not one that opens a relative clause about a person
+    ("Imran Khan spoke in Lahore. The party Imran Khan founded has been banned from the election.", "Imran Khan",
+     "Actor"),
     ("Thabo Nkosi, vice-chancellor of the University of Cape Town, said fees would rise.", "Thabo Nkosi", "Actor"),
     # an age in years before a noun: a person, unless the noun names a business
     ('"Prices are low," said Dorcas Appiah, a 29-year-old engineer.', "Dorcas Appiah", "Actor"),

@@ -41,6 +41,11 @@ STATEMENTS = [  # (text, expected statements as (content, kind, speaker))
      [("the plaintiffs had raised serious questions", "indirect", "Kathaleen McCormick")]),
     ("“We were unlucky today,” said coach Carlo Ancelotti.",
      [("We were unlucky today", "direct", "Carlo Ancelotti")]),
+    # "the union", "the company": the body the article described with that noun before its name
+    ("The union IG Metall rejected the offer on Monday. The union said any plant closure would be met with strikes.",
+     [("any plant closure would be met with strikes", "indirect", "IG Metall")]),
+    ("Workers at the carmaker Volkmar walked out on Monday. The company said it could not afford more.",
+     [("it could not afford more", "indirect", "Volkmar")]),
     # a short quote that opens its sentence, then its speaker: speech, even inside a paragraph
     ('The club lost again on Sunday. "Very disappointing," coach Luis Ortega said after the match.',
      [("Very disappointing", "direct", "Luis Ortega")]),

@@ -625,6 +625,9 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
     elif (descriptor := _descriptor_after(after)) and _is_description(doc, c.end, descriptor):
         c.vote("Organization", STRONG)
         c.titles.append(descriptor)
+    elif kind := _kind_before(doc, c, before):
+        c.vote("Organization", STRONG)  # "the ride-hailing company Uber", "German carmaker Volkmar"
+        c.titles.append(kind)
     elif (_role_after(after) or SPOKES_AFTER.match(after)) and not _kind_word(words, text):
         c.vote("Organization", STRONG + 1)  # "chief FIFA spokesman X": outweighs a title before
     elif last_word(before) in ORG_BEFORE_LAST and ORG_BEFORE.search(before) or ORG_AFTER.match(after):
@@ -885,6 +888,34 @@ def _speaking_name(doc: Doc, c: Cand, words: list[str]) -> bool:
     # "X said" or, inverted after a quotation, "said X"
     return last.dep_ == "nsubj" and (head.i > last.i or head.i == first - 1) \
         and head.lemma_.lower() in lexicon.cue_verbs() and head.pos_ == "VERB"
+
+
+# Nouns of a kind of body that, right before a name, describe it: "the union IG Metall", "German carmaker Volkmar".
+# (Trade nouns that name people as often, "developer", "producer", "brewer", are left out.)
+BODY_KINDS = frozenset({"company", "firm", "corporation", "conglomerate", "startup", "carmaker", "automaker",
+                        "chipmaker", "drugmaker", "planemaker", "steelmaker", "shipbuilder", "retailer", "lender",
+                        "insurer", "airline", "manufacturer", "utility", "brewery", "consultancy", "charity",
+                        "union", "group", "party", "alliance", "coalition", "movement", "militia", "agency",
+                        "network", "organisation", "organization", "federation", "association", "club"})
+# Verbs of a person's tie to a body: after "the party Imran Khan", they open a relative clause about the person.
+BODY_TIES = frozenset({"found", "co-found", "lead", "run", "head", "own", "start", "join", "create", "form", "chair",
+                       "leave", "establish", "represent", "quit", "manage", "coach", "build"})
+KIND_BEFORE = re.compile(r"(?:^|\b[A-Za-z][\w-]*\s+)(?:[\w-]+\s+){0,3}?(?P<kind>[a-z]+)\s+$")
+
+
+def _kind_before(doc: Doc, c: Cand, before: str) -> str | None:
+    """"the ride-hailing company Uber", "the union IG Metall", "Rival lender Bradesco": a name right after a noun for a
+    kind of body is that body's (not "the party Imran Khan founded", where the name opens a relative clause)."""
+    m = KIND_BEFORE.search(before)
+    if m is None or m.group("kind") not in BODY_KINDS or before.rstrip().endswith(("’s", "'s")):
+        return None
+    ix = index_of(doc)
+    last = ix.tokens[ix.token_at_or_after(c.end) - 1]
+    nxt = last.nbor() if last.i + 1 < len(last.doc) else None
+    if last.dep_ in SUBJECT_DEPS and last.head.dep_ in ("relcl", "acl") \
+            or nxt is not None and nxt.lemma_ in BODY_TIES and nxt.pos_ == "VERB":
+        return None
+    return m.group("kind")
 
 
 def _descriptor_after(after: str) -> str | None:
