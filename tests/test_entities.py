@@ -30,6 +30,10 @@ def by_name(ents: list[Entity], name: str) -> Entity:
 TYPED = [  # (text, name, type) -- the type comes from the text, not from the model's guess
     # a role apposed without an article, before its body: a person ("X, chairman of the council")
     ("Thabo Nkosi, chairman of the council, said fees would rise.", "Thabo Nkosi", "Actor"),
+    # a city before a profession is where the person works, not a body ("Pentagon spokesman" is one)
+    ("Sydney lawyer Harriet Moss said the ruling was flawed.", "Sydney", "Place"),
+    # letters after a name: a barrister's rank
+    ("His barrister, Rafael Okonkwo SC, told reporters the sentence was harsh.", "Rafael Okonkwo", "Actor"),
     # a noun for a kind of body right before a name describes it
     ("The ride-hailing company Uber said it would appeal the ruling.", "Uber", "Organization"),
     ("German carmaker Volkmar said on Monday it would cut 2,000 jobs.", "Volkmar", "Organization"),

@@ -41,6 +41,8 @@ STATEMENTS = [  # (text, expected statements as (content, kind, speaker))
      [("the plaintiffs had raised serious questions", "indirect", "Kathaleen McCormick")]),
     ("“We were unlucky today,” said coach Carlo Ancelotti.",
      [("We were unlucky today", "direct", "Carlo Ancelotti")]),
+    ("The defence barrister, Rafael Okonkwo SC, said the sentence was harsh.",
+     [("the sentence was harsh", "indirect", "Rafael Okonkwo")]),
     # "the union", "the company": the body the article described with that noun before its name
     ("The union IG Metall rejected the offer on Monday. The union said any plant closure would be met with strikes.",
      [("any plant closure would be met with strikes", "indirect", "IG Metall")]),

@@ -468,6 +468,8 @@ def _titles() -> frozenset[str]:
     return lexicon.person_titles() | frozenset(lexicon.role_nouns())
 
 
+# Letters after a person's name: a barrister's rank, a legislator's seat, an honour ("Rafael Okonkwo SC").
+POST_NOMINALS = frozenset({"SC", "QC", "KC", "MP", "MEP", "MSP", "MLA", "OBE", "CBE", "MBE", "KBE", "DBE"})
 IRREGULAR_PLURALS = frozenset({"people", "children", "women", "men"})
 
 
@@ -496,6 +498,8 @@ def _split(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None]]:
     while e > s and (toks[e - 1].text in POSSESSIVE or toks[e - 1].text in "-()," or toks[e - 1].is_lower) \
             and not _hyphen_part(doc, e - 1):
         e -= 1  # "Efe news" (agency): a name ends on a capitalised word
+    if e - s >= 3 and toks[e - 1].text in POST_NOMINALS:  # "Rafael Okonkwo SC": a barrister's rank after a name
+        return [(a, b, "Actor") for a, b, _ in _split(doc, s, e - 1)]
     while e - s >= 2 and toks[s + 1].is_title and (
             toks[s].tag_ == "PRP$" or toks[s].lower_ in ("former", "ex")
             or toks[s].tag_ == "JJ" and not toks[s].ent_type_ and _opens(toks, s)):
@@ -628,7 +632,8 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
     elif kind := _kind_before(doc, c, before):
         c.vote("Organization", STRONG)  # "the ride-hailing company Uber", "German carmaker Volkmar"
         c.titles.append(kind)
-    elif (_role_after(after) or SPOKES_AFTER.match(after)) and not _kind_word(words, text):
+    elif (_role_after(after) or SPOKES_AFTER.match(after)) and not _kind_word(words, text) \
+            and not (_profession_after(after) and (_ent_label(doc, c) in ("GPE", "LOC") or c.text in lexicon.places())):
         c.vote("Organization", STRONG + 1)  # "chief FIFA spokesman X": outweighs a title before
     elif last_word(before) in ORG_BEFORE_LAST and ORG_BEFORE.search(before) or ORG_AFTER.match(after):
         c.vote("Organization", STRONG)
@@ -961,6 +966,17 @@ def _appositive_title(after: str) -> str | None:
             if " ".join(words[k:n]) in roles and all(w in MODIFIERS for w in words[:k]):
                 return " ".join(words[:n])
     return None
+
+
+# Role nouns of a profession, not of a post in a body: a place before them is where the person works ("Sydney
+# lawyer Harriet Moss"), where before a post it may be a club or a body ("Liverpool manager", "Pentagon spokesman").
+PROFESSIONS = frozenset({"lawyer", "analyst", "economist", "professor", "researcher", "scientist", "strategist",
+                         "fellow", "correspondent", "columnist", "editor", "adviser", "advisor"})
+
+
+def _profession_after(after: str) -> bool:
+    m = re.match(r"^\s+((?:[a-z][\w-]*\s+){1,3})[A-Z]", after)
+    return m is not None and (_title_before(" " + m.group(1)) or "") in PROFESSIONS
 
 
 def _role_after(after: str) -> bool:

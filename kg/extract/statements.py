@@ -885,6 +885,8 @@ def _apposed_name(doc: Doc, subj: Token, mention: Span, cue: Token | None, index
     """"Its policy director, Sarah Lindqvist, said": the name set beside the description."""
     for c in subj.children:
         hit = index.span_at(c.idx) if c.dep_ == "appos" and c.i > subj.i else None
+        if hit is None and c.dep_ == "appos" and c.i > subj.i and c.pos_ == "PROPN":
+            hit = index.span_at(c.left_edge.idx)  # "His barrister, Rafael Okonkwo SC,": the name before its letters
         if hit is None and c.dep_ == "appos" and c.i > subj.i and c.pos_ == "NOUN":
             # "Another passenger, retired teacher Gérard Pichon,": the name apposed to the apposed description
             hit = next((h for a in c.children if a.dep_ == "appos" for h in [index.span_at(a.idx)] if h), None)
