@@ -905,14 +905,14 @@ BODY_KINDS = frozenset({"company", "firm", "corporation", "conglomerate", "start
 # Verbs of a person's tie to a body: after "the party Imran Khan", they open a relative clause about the person.
 BODY_TIES = frozenset({"found", "co-found", "lead", "run", "head", "own", "start", "join", "create", "form", "chair",
                        "leave", "establish", "represent", "quit", "manage", "coach", "build"})
-KIND_BEFORE = re.compile(r"(?:^|\b[A-Za-z][\w-]*\s+)(?:[\w-]+\s+){0,3}?(?P<kind>[a-z]+)\s+$")
 
 
 def _kind_before(doc: Doc, c: Cand, before: str) -> str | None:
     """"the ride-hailing company Uber", "the union IG Metall", "Rival lender Bradesco": a name right after a noun for a
     kind of body is that body's (not "the party Imran Khan founded", where the name opens a relative clause)."""
-    m = KIND_BEFORE.search(before)
-    if m is None or m.group("kind") not in BODY_KINDS or before.rstrip().endswith(("’s", "'s")):
+    words = before.rsplit(None, 1) if before[-1:].isspace() else []
+    kind = words[-1] if words else ""  # (the window's end only: a regex search would try every position)
+    if kind not in BODY_KINDS:
         return None
     ix = index_of(doc)
     last = ix.tokens[ix.token_at_or_after(c.end) - 1]
@@ -920,7 +920,7 @@ def _kind_before(doc: Doc, c: Cand, before: str) -> str | None:
     if last.dep_ in SUBJECT_DEPS and last.head.dep_ in ("relcl", "acl") \
             or nxt is not None and nxt.lemma_ in BODY_TIES and nxt.pos_ == "VERB":
         return None
-    return m.group("kind")
+    return kind
 
 
 def _descriptor_after(after: str) -> str | None:
