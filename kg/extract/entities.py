@@ -974,17 +974,19 @@ PROFESSIONS = frozenset({"lawyer", "analyst", "economist", "professor", "researc
                          "fellow", "correspondent", "columnist", "editor", "adviser", "advisor"})
 
 
-def _profession_after(after: str) -> bool:
+def _title_after_name(after: str) -> str:
+    """The lower-case title between a name and the next name ("spokesman" in " spokesman John Kirby"), or ""."""
     m = re.match(r"^\s+((?:[a-z][\w-]*\s+){1,3})[A-Z]", after)
-    return m is not None and (_title_before(" " + m.group(1)) or "") in PROFESSIONS
+    return (_title_before(" " + m.group(1)) or "") if m else ""
+
+
+def _profession_after(after: str) -> bool:
+    return _title_after_name(after) in PROFESSIONS
 
 
 def _role_after(after: str) -> bool:
     """"Pentagon spokesman John Kirby", "Fatah Alliance lawmaker X": a name before a role noun and a name."""
-    m = re.match(r"^\s+((?:[a-z][\w-]*\s+){1,3})[A-Z]", after)
-    if m is None:
-        return False
-    role = _title_before(" " + m.group(1)) or ""
+    role = _title_after_name(after)
     # (not "Finance minister Jeremy Hunt": a minister's title is preceded by a portfolio, not a body)
     return role in lexicon.role_nouns() and not role.endswith("minister")
 
