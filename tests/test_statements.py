@@ -384,6 +384,20 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
     ("Helen Brandt, appointed in March, defended the cuts on Tuesday.\n"
      "“We had to act before the losses grew,” the chief executive said.\n",
      [("We had to act before the losses grew", "Helen Brandt")]),
+    # an age is a description of the person in focus, also where the model parses "the 47-year-old" as no subject
+    ("Defender Tomas Berg signed a new two-year contract on Friday.\n"
+     "“I never wanted to leave this club,” the 31-year-old said.\n",
+     [("I never wanted to leave this club", "Tomas Berg")]),
+    ("Graham Pike pleaded guilty to fraud at Leeds Crown Court.\n"
+     "The 58-year-old said he had repaid most of the money.\n",
+     [("he had repaid most of the money", "Graham Pike")]),
+    ("Ines Duarte, the new chief executive of the retailer Corvane, set out her plan on Monday.\n"
+     "“We will open forty stores next year,” said the 49-year-old.\n",
+     [("We will open forty stores next year", "Ines Duarte")]),
+    # precision: "a 47-year-old" is someone not named yet
+    ("Defender Tomas Berg signed a new two-year contract on Friday.\n"
+     "A 44-year-old fan said the club had made the right choice.\n",
+     [("the club had made the right choice", None)]),
     # ... but not a spokesman, nor one described as someone's ("the spokesman for the ministry")
     ("Tom Hughes criticised the plan on Monday.\n“It will not work,” the spokesman said.\n",
      [("It will not work", None)]),

@@ -222,11 +222,22 @@ def _subject(tok: Token) -> Token | None:
 
 
 def _own_subject(tok: Token) -> Token | None:
-    """The verb's subject; of two (a misparsed "The ruling All Progressives Congress"), the proper noun."""
+    """The verb's subject; of two (a misparsed "The ruling All Progressives Congress"), the proper noun.
+
+    "The 47-year-old said" is parsed with no subject, its words hung on the verb as a determiner and
+    an adjective: the age is the subject."""
     subs = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
     if len(subs) > 1 and subs[1].tag_ in ("NNP", "NNPS") and subs[1].left_edge.i == subs[0].i + 1:
         return subs[1]
+    if not subs and tok.pos_ == "VERB":
+        return next((c for c in tok.lefts if c.dep_ == "amod" and _is_age(c)), None)
     return subs[0] if subs else None
+
+
+def _is_age(tok: Token) -> bool:
+    """"old" of "the 47-year-old": a person described by age."""
+    return tok.lower_ == "old" and any(c.lower_ in ("year", "years") and any(n.like_num for n in c.children)
+                                       for c in tok.children)
 
 
 def _span(doc: Doc, start: int, end: int) -> Span:
@@ -811,7 +822,9 @@ def _speaker(doc: Doc, raw: Raw, index: _Mentions, entities: list[Entity],
 
 def _describes_person(doc: Doc, mention: Span, subj: Token, entities: list[Entity]) -> bool:
     """A definite description of a person that no one else in the article answers to: "the French
-    midfielder" (when the article gave no one that nationality), "the chief executive"."""
+    midfielder" (when the article gave no one that nationality), "the chief executive", "the 47-year-old"."""
+    if _is_age(subj):
+        return mention.text[:4].lower() == "the "
     if not any(c.lower_ == "the" for c in subj.children) or subj.tag_ not in ("NN", "NNP", "JJ") \
             or any(c.dep_ in ("prep", "appos") for c in subj.children):
         return False  # "the spokesman for the political bureau of X": someone of X, not the one in focus
@@ -1022,6 +1035,9 @@ def _named_in_description(subj: Token, index: _Mentions) -> str | None:
 def _description(doc: Doc, subj: Token) -> Span:
     """The speaker as written: the subject's phrase up to the first comma or relative clause."""
     toks = []
+    if _is_age(subj) and subj.left_edge.i > 0 and subj.doc[subj.left_edge.i - 1].dep_ == "det" \
+            and subj.doc[subj.left_edge.i - 1].head.i == subj.head.i:
+        toks = [subj.doc[subj.left_edge.i - 1]]  # "the" of "the 47-year-old said", hung on the verb
     for t in subj.subtree:
         if t.i > subj.i and (t.text in ",(" or t.dep_ in ("relcl", "appos")):
             break
