@@ -394,6 +394,16 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
     ("Ines Duarte, the new chief executive of the retailer Corvane, set out her plan on Monday.\n"
      "“We will open forty stores next year,” said the 49-year-old.\n",
      [("We will open forty stores next year", "Ines Duarte")]),
+    # another word for the same kind of role ("manager" ... "the Everton boss"), and a player's position
+    ("Everton manager Sean Dyche criticised the referee after the defeat at Anfield.\n"
+     "“It was never a penalty,” the Everton boss said.\n",
+     [("It was never a penalty", "Sean Dyche")]),
+    ("Chief executive Helen Brandt defended the cuts on Tuesday.\n"
+     "“We had to act before the losses grew,” the Volkmar boss said.\n",
+     [("We had to act before the losses grew", "Helen Brandt")]),
+    ("Striker Kofi Asante scored twice as Ghana beat Nigeria 2-0.\n"
+     "“I dedicate these goals to my mother,” the forward told reporters.\n",
+     [("I dedicate these goals to my mother", "Kofi Asante")]),
     # precision: "a 47-year-old" is someone not named yet
     ("Defender Tomas Berg signed a new two-year contract on Friday.\n"
      "A 44-year-old fan said the club had made the right choice.\n",

@@ -825,7 +825,8 @@ def _describes_person(doc: Doc, mention: Span, subj: Token, entities: list[Entit
     midfielder" (when the article gave no one that nationality), "the chief executive", "the 47-year-old"."""
     if _is_age(subj):
         return mention.text[:4].lower() == "the "
-    if not any(c.lower_ == "the" for c in subj.children) or subj.tag_ not in ("NN", "NNP", "JJ") \
+    if not any(c.lower_ == "the" for c in subj.children) \
+            or subj.tag_ not in ("NN", "NNP", "JJ") and not _is_title_head(subj.lower_) \
             or any(c.dep_ in ("prep", "appos") for c in subj.children):
         return False  # "the spokesman for the political bureau of X": someone of X, not the one in focus
     head = subj.lower_
@@ -861,10 +862,12 @@ def _in_focus(raw: Raw, focus: _Focus, head: str, entities: list[Entity]) -> str
     if focus.person is None or focus.person[0] is None or raw.para - focus.person[2] > 1 or focus.passive:
         return None
     ent = next((e for e in entities if e.key == focus.person[0]), None)
-    if ent is not None and ent.titles and lexicon.role_nouns().get(head) == "leaderOf" \
-            and not any(t.split()[-1] == head for t in ent.titles):
-        return None  # ("striker Marcus Rashford scored twice ... the manager said": someone else leads)
-    return focus.person[0]
+    roles = lexicon.role_nouns()
+    if ent is not None and ent.titles and roles.get(head) == "leaderOf" \
+            and not any("leaderOf" in (roles.get(t.lower()), roles.get(t.split()[-1].lower())) for t in ent.titles
+                        if t.split()):
+        return None  # ("striker Marcus Rashford scored twice ... the manager said": someone else leads;
+    return focus.person[0]  # "manager Sean Dyche ... the Everton boss said": another word for the same role)
 
 
 def _pronoun(subj: Token, raw: Raw, focus: _Focus) -> str | None:
