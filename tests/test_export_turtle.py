@@ -298,6 +298,12 @@ def _edit_a_copy(store: GraphStore) -> None:
     path.write_bytes(path.read_bytes().replace(b"Jane", b"Joan"))
 
 
+def _cut_a_copy(store: GraphStore) -> None:  # as a build stopped while writing it in place leaves it
+    path = store.article_copy_file("a2")
+    data = path.read_bytes()
+    path.write_bytes(data[:data.index(b"\n") + 1])
+
+
 def _lose_a_copy(store: GraphStore) -> None:
     store.article_copy_file("a1").unlink()
 
@@ -312,7 +318,7 @@ def _a_manifest_of_another_build(store: GraphStore) -> None:
     store.save_manifest(manifest)
 
 
-@pytest.mark.parametrize("spoil", [_add_a_quad, _move_a_graph, _edit_a_copy, _lose_a_copy,
+@pytest.mark.parametrize("spoil", [_add_a_quad, _move_a_graph, _edit_a_copy, _cut_a_copy, _lose_a_copy,
                                    _lose_the_resolution_copy, _a_manifest_of_another_build])
 def test_copies_that_do_not_describe_the_store_are_not_used(spoil: Callable[[GraphStore], None],
                                                             tmp_path: Path) -> None:
