@@ -241,6 +241,14 @@ NAMES = [  # (text, names that must be entities, names that must not)
     ("Security Minister Rachel Pemberton spoke on Tuesday.", ["Rachel Pemberton"], ["Security"]),
     ("Chief Financial Officer Dana Whitlock told analysts about costs.", ["Dana Whitlock"], ["Financial"]),
     ("German Interior Minister Jürgen Möller said Europe needed answers.", ["Jürgen Möller"], ["Interior"]),
+    # a portfolio of dictionary words before a minister's title is no body ("Public Safety", "Home Affairs")
+    ("The fires spread on Monday. Public Safety Minister Mike Ellis-Grant said 300 firefighters were deployed. "
+     "Home Affairs Minister Ana Lopes said the borders stayed open.",
+     ["Mike Ellis-Grant", "Ana Lopes"], ["Public Safety", "Home Affairs"]),
+    ("Homeland Security Secretary Alejandro Mayorkas said the border was secure.", ["Alejandro Mayorkas"],
+     ["Homeland"]),
+    # ... but one the article names as a body elsewhere is one ("the Treasury would act")
+    ("Treasury Secretary Janet Yellen said the Treasury would act.", ["Janet Yellen", "Treasury"], []),
     # hyphenated given names stay whole
     ("South Korean Foreign Minister Park Ji-hoon called for calm.", ["Park Ji-hoon"], ["Park Ji"]),
     # an honorific is a title, not part of the name
@@ -364,6 +372,16 @@ def test_a_place_after_of_is_no_short_form_of_the_body_it_ends(nlp) -> None:  # 
     ents = {e.name: e for e in entities(nlp, text)}
     assert ents["Cape Town"].type == "Place"
     assert "Cape Town" not in ents["University of Cape Town"].aliases
+
+
+def test_a_place_with_its_own_office_is_no_short_form_of_a_body_named_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Georgia Power said 40,000 homes had no electricity. "
+            "Georgia Governor Brian Kemp said crews were working overnight.")
+    ents = {e.name: e for e in entities(nlp, text)}
+    assert ents["Georgia"].type == "Place"
+    assert "Georgia" not in ents["Georgia Power"].aliases
+    text = "Norvane Technologies cut 300 jobs. Norvane said demand had fallen."  # a company's own short form stays
+    assert "Norvane" in {e.name: e for e in entities(nlp, text)}["Norvane Technologies"].aliases
 
 
 @pytest.mark.parametrize(("text", "wanted", "unwanted"), NAMES)

@@ -258,6 +258,30 @@ def test_medium_and_date(nlp) -> None:  # type: ignore[no-untyped-def]
     assert (st.date_text, st.date) == ("Monday", "2024-03-11")
 
 
+def test_the_medium_is_the_document_not_what_it_says(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The league's chairman, Umar Damagum, said in a statement that the club was studying the ruling.\n"
+    (st,) = extract(nlp(text), Article("t", "t.txt", text, "0", "2024-03-15")).statements
+    assert st.content.text == "the club was studying the ruling"
+    assert st.medium is not None and st.medium.text == "a statement"
+
+
+@pytest.mark.parametrize(("text", "speaker", "kind"), [
+    # "according to" after a quote's own attribution names who reported it, not who spoke
+    ("“The border will reopen soon,” President Ali Mohamed said, according to state media.\n", "Ali Mohamed", "direct"),
+    ("“We have the money to finish the stadium,” Rafael Okafor said, according to a transcript of the hearing.\n",
+     "Rafael Okafor", "direct"),
+])
+def test_according_to_after_an_attributed_quote(nlp, text: str, speaker: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    got = statements(nlp, text)
+    assert len(got) == 1 and got[0][1:] == (kind, speaker), got
+
+
+def test_according_to_a_source_still_speaks_for_a_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "According to Tasnim news agency, the government must respond to the demands of the protesters.\n"
+    got = statements(nlp, text)
+    assert [g[0] for g in got] == ["the government must respond to the demands of the protesters"]
+
+
 def test_direct_quote_is_not_also_indirect(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Ahmed Said noted, “The border will stay closed until the elections are over.”\n"
     got = statements(nlp, text)

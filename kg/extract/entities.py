@@ -469,6 +469,7 @@ def _titles() -> frozenset[str]:
 
 
 # Letters after a person's name: a barrister's rank, a legislator's seat, an honour ("Rafael Okonkwo SC").
+PORTFOLIO_TITLES = frozenset({"minister", "secretary", "commissioner"})  # titles written after a portfolio
 POST_NOMINALS = frozenset({"SC", "QC", "KC", "MP", "MEP", "MSP", "MLA", "OBE", "CBE", "MBE", "KBE", "DBE"})
 IRREGULAR_PLURALS = frozenset({"people", "children", "women", "men"})
 
@@ -552,6 +553,8 @@ def _split(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None]]:
         if n and (i > s or i + n < e) and not toks[i].ent_type_ == "PERSON" or (n and toks[i].is_lower) or honorific:
             while i > s and toks[i - 1].lower_ in lexicon.title_modifiers():
                 i, n = i - 1, n + 1  # "Security Minister", "Chief Financial Officer": the title's own words
+            if i > s and toks[i + n - 1].lower_ in PORTFOLIO_TITLES and _portfolio(doc, s, i):
+                i, n = s, n + i - s  # "Public Safety Minister X", "Home Affairs Secretary X": the portfolio
             left = _split(doc, s, i) if i > s else []
             right = [(a, b, "Actor") for a, b, _ in _split(doc, i + n, e)]
             return left + right
@@ -991,6 +994,29 @@ def _role_after(after: str) -> bool:
     return role in lexicon.role_nouns() and not role.endswith("minister")
 
 
+def _portfolio(doc: Doc, s: int, e: int) -> bool:
+    """Capitalised dictionary words before a minister's title that name a portfolio, not a body: "Public
+    Safety", "Home Affairs", "Social Welfare". Not a place or a nationality ("Kenyan", "Ontario"), and not
+    words the article capitalises anywhere but before such a title ("the Treasury said" keeps "Treasury
+    Secretary X" a member of the Treasury)."""
+    ix = index_of(doc)
+    toks = ix.tokens[s:e]
+    nouns = lexicon.common_nouns()
+    if not all(t.is_title and t.is_alpha and t.ent_type_ not in ("GPE", "LOC", "NORP")
+               and t.text not in lexicon.places()
+               and (t.lower_ in nouns or t.lower_.endswith("s") and t.lower_[:-1] in nouns
+                    or t.lower_ in lexicon.title_modifiers()) for t in toks):
+        return False
+    def before_title(end: int) -> bool:  # (the title's own words between: "Homeland Security Secretary")
+        words = [w.lower() for w in ix.text[end:end + 60].split()[:4]]
+        while words and words[0] in lexicon.title_modifiers():
+            words.pop(0)
+        return bool(words) and words[0] in PORTFOLIO_TITLES
+
+    phrase = " ".join(t.text for t in toks)
+    return all(before_title(m.end()) for m in re.finditer(rf"\b{re.escape(phrase)}\b", ix.text))
+
+
 def _title_before(before: str) -> str | None:
     """A person title or role noun written right before a name ("Prime Minister", "lawmaker")."""
     words = before.rstrip().split()
@@ -1220,7 +1246,9 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
         if c.sent_start and c.strength < 0 and re.search(rf"\b{re.escape(c.text.lower())}\b", text):
             continue  # "Resistance has decided ...": a common word capitalised at a sentence start
         toks = norm[key]
+        office = c.etype == "Place" and _office_after(text, c.end)
         fulls = {uf.find(k) for k, o in names.items() if k != key and o.etype in ("Actor", "Organization")
+                 and not (office and norm[k][:len(toks)] == toks)  # "Georgia Governor X": no "Georgia Power"
                  and _is_short_form(toks, norm[k], o.etype, c.text)}
         if not fulls and c.etype == "Actor" and c.strength >= STRONG:
             # "goals from Declan Fairweather" read as a place by the model, "captain Fairweather said": a
@@ -1239,6 +1267,14 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
             full = fulls.pop()
             uf.join(full, key)
             evidence.setdefault(key, []).append(AliasEvidence(c.text, "short-form", Span(c.start, c.end, c.text)))
+
+
+def _office_after(text: str, end: int) -> bool:
+    """A state office written after a place ("Georgia Governor", "Ontario Premier"): the place's own
+    leader, so the place is no short form of a body named after it ("Georgia Power")."""
+    words = text[end:end + 40].split()[:2]
+    offices = lexicon.state_offices()
+    return bool(words) and (words[0].lower() in offices or " ".join(words).lower() in offices)
 
 
 INITIALS_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "de", "du", "des", "la", "le", "&"})

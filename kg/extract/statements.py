@@ -438,6 +438,9 @@ def _according_to(doc: Doc, tok: Token, quotes: list[Quote], paras: list[int]) -
     head = tok.head
     if source is None or head is tok or head.pos_ not in ("VERB", "AUX") or _in_quote(quotes, tok.idx):
         return None
+    if tok.i > head.i and _cue(head, direct=True) and _own_subject(head) is not None \
+            and any(head.sent.start_char <= q.start and q.end <= head.idx for q in quotes):
+        return None  # '"…," Mohamed said, according to state media': Mohamed speaks; the media only report it
     skip = {t.i for t in tok.subtree}
     toks = [t for t in head.subtree if t.i not in skip]
     source = _document_issuer(source)
@@ -1206,7 +1209,8 @@ def _medium(doc: Doc, child: Token, index: _Mentions, entities: list[Entity]) ->
         if hit and kind and kind.kind == "platform":
             return _span(doc, hit[0], hit[1]), hit[2].key
         if kind and kind.kind in ("post", "channel"):
-            span = _tokens_span(doc, list(obj.subtree))
+            clauses = {t.i for c in obj.children if c.dep_ in ("acl", "relcl", "ccomp") for t in c.subtree}
+            span = _tokens_span(doc, [t for t in obj.subtree if t.i not in clauses])  # "in a statement [that …]"
             platform = next((e.key for e in entities if kind.platform and e.name == kind.platform), None)
             return (span, platform) if span else None
     return None
