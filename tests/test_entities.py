@@ -247,6 +247,11 @@ NAMES = [  # (text, names that must be entities, names that must not)
      ["Mike Ellis-Grant", "Ana Lopes"], ["Public Safety", "Home Affairs"]),
     ("Homeland Security Secretary Alejandro Mayorkas said the border was secure.", ["Alejandro Mayorkas"],
      ["Homeland"]),
+    # a place word inside a longer place name the model read is part of it, not the country it names
+    ("New Mexico Governor Michelle Lujan Grisham said the fires were contained.",
+     ["New Mexico", "Michelle Lujan Grisham"], ["Mexico"]),
+    ("Crews from British Columbia and Ontario were deployed to fight the fires.", ["British Columbia"],
+     ["United Kingdom"]),
     # ... but one the article names as a body elsewhere is one ("the Treasury would act")
     ("Treasury Secretary Janet Yellen said the Treasury would act.", ["Janet Yellen", "Treasury"], []),
     # hyphenated given names stay whole

@@ -133,7 +133,8 @@ def extract_entities(doc: Doc, article: Article) -> list[Entity]:
     cands += _title_offices(text, cands)
     ents = index_of(doc).ents
     cands += _place_cands(text, cands, [(e.start_char, e.end_char) for e in ents if e.label_ in ("ORG", "FAC")],
-                          [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON" and len(e) > 1])
+                          [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON" and len(e) > 1],
+                          [(e.start_char, e.end_char) for e in ents if e.label_ in ("GPE", "LOC")])
     cands += _name_cands(doc, cands)
     cands += _names_before_titles(doc, cands)
     cands.sort(key=lambda c: (c.start, -c.end))
@@ -213,13 +214,19 @@ def _place_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return pattern, re.compile(r"(?:’s|'s)?\s+(" + inst + r")\b")
 
 
+# a place name of capitalised words that does not end in a generic word ("Basra Province" is Basra's)
+LONGER_PLACE = re.compile(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*(?<! Province)(?<! City)(?<! Governorate)(?<! District)"
+                          r"(?<! Region)(?<! State)(?<! County)(?<! Provinces)")
+
+
 def _place_cands(text: str, taken: list[Cand], org_spans: list[tuple[int, int]],
-                 person_spans: list[tuple[int, int]]) -> list[Cand]:
+                 person_spans: list[tuple[int, int]], place_spans: list[tuple[int, int]]) -> list[Cand]:
     """Every occurrence of a place name, short form or demonym, and country institutions.
 
     A place word inside a name the model read as one organization ("Reserve Bank of India") is
     part of that name, unless it is a possessive ("Iraq's Popular Mobilization Units"); a place's own name
-    that opens a name the model read as a person's is a first name ("Jordan Henderson", "Chad Smith").
+    that opens a name the model read as a person's is a first name ("Jordan Henderson", "Chad Smith"); one
+    inside a longer place name the model read ("New Mexico", "British Columbia") is part of that name.
     """
     out: list[Cand] = []
     pattern, institution = _place_patterns()
@@ -231,6 +238,9 @@ def _place_cands(text: str, taken: list[Cand], org_spans: list[tuple[int, int]],
             or any(s == m.start() and m.end() < e for s, e in person_spans)
                 and lexicon.places()[surface] == surface and re.match(r" [A-Z]", text[m.end():m.end() + 2])) \
                 and not re.match(r"(?:’s|'s)\b", text[m.end():m.end() + 2]):
+            continue
+        if any(s <= m.start() and m.end() <= e and e - s > m.end() - m.start() and LONGER_PLACE.fullmatch(text[s:e])
+               for s, e in place_spans):
             continue
         name_after = re.match(r"^(?:\s+[A-Z][\w’'-]*){1,4}", text[m.end():m.end() + 60])
         if name_after and name_after.group(0).split()[-1].lower() in lexicon.org_heads():
