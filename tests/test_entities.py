@@ -28,6 +28,8 @@ def by_name(ents: list[Entity], name: str) -> Entity:
 
 
 TYPED = [  # (text, name, type) -- the type comes from the text, not from the model's guess
+    # a place described as a capital, though "Capital" also ends companies' names
+    ("Security was tight around the tribunal in Kaduna, the state capital.", "Kaduna", "Place"),
     # a role apposed without an article, before its body: a person ("X, chairman of the council")
     ("Thabo Nkosi, chairman of the council, said fees would rise.", "Thabo Nkosi", "Actor"),
     # a city before a profession is where the person works, not a body ("Pentagon spokesman" is one)
@@ -241,6 +243,11 @@ NAMES = [  # (text, names that must be entities, names that must not)
     ("Security Minister Rachel Pemberton spoke on Tuesday.", ["Rachel Pemberton"], ["Security"]),
     ("Chief Financial Officer Dana Whitlock told analysts about costs.", ["Dana Whitlock"], ["Financial"]),
     ("German Interior Minister Jürgen Möller said Europe needed answers.", ["Jürgen Möller"], ["Interior"]),
+    # an occupation opening a sentence is no first name; an agency's head is titled, not named, "Administrator"
+    ("Farmer John Mwangi said the rains had failed. Nurse Mary Achieng said the clinic was full.",
+     ["John Mwangi", "Mary Achieng"], ["Farmer John Mwangi", "Nurse Mary Achieng"]),
+    ("NASA Administrator Bill Nelson said the launch would go ahead.", ["NASA", "Bill Nelson"],
+     ["NASA Administrator Bill Nelson"]),
     # a portfolio of dictionary words before a minister's title is no body ("Public Safety", "Home Affairs")
     ("The fires spread on Monday. Public Safety Minister Mike Ellis-Grant said 300 firefighters were deployed. "
      "Home Affairs Minister Ana Lopes said the borders stayed open.",

@@ -100,6 +100,7 @@ OPENING_QUOTES = frozenset({'"', "“", "‘", "'"})  # (a quotation's first wor
 PLACE_APPOSED = re.compile(r"\b(?:the|its|their|[A-Z][\w’'-]*(?:’s|'s))\s+(?:(?:northern|southern|eastern|western|"
                            r"central|coastal|nearby|neighbouring|neighboring|border|port)\s+)?"
                            r"(?:capital|city|town|village|province|region|district|county)(?:\s+of)?,?\s+$")
+PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "province", "region", "district", "county"})
 PLACE_APPOSED_END = re.compile(r"^,?\s+(?:reported|said|says|told|announced|added|warned|claimed)\b")  # not a place
 # "The outgoing club president, Henrik Aas Lunde, said": a name apposed to a role description
 APPOSED_TO_ROLE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?|[A-Z][\w’'-]*(?:’s|'s))\s+"
@@ -479,6 +480,9 @@ def _titles() -> frozenset[str]:
 
 
 # Letters after a person's name: a barrister's rank, a legislator's seat, an honour ("Rafael Okonkwo SC").
+# person nouns that are also titles or names before a name ("Father John", "Boy George"): not an occupation
+KIN_NOUNS = frozenset({"man", "woman", "boy", "girl", "mother", "father", "son", "daughter", "wife", "husband",
+                       "grandmother", "grandfather"})
 PORTFOLIO_TITLES = frozenset({"minister", "secretary", "commissioner"})  # titles written after a portfolio
 POST_NOMINALS = frozenset({"SC", "QC", "KC", "MP", "MEP", "MSP", "MLA", "OBE", "CBE", "MBE", "KBE", "DBE"})
 IRREGULAR_PLURALS = frozenset({"people", "children", "women", "men"})
@@ -522,6 +526,9 @@ def _split(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None]]:
             and toks[s + 1].is_title and toks[s + 1].lower_ not in lexicon.company_words() \
             and (toks[s].is_sent_start or s > 0 and "\n" in toks[s - 1].text + toks[s - 1].whitespace_):
         s += 1  # "Chipmaker Veltrix rejects bid" (a headline's or a sentence's first word): the trade, then the name
+    if e - s >= 3 and toks[s].is_title and toks[s].lower_ in lexicon.person_nouns() - KIN_NOUNS \
+            and (toks[s].is_sent_start or s > 0 and "\n" in toks[s - 1].text + toks[s - 1].whitespace_):
+        s += 1  # "Farmer John Mwangi said" opening a sentence: an occupation, not a first name
     if s >= e:
         return []
     if _match_phrase(doc, s, e, titles) == e - s:
@@ -844,13 +851,16 @@ def _org_apposition(after: str) -> bool:
             break
         words.append(w)
     rest = after[m.start(1) + len(" ".join(words)):]
-    return bool(words) and words[-1] in _org_nouns() and not rest.startswith(("’", "'"))
+    return bool(words) and words[-1] in _org_nouns() and words[-1] not in PLACE_NOUNS \
+        and not rest.startswith(("’", "'"))
 
 
 def _company_apposition(after: str) -> bool:
     """"Quillmark, the company that ...", "Ember Insights, a data firm": a company described right after."""
     m = re.match(r"^,\s+(?:a|an|the)\s+([a-z][\w -]*)(?![’'])", after)  # not "X, the group's director"
-    return m is not None and any(w in lexicon.company_words() for w in m.group(1).split()[:4])
+    words = m.group(1).split()[:4] if m is not None else []
+    return any(w in lexicon.company_words() for w in words) \
+        and not any(w in PLACE_NOUNS for w in words)  # ("Kaduna, the state capital": "Capital" ends firms' names)
 
 
 def _apposed_to_role(before: str, after: str, words: list[str]) -> str | None:
