@@ -901,8 +901,10 @@ def _speaking_org(doc: Doc, c: Cand, words: list[str]) -> bool:
 
 def _speaking_name(doc: Doc, c: Cand, words: list[str]) -> bool:
     """"Declan Fairweather said", "said Anders Holm Berg": a two- or three-word name (not an organization's) as
-    the subject of a speech verb is a person, whatever place the model took it for."""
-    if not 2 <= len(words) <= 3 or _ent_label(doc, c) == "ORG" or c.strength > WEAK:
+    the subject of a speech verb is a person, whatever place the model took it for. So is one whose clause
+    goes on about it as "his" or "her" ("Mateo Alcaraz-Vidal dedicated the title to his grandmother"), even
+    when the model took it for an organization, or only a surname ("Alcaraz-Vidal dedicated …")."""
+    if not 1 <= len(words) <= 3 or c.strength > WEAK:
         return False
     if any(w.lower() in lexicon.org_heads() or w.lower() in lexicon.company_words() or not w[:1].isupper()
            or re.fullmatch(r"[A-Z]{3,}", w) for w in words):
@@ -913,8 +915,14 @@ def _speaking_name(doc: Doc, c: Cand, words: list[str]) -> bool:
     last = ix.tokens[max(0, ix.token_at_or_after(c.end) - 1)]
     head = last.head
     first = ix.token_at_or_after(c.start)
+    if last.dep_ == "nsubj" and head.i > last.i and head.pos_ == "VERB" and not any(
+            t.ent_type_ in ("PERSON", "ORG") for t in doc[last.i + 1:head.i]):
+        own = [t for t in head.subtree if t.i > head.i and t.lower_ in ("his", "her", "himself", "herself")]
+        if own and not any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in doc[head.i:own[0].i]):
+            return True  # (no other name between that "his" could be about)
     # "X said" or, inverted after a quotation, "said X"
-    return last.dep_ == "nsubj" and (head.i > last.i or head.i == first - 1) \
+    return len(words) >= 2 and _ent_label(doc, c) != "ORG" and last.dep_ == "nsubj" \
+        and (head.i > last.i or head.i == first - 1) \
         and head.lemma_.lower() in lexicon.cue_verbs() and head.pos_ == "VERB"
 
 
