@@ -83,9 +83,10 @@ STATEMENTS = [  # (text, expected statements as (content, kind, speaker))
      [("compensation would be paid according to the law", "indirect", None)]),
     ('Senator Ana Ruiz said the deal "was a disaster for the whole country" and walked out of the meeting.',
      [("was a disaster for the whole country", "mixed", "Ana Ruiz")]),
-    # "calling it "..."": the quoted words of the subject of the clause the participle hangs on
+    # "calling it "..."": the quoted words of the subject of the clause the participle hangs on (all quoted
+    # words, so direct, as "described the comeback as "..."" is in the annotations)
     ('Coach Luis Rivero praised his players, calling the win "the best night of my career".',
-     [("the best night of my career", "mixed", "Luis Rivero")]),
+     [("the best night of my career", "direct", "Luis Rivero")]),
     ("Striker Harry Kane insisted the team could still win the league.",
      [("the team could still win the league", "indirect", "Harry Kane")]),
     ("Inflation has peaked, according to the Reserve Bank of India.",
@@ -274,6 +275,23 @@ def test_the_medium_is_the_document_not_what_it_says(nlp) -> None:  # type: igno
 def test_according_to_after_an_attributed_quote(nlp, text: str, speaker: str, kind: str) -> None:  # type: ignore[no-untyped-def]
     got = statements(nlp, text)
     assert len(got) == 1 and got[0][1:] == (kind, speaker), got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a short quotation the cue applies to its object is the speaker's words
+    ("Union leader Mette Holm called the offer “completely disproportionate”, noting that prices had risen.\n",
+     ("completely disproportionate", "direct", "Mette Holm")),
+    ("Coach Luis Ortega described the defeat as “embarrassing and avoidable”.\n",
+     ("embarrassing and avoidable", "direct", "Luis Ortega")),
+    ("UN Secretary-General António Guterres called on governments to “pull out of the cycle”.\n",
+     ("pull out of the cycle", "direct", "António Guterres")),
+])
+def test_a_quoted_characterisation_is_a_statement(nlp, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in statements(nlp, text)
+
+
+def test_a_quoted_name_after_called_is_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert statements(nlp, "Critics called the plan “Project Fear”.\n") == []
 
 
 def test_according_to_a_source_still_speaks_for_a_clause(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -487,7 +487,10 @@ def _direct(doc: Doc, quotes: list[Quote], paras: list[int], reported: list[Raw]
             # `X told the BBC: "..."`: a quotation introduced by its cue and a colon is all quoted speech
             introduced = utterance and bool(before) and before[-1].text == ":" and any(t.i == cue.i for t in before)
             kind = "direct" if (_governs(doc, cue, q) and utterance) or q.opens_para or last > i \
-                or opens_sentence or introduced else _embedded_kind(q)
+                or opens_sentence or introduced or _characterises(doc, cue, q) else _embedded_kind(q)
+            if kind is None and last == i:  # `called the strike “…”, noting that …`: the cue before it
+                cue = next((t for t in reversed(before) if _characterises(doc, t, q) and _subject(t) is not None), cue)
+                kind = "direct" if _characterises(doc, cue, q) else None
             if kind:
                 out.append(Raw(_span(doc, start, end), kind, cue, _subject(cue), q.para))
         elif clause is not None:
@@ -518,6 +521,23 @@ def _colon_clause(doc: Doc, q: Quote) -> Token | None:
                 and (subj.pos_ in ("PROPN", "NOUN") or subj.lower_ in PRONOUNS):
             return t
     return None
+
+
+CHARACTERISING = {"call", "describe", "brand", "label", "dub", "term"}  # "called the strike “…”"
+
+
+def _characterises(doc: Doc, cue: Token, q: Quote) -> bool:
+    """`called the strike “completely disproportionate”`, `described the attack as “cowardly and barbaric”`,
+    `called on staff to “return to dialogue”`: a short quotation (two words or more) that the cue applies to
+    its object is the speaker's words, not a scare quote (not a name: `called the plan “Project Fear”`)."""
+    if cue.lemma_.lower() not in CHARACTERISING or q.words < 2 or not cue.idx < q.start:
+        return False
+    ix = index_of(doc)
+    if ix.text[q.start:q.end].istitle():
+        return False
+    between = ix.tokens[cue.i + 1:ix.token_at_or_after(q.start - 1)]
+    return len(between) <= 6 and all(t.pos_ not in ("VERB", "AUX", "PUNCT") and t.sent.start == cue.sent.start
+                                     for t in between)
 
 
 def _embedded_kind(q: Quote) -> str | None:
