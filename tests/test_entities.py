@@ -402,6 +402,12 @@ def test_a_place_with_its_own_office_is_no_short_form_of_a_body_named_after_it(n
     assert "Norvane" in {e.name: e for e in entities(nlp, text)}["Norvane Technologies"].aliases
 
 
+def test_a_name_the_model_missed_is_a_person_unless_it_stands_where_places_do(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = {e.name: e for e in entities(nlp, "Wopke Hoekstra won the vote on Sunday.")}
+    assert ents["Wopke Hoekstra"].type == "Actor"
+    assert not any(e.type == "Actor" for e in entities(nlp, "The Princes Highway remains closed."))
+
+
 @pytest.mark.parametrize(("text", "wanted", "unwanted"), NAMES)
 def test_names_and_titles(nlp, text: str, wanted: list[str], unwanted: list[str]) -> None:  # type: ignore[no-untyped-def]
     names = {e.name for e in entities(nlp, text)}

@@ -27,6 +27,11 @@ def roles(nlp, text: str) -> set[tuple[str, str, str]]:  # type: ignore[no-untyp
 
 
 ROLES = [  # (text, expected relation)
+    # a person noun kg does not list as a title, "at" or "with" a body: one of its people
+    ("Mike Flannigan, a wildfire expert at Thompson Rivers University, said the season was severe.",
+     ("Mike Flannigan", "memberOf", "Thompson Rivers University")),
+    ("Karen Lee, a neurologist at Johns Hopkins University, said the results were promising.",
+     ("Karen Lee", "memberOf", "Johns Hopkins University")),
     ("Maria Lopez, a member of the Green Alliance, voted against the budget.",
      ("Maria Lopez", "memberOf", "Green Alliance")),
     ("Liberal Party lawmaker Tom Hughes said the vote was rigged.", ("Tom Hughes", "memberOf", "Liberal Party")),
@@ -228,6 +233,7 @@ def test_roles(nlp, text: str, expected: tuple[str, str, str]) -> None:  # type:
 
 
 NO_ROLE = [  # a link the text does not state
+    "Paula Kent, a regular visitor of the Tate Modern, praised the show.",  # "of": a critic, a resident, a visitor
     "Former Brazilian President Jair Bolsonaro was questioned by police.",
     "Nigerian leader Bola Tinubu travelled to Paris.",  # a leader from Nigeria, not stated to lead it
     "Tom Hughes met members of the Liberal Party in Leeds.",

@@ -144,10 +144,33 @@ def extract_entities(doc: Doc, article: Article) -> list[Entity]:
         _type_from_context(doc, c)
         if city and c.text.upper() == city and not c.canon:
             c.vote("Place", STRONG)  # the city of the dateline ("SANTIAGO, Chile (AP) -"), named again in the story
+        if c.strength <= 0 and _unknown_name(doc, c):
+            c.vote("Actor", WEAK)
     _possessed_institutions(text, cands)
     cands = [c for c in cands if not _junk(doc, c)]
     _link_aliases(text, cands)
     return _cluster(cands, article)
+
+
+NOT_BEFORE_A_PERSON = frozenset({"the", "a", "an", "in", "at", "to", "from", "near", "into", "across", "through",
+                                 "towards", "toward", "outside", "inside", "via", "around"})
+
+
+def _unknown_name(doc: Doc, c: Cand) -> bool:
+    """"Wopke Hoekstra won the vote": two to four capitalised words that the model did not read as any kind of
+    name, with nothing of a body's or a place's name about them, are a person's name, the likeliest kind of
+    name a model trained on other news has not seen. (Words it read as a work, a law or an event are left
+    alone: "the Paris Agreement".)"""
+    prev = re.search(r"([A-Za-z]+)\s+$", index_of(doc).text[max(0, c.start - 20):c.start])
+    if _ent_label(doc, c) or prev is not None and prev.group(1).lower() in NOT_BEFORE_A_PERSON:
+        return False  # ("in Porto Alegre", "at St James' Park", "The Princes Highway")
+    words = c.text.split()
+    if not 2 <= len(words) <= 4 or c.canon or not all(re.fullmatch(r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*", w)
+                                                      or w.lower() in NAME_PARTICLES for w in words):
+        return False
+    low = [w.lower() for w in words]
+    heads = lexicon.org_heads() | lexicon.company_words() | lexicon.title_modifiers() | _titles()
+    return not any(w in heads or w.title() in lexicon.places() or w in lexicon.generic_name_words() for w in low)
 
 
 # ---------------------------------------------------------------- candidates

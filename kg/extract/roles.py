@@ -218,7 +218,7 @@ def _after_person(text: str, mentions: list[Mention], i: int, entities: list[Ent
         return _relation(person, "memberOf", leads[2], "member", text, start, leads[1])  # "X of the Y Institute"
     m = _apposition().match(text[end:clause_end])
     if not m:
-        return []
+        return _noun_at_body(text, person, leads, start, end)
     title = m.group("title")
     holder = _next_holder(text, mentions, i, end + m.start("title")) if m.group("poss") else None
     if holder and holder[2].type == "Place" and not _state_office(title) \
@@ -249,6 +249,26 @@ def _after_person(text: str, mentions: list[Mention], i: int, entities: list[Ent
         kind = "memberOf"  # "the head of Boeing's commercial airplanes unit": the head of a part of it (not
         # "was elected Mexico's first female president": the possessor before the title holds it)
     return _relation(person, kind, holder[2], title, text, start, max(holder[1], end + m.end("title")))
+
+
+# "X, a wildfire expert at Thompson Rivers University": a person noun, then "at" or "with" and the body.
+NOUN_AT = re.compile(r"^,\s+(?:a|an)\s+(?P<title>(?:[a-z][\w-]*\s+){0,3}?(?P<noun>[a-z][\w-]*))\s+(?:at|with)\s+"
+                     r"(?:the\s+)?$")
+PERSON_ENDINGS = ("ist", "ian", "er", "or", "ant", "ent")  # scientist, physician, lecturer, inspector, consultant
+PERSON_WORDS = {"expert", "surgeon", "scholar", "chef", "staffer", "pilot", "fellow"}
+
+
+def _noun_at_body(text: str, person: Entity, holder: Mention | None, start: int, end: int) -> list[Relation]:
+    """`X, a wildfire expert at Thompson Rivers University`, `X, a neurologist at Y`: one of the body's people,
+    though the noun is no title kg lists (not "a resident of", "a critic of": only "at" and "with")."""
+    m = NOUN_AT.match(text[end:holder[0]]) if holder is not None and holder[2].type == "Organization" else None
+    if m is None or holder is None:
+        return []
+    noun = m.group("noun")
+    if not (noun.endswith(PERSON_ENDINGS) or noun in PERSON_WORDS or noun in lexicon.person_nouns()
+            or noun in lexicon.role_nouns()):
+        return []
+    return _relation(person, "memberOf", holder[2], m.group("title"), text, start, holder[1])
 
 
 # A lower-case word that goes on the noun phrase before it ("the X Union branch"), not a preposition, conjunction
