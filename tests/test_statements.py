@@ -397,6 +397,10 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
     ("Tom Hughes said the vote was close.\nAnna Kowalski also attended the count.\n"
      "“We counted every ballot by hand,” she said.\n",
      [("We counted every ballot by hand", None)]),
+    # "he" after a person just introduced, of no known gender: that person, not the earlier speaker
+    ("John Smith said he had lost his harvest.\nPeter Jones urged residents to stay away.\n"
+     "“Please be patient with the crews,” he said.\n",
+     [("he had lost his harvest", "John Smith"), ("Please be patient with the crews", "Peter Jones")]),
     # ... but a gender the article states ("her", "Ms") picks the right one
     ("Laura Pike said her hospital was full.\nMark Reid visited the ward with his team on Monday.\n"
      "“We had no beds left at all,” she said.\n",

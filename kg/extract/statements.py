@@ -909,9 +909,12 @@ def _pronoun(subj: Token, raw: Raw, focus: _Focus) -> str | None:
     if last is not None and last != key:
         fits = [k for k in (key, last) if focus.gender.get(k) == gender]
         unknown = [k for k in (key, last) if k not in focus.gender]
-        if len(fits) == 1:
+        if fits == [last] and unknown == [key] and focus.person[2] >= raw.para - 1:
+            pass  # ("Peter Jones urged residents to stay away. “…,” he said": the one just introduced, of no
+            # known gender, not the earlier speaker whose "he" is known)
+        elif len(fits) == 1:
             return fits[0]
-        if not fits and len(unknown) == 1:
+        elif not fits and len(unknown) == 1:
             key = unknown[0]
         else:
             return None
