@@ -254,6 +254,11 @@ NAMES = [  # (text, names that must be entities, names that must not)
      ["John Mwangi", "Mary Achieng"], ["Farmer John Mwangi", "Nurse Mary Achieng"]),
     ("NASA Administrator Bill Nelson said the launch would go ahead.", ["NASA", "Bill Nelson"],
      ["NASA Administrator Bill Nelson"]),
+    # a possessive and "for" inside a body's name ("Children's Fund", "Agency for Asylum")
+    ("The United Nations Children's Fund said the camps needed water.", ["United Nations Children's Fund"],
+     ["Fund", "United Nations Children"]),
+    ("The European Union Agency for Asylum said applications had risen.", ["European Union Agency for Asylum"],
+     ["Asylum"]),
     # a portfolio of dictionary words before a minister's title is no body ("Public Safety", "Home Affairs")
     ("The fires spread on Monday. Public Safety Minister Mike Ellis-Grant said 300 firefighters were deployed. "
      "Home Affairs Minister Ana Lopes said the borders stayed open.",
@@ -400,6 +405,14 @@ def test_a_place_with_its_own_office_is_no_short_form_of_a_body_named_after_it(n
     assert "Georgia" not in ents["Georgia Power"].aliases
     text = "Norvane Technologies cut 300 jobs. Norvane said demand had fallen."  # a company's own short form stays
     assert "Norvane" in {e.name: e for e in entities(nlp, text)}["Norvane Technologies"].aliases
+
+
+def test_a_body_is_no_short_form_of_a_longer_body_named_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The United Nations said aid was arriving. Simon Stiell, the executive secretary of the United Nations "
+            "Framework Convention on Climate Change, said failure was not an option.")
+    ents = {e.name: e for e in entities(nlp, text)}
+    assert "United Nations" in ents
+    assert "United Nations" not in ents["United Nations Framework Convention on Climate Change"].aliases
 
 
 def test_a_name_the_model_missed_is_a_person_unless_it_stands_where_places_do(nlp) -> None:  # type: ignore[no-untyped-def]

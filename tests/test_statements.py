@@ -290,6 +290,11 @@ def test_a_quoted_characterisation_is_a_statement(nlp, text: str, expected: tupl
     assert expected in statements(nlp, text)
 
 
+def test_a_verdict_is_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert statements(nlp, "The court declared the election invalid on Monday.\n") == []
+    assert statements(nlp, "The jury found the defendant guilty of fraud.\n") == []
+
+
 def test_a_quoted_name_after_called_is_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]
     assert statements(nlp, "Critics called the plan “Project Fear”.\n") == []
 
@@ -450,6 +455,11 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
     ("Striker Kofi Asante scored twice as Ghana beat Nigeria 2-0.\n"
      "“I dedicate these goals to my mother,” the forward told reporters.\n",
      [("I dedicate these goals to my mother", "Kofi Asante")]),
+    ("China's top negotiator, Liu Zhenmin, rejected the idea.\n"
+     "“China is a developing country,” the 69-year-old diplomat told a briefing.\n",
+     [("China is a developing country", "Liu Zhenmin")]),
+    ("Regent Antonius Doni Dihen declared an emergency on Monday.\nThe regent said food was being sent.\n",
+     [("food was being sent", "Antonius Doni Dihen")]),
     # precision: "a 47-year-old" is someone not named yet
     ("Defender Tomas Berg signed a new two-year contract on Friday.\n"
      "A 44-year-old fan said the club had made the right choice.\n",

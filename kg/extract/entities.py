@@ -448,13 +448,14 @@ def _with_coordinated_word(doc: Doc, span: tuple[int, int, str], taken: list[Can
 
 
 def _with_of_phrases(doc: Doc, spans: list[tuple[int, int, str]], taken: list[Cand]) -> list[tuple[int, int, str]]:
-    """"Federal Regional Court" + "of the 4th Region": an institution's name goes on through "of (the)"
-    and capitalised words (an ordinal allowed), which the model often splits off."""
+    """"Federal Regional Court" + "of the 4th Region": an institution's name goes on through "of (the)" or
+    "for" and capitalised words (an ordinal allowed), which the model often splits off."""
     toks = index_of(doc).tokens
     out = []
     for s, e, label in spans:
         k = e
-        if label != "NORP" and (toks[e - 1].lower_ in lexicon.org_heads() and k < len(toks) and toks[k].lower_ == "of"
+        if label != "NORP" and (toks[e - 1].lower_ in lexicon.org_heads() and k < len(toks)
+                                and toks[k].lower_ in ("of", "for")  # "European Union Agency for Asylum"
                                 or toks[e - 1].lower_ in lexicon.company_words() and k < len(toks)
                                 and toks[k].lower_ in ("of", "for")):  # "Farmers for Canada"
             k += 1
@@ -1369,7 +1370,8 @@ def _is_short_form(short: list[str], full: list[str], etype: str | None, surface
     if etype == "Actor" and n == 1 and short[0] in full[:-1] and short[0] not in NAME_PARTICLES and len(short[0]) > 2:
         return True  # "Restrepo" (Andrés Felipe Restrepo Vélez), "Lin" (Lin Jianguo): surnames need not come last
     # "Norvane" for "Norvane Technologies"; but "Senate" is no short form of "Senate Transport Committee"
-    prefix = full[:n] == short and not (n == 1 and short[0] in lexicon.org_heads())
+    prefix = full[:n] == short and not (n == 1 and short[0] in lexicon.org_heads()) \
+        and not any(w in ("of", "for", "on") for w in full[n:])  # "United Nations Framework Convention on …"
     # (not the words after a preposition: "Cape Town" is no short form of "University of Cape Town")
     suffix = full[-n:] == short and full[-n - 1] not in ("of", "for", "on", "in", "at", "to")
     return suffix or (etype == "Organization" and prefix)

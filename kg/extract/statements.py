@@ -83,6 +83,7 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 DATA_SOURCES = {"poll", "polls", "survey", "surveys", "data", "figure", "figures", "statistic", "statistics",
                 "number", "numbers", "result", "results", "evidence", "research", "trend", "trends", "projection",
                 "projections", "model", "models", "analysis", "indicator", "indicators", "reading", "readings"}
+VERDICT_VERBS = {"declare", "deem", "pronounce", "rule", "find"}  # "declared the election invalid": an act
 NOT_SAYING = {"decline", "refuse", "fail"}  # "declined to say": a cue under these reports no speech
 CONTINUE_PARAGRAPHS = 2  # an unattributed quote continues a speaker at most this many paragraphs back
 
@@ -315,6 +316,9 @@ def _complement(tok: Token) -> Token | None:
     - `CLAUSE, negotiators said.`: the clause before an inverted attribution left unattached ("dep").
     """
     comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if comp is not None and tok.lemma_.lower() in VERDICT_VERBS and comp.pos_ not in ("VERB", "AUX") \
+            and not any(t.pos_ in ("VERB", "AUX") for t in comp.subtree):
+        return None  # "declared the election invalid": a verbless small clause says what was done, not said
     if comp is not None:
         return comp
     for prep in tok.children:
@@ -846,7 +850,7 @@ def _speaker(doc: Doc, raw: Raw, index: _Mentions, entities: list[Entity],
 def _describes_person(doc: Doc, mention: Span, subj: Token, entities: list[Entity]) -> bool:
     """A definite description of a person that no one else in the article answers to: "the French
     midfielder" (when the article gave no one that nationality), "the chief executive", "the 47-year-old"."""
-    if _is_age(subj):
+    if _is_age(subj) or any(_is_age(c) for c in subj.children):  # ("the 69-year-old diplomat")
         return mention.text[:4].lower() == "the "
     if not any(c.lower_ == "the" for c in subj.children) \
             or subj.tag_ not in ("NN", "NNP", "JJ") and not _is_title_head(subj.lower_) \
