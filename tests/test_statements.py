@@ -82,7 +82,7 @@ STATEMENTS = [  # (text, expected statements as (content, kind, speaker))
     ("The minister said compensation would be paid according to the law.",
      [("compensation would be paid according to the law", "indirect", None)]),
     ('Senator Ana Ruiz said the deal "was a disaster for the whole country" and walked out of the meeting.',
-     [("was a disaster for the whole country", "mixed", "Ana Ruiz")]),
+     [('the deal "was a disaster for the whole country"', "mixed", "Ana Ruiz")]),
     # "calling it "..."": the quoted words of the subject of the clause the participle hangs on (all quoted
     # words, so direct, as "described the comeback as "..."" is in the annotations)
     ('Coach Luis Rivero praised his players, calling the win "the best night of my career".',
@@ -98,7 +98,7 @@ STATEMENTS = [  # (text, expected statements as (content, kind, speaker))
      [("The market is calm,” Olaf Berg said, “but investors remain nervous about rates.", "direct", "Olaf Berg")]),
     # a longer quoted fragment inside reported speech is a mixed statement whose content is the fragment
     ("The merger was “a betrayal of every worker in this company”, the union said.",
-     [("a betrayal of every worker in this company", "mixed", None)]),
+     [("The merger was “a betrayal of every worker in this company”", "mixed", None)]),
     # a short quoted word inside reported speech makes it mixed; it is no statement of its own
     ("Maria Lopez said the proposal was “reckless” and would hurt families.",
      [("the proposal was “reckless” and would hurt families", "mixed", "Maria Lopez")]),
@@ -149,7 +149,7 @@ STATEMENTS = [  # (text, expected statements as (content, kind, speaker))
      [("We counted every single ballot twice", "direct", "Tom Hughes")]),
     # a mixed quote ends at its closing mark, not in the speaker's next act
     ('Senator Maria Lopez said the apology "comes three weeks too late" and pressed Kohl on why it took so long.',
-     [("comes three weeks too late", "mixed", "Maria Lopez")]),
+     [('the apology "comes three weeks too late"', "mixed", "Maria Lopez")]),
     # a that-clause the parser hung on the document the cue names, however far from it
     ("Chief executive Maria Okafor said in a letter to shareholders that the bank would cut 400 jobs.",
      [("the bank would cut 400 jobs", "indirect", "Maria Okafor")]),
@@ -288,6 +288,17 @@ def test_according_to_after_an_attributed_quote(nlp, text: str, speaker: str, ki
 ])
 def test_a_quoted_characterisation_is_a_statement(nlp, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
     assert expected in statements(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    # reported speech with quoted words keeps the whole clause, and the closing mark after a full stop inside it
+    ('Lando Norris said that his championship hopes were "more or less over."',
+     'his championship hopes were "more or less over."'),
+    ("The minister said the plan would be “an insult to every teacher in the country”.",
+     "the plan would be “an insult to every teacher in the country”"),
+])
+def test_mixed_speech_keeps_what_the_quote_is_said_of(nlp, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    assert [g[:2] for g in statements(nlp, text + "\n")] == [(content, "mixed")]
 
 
 def test_a_verdict_is_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]

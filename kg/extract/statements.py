@@ -387,14 +387,14 @@ def _reported_clause(doc: Doc, tok: Token, quotes: list[Quote], paras: list[int]
     content = _through_quote(doc, tok, content, quotes)
     inside = [q for q in quotes if content.start < q.end and q.start < content.end]
     content, inside = _cut_after_quote(doc, content, inside, quotes)
-    kind = "indirect"
-    long = [q for q in inside if q.words >= MIN_QUOTE_WORDS]
-    if long and sum(q.words for q in long) * 2 >= len(re.findall(r"\w+", content.text)):
-        content, kind = _span(doc, long[0].start, long[-1].end), "mixed"  # the quote is most of what was said
-    elif long:
-        kind = "mixed"
-    elif inside:
-        kind = "mixed"
+    # `said his hopes were "more or less over"`: the whole clause, quoted words and all, as annotators keep it
+    # (the quoted words alone lose what they are said of)
+    kind = "mixed" if inside else "indirect"
+    last = max(inside, key=lambda q: q.end, default=None)
+    text = index_of(doc).text
+    if last is not None and last.start > content.start and content.end <= last.end < len(text) \
+            and text[last.end] in CLOSE_QUOTES:
+        content = _span(doc, content.start, last.end + 1)  # ('were "more or less over."': the closing mark too)
     return Raw(content, kind, tok, subj, _para_of(paras, content.start))
 
 
