@@ -27,6 +27,12 @@ def roles(nlp, text: str) -> set[tuple[str, str, str]]:  # type: ignore[no-untyp
 
 
 ROLES = [  # (text, expected relation)
+    # a portfolio between a country's adjective and a state office ("French Interior Minister X")
+    ("French Interior Minister Gérald Darmanin said police would be deployed.",
+     ("Gérald Darmanin", "memberOf", "France")),
+    ("Police Scotland said 40 roads were closed. Scotland's First Minister Fiona Gallacher visited Oban.",
+     ("Fiona Gallacher", "leaderOf", "Scotland")),
+    ("McLaren team principal Andrea Stella said the car was fast.", ("Andrea Stella", "leaderOf", "McLaren")),
     # a person noun kg does not list as a title, "at" or "with" a body: one of its people
     ("Mike Flannigan, a wildfire expert at Thompson Rivers University, said the season was severe.",
      ("Mike Flannigan", "memberOf", "Thompson Rivers University")),
@@ -233,6 +239,8 @@ def test_roles(nlp, text: str, expected: tuple[str, str, str]) -> None:  # type:
 
 
 NO_ROLE = [  # a link the text does not state
+    # a headline's last word is no holder of the title that opens the story
+    "Diallo claims victory in Senoral presidential runoff\n\nOpposition candidate Amadou Diallo declared victory.",
     "Paula Kent, a regular visitor of the Tate Modern, praised the show.",  # "of": a critic, a resident, a visitor
     "Former Brazilian President Jair Bolsonaro was questioned by police.",
     "Nigerian leader Bola Tinubu travelled to Paris.",  # a leader from Nigeria, not stated to lead it

@@ -1300,7 +1300,8 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
         toks = norm[key]
         office = c.etype == "Place" and _office_after(text, c.end)
         fulls = {uf.find(k) for k, o in names.items() if k != key and o.etype in ("Actor", "Organization")
-                 and not (office and norm[k][:len(toks)] == toks)  # "Georgia Governor X": no "Georgia Power"
+                 # "Georgia Governor X", "Scotland's First Minister X": no "Georgia Power", no "Police Scotland"
+                 and not (office and toks in (norm[k][:len(toks)], norm[k][-len(toks):]))
                  and _is_short_form(toks, norm[k], o.etype, c.text)}
         if not fulls and c.etype == "Actor" and c.strength >= STRONG:
             # "goals from Declan Fairweather" read as a place by the model, "captain Fairweather said": a
@@ -1324,9 +1325,11 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
 def _office_after(text: str, end: int) -> bool:
     """A state office written after a place ("Georgia Governor", "Ontario Premier"): the place's own
     leader, so the place is no short form of a body named after it ("Georgia Power")."""
-    words = text[end:end + 40].split()[:2]
+    words = [w.lower() for w in re.sub(r"^(?:’s|'s)\b", "", text[end:end + 60]).split()[:4]]
+    while len(words) > 1 and words[0] in lexicon.title_modifiers():
+        words.pop(0)  # ("Scotland's First Minister", "French Interior Minister")
     offices = lexicon.state_offices()
-    return bool(words) and (words[0].lower() in offices or " ".join(words).lower() in offices)
+    return bool(words) and (words[0] in offices or " ".join(words[:2]) in offices)
 
 
 INITIALS_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "de", "du", "des", "la", "le", "&"})

@@ -136,8 +136,9 @@ def _apposition() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _title_between() -> re.Pattern[str]:
     """`'s lawmaker `, ` spokesman, `: a role title between a holder and a person."""
+    portfolio = "|".join(re.escape(w) for w in sorted(lexicon.title_modifiers(), key=len, reverse=True))
     return re.compile(rf"^(?:’s|'s)?\s+(?P<qual>(?:{FILLER}(?-i:[a-z])[\w-]*\s+){{0,2}}?)"
-                      rf"(?P<title>{MODIFIER}{_role_regex()})"
+                      rf"(?P<title>{MODIFIER}(?:(?:{portfolio})\s+){{0,2}}{_role_regex()})"  # ("Interior Minister")
                       rf"(?P<function>\s+(?:of|for)\s+(?:(?-i:[a-z])[\w-]*\s+){{0,2}}(?-i:[a-z])[\w-]*(?=,))?"
                       rf",?\s+$", re.I)
 
@@ -352,7 +353,7 @@ def _before_person(text: str, mentions: list[Mention], i: int) -> list[Relation]
         # "The WHO's regional director for Africa, X": the region is the scope of the title, the body holds it
         between = text[mentions[k - 1][1]:holder[0] - len(scope.group(0))] + between
         holder = mentions[k - 1]
-    m = _title_between().match(between)
+    m = _title_between().match(between) if "\n" not in between else None  # (a headline's last word is no holder)
     opens = re.search(r"(?:^|\n|[.!?]\s)\s*(?:[Aa]n?|[Tt]he|[A-Z][\w.]*(?:’s|'s))\s+$",
                       text[max(0, holder[0] - 16):holder[0]])
     if not opens and m and (re.match(r"(?:’s|'s)\s", m.group(0))  # "Oberon's chief financial officer, X,"
@@ -364,7 +365,7 @@ def _before_person(text: str, mentions: list[Mention], i: int) -> list[Relation]
     if not m or _past(text, holder[0]):
         return []
     title = m.group("title")
-    if holder[2].type == "Place" and (title.lower() not in lexicon.state_offices() or m.group("function")):
+    if holder[2].type == "Place" and (not _state_office(title) or m.group("function")):
         return []
     lead = re.search(r"\b(chief|top)\s+$", text[max(0, holder[0] - 8):holder[0]], re.I)
     span_start = holder[0] - (len(lead.group(0)) if lead else 0)
