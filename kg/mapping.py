@@ -106,7 +106,7 @@ def statement_keys(rec: ArticleRecords) -> list[str]:
     seen: dict[str, int] = {}
     keys = []
     for st in rec.statements:
-        k = content_key(st.content.text)
+        k = content_key(st.said)
         seen[k] = seen.get(k, 0) + 1
         keys.append(k if seen[k] == 1 else f"{k}-{seen[k]}")
     return keys
@@ -151,9 +151,9 @@ def article_lines(rec: ArticleRecords, res: Resolution, iris: Iris) -> list[str]
         s = iris.statement(aid, key)
         out.iri(s, RDF.type, KG.Statement)
         out.iri(s, KG.inArticle, a)
-        out.lit(s, KG.content, st.content.text)
+        out.lit(s, KG.content, st.said)
         out.iri(s, KG.contentSpan, _span(out, iris, aid, st.content))
-        out.lit(s, KG.contentDigest, content_key(st.content.text))
+        out.lit(s, KG.contentDigest, content_key(st.said))
         out.iri(s, KG.kind, KIND_IRI[st.kind])
         if st.speaker_mention:
             out.lit(s, KG.speakerText, st.speaker_mention.text)

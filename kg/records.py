@@ -80,6 +80,14 @@ class Statement:
     medium_entity: str | None = None
     date: str | None = None  # ISO date when the article gives one
     date_text: str | None = None
+    # the words said, when the content span holds more: a quote split by its attribution ('"…," he said,
+    # "…"'), its parts joined by " ... " as annotators join them; None when the span's text is the words
+    words: str | None = None
+
+    @property
+    def said(self) -> str:
+        """What was said: :attr:`words`, or else the content span's text."""
+        return self.words if self.words is not None else self.content.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +220,7 @@ def _records_from_dict(d: dict[str, Any]) -> ArticleRecords:
             medium_entity=s["medium_entity"],
             date=s["date"],
             date_text=s["date_text"],
+            words=s.get("words"),
         )
         for s in d["statements"]
     )
@@ -285,7 +294,7 @@ class ArticleSummary:
         said: dict[str, set[str]] = {}
         for st in rec.statements:
             if st.speaker is not None:
-                said.setdefault(st.speaker, set()).add(content_key(st.content.text))
+                said.setdefault(st.speaker, set()).add(content_key(st.said))
         entities = tuple(
             EntitySummary(e.key, e.type, e.name, e.aliases, max(1, len(e.mentions)), e.titles, e.evidence,
                           tuple(sorted(links.get(e.key, ()))), tuple(sorted(said.get(e.key, ()))))

@@ -228,6 +228,19 @@ POSITIVE = [
         "A gunman shot and killed three people at a supermarket in Buffalo on Saturday.",
         {"type": "Attack", "agents": [], "place": "Buffalo", "value": "2024-03-09"},
     ),
+    # a volcano that erupted, a council's ordinance, a strike launched (a verb, an object, a governor)
+    (
+        "A volcano erupted in eastern Indonesia on Monday, killing at least nine people.",
+        {"type": "Disaster", "agents": [], "place": "Indonesia", "value": "2024-03-11"},
+    ),
+    (
+        "The Oakland City Council approved the ordinance on Tuesday.",
+        {"type": "Legislation", "agents": ["The Oakland City Council"], "place": None, "value": "2024-03-12"},
+    ),
+    (
+        "Dockworkers launched a strike in Rotterdam on Monday.",
+        {"type": "Protest", "agents": [], "place": "Rotterdam", "value": "2024-03-11"},
+    ),
     # a particle the parser read as an adverb ("walked out") still makes the trigger
     (
         "Rail workers walked out across France on Friday.",

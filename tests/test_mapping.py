@@ -61,3 +61,20 @@ def test_mapped_lines_are_pyoxigraphs_own_text_for_a_generated_corpus() -> None:
     assert kinds == {"NamedNode", "Literal"}
     datatypes = {q.object.datatype.value for q in parsed if isinstance(q.object, Literal)}
     assert {XSD.string, XSD.integer, XSD.boolean} <= datatypes
+
+
+def test_a_split_quote_is_mapped_as_its_words_over_its_whole_span() -> None:
+    from kg.iris import content_key
+    from kg.records import Article, ArticleRecords, Span, Statement
+    from kg.resolve import Resolution
+
+    text = "“We played well,” Rivero said, “and we deserved it.”"
+    said = "We played well ... and we deserved it."
+    st = Statement(Span(1, 50, text[1:50]), "direct", None, words=said)
+    rec = ArticleRecords(Article("a1", "a1.txt", text, "0" * 64), statements=(st,))
+    parsed = quads(article_lines(rec, Resolution(), Iris()))
+    content = [q.object.value for q in parsed if q.predicate.value.endswith("#content")]
+    digest = [q.object.value for q in parsed if q.predicate.value.endswith("#contentDigest")]
+    assert content == [said] and digest == [content_key(said)]
+    spans = [q.object.value for q in parsed if q.predicate.value.endswith("#contentSpan")]
+    assert [s.rsplit("#", 1)[1] for s in spans] == ["char=1,50"]  # the span still runs over both parts

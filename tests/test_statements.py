@@ -301,6 +301,23 @@ def test_mixed_speech_keeps_what_the_quote_is_said_of(nlp, text: str, content: s
     assert [g[:2] for g in statements(nlp, text + "\n")] == [(content, "mixed")]
 
 
+def test_a_split_quote_says_its_parts_without_the_attribution(nlp) -> None:  # type: ignore[no-untyped-def]
+    from kg.records import ArticleRecords
+
+    text = "“The market is calm,” Olaf Berg told Reuters, “but investors remain nervous about rates.”\n"
+    records = extract(nlp(text), Article("t", "t.txt", text, "0", "2024-03-15"))
+    (st,) = records.statements
+    assert st.said == "The market is calm ... but investors remain nervous about rates."
+    assert text[st.content.start:st.content.end] == st.content.text  # the span still runs from part to part
+    names = {e.key: e.name for e in records.entities}
+    assert "Reuters" not in [names[k] for k in st.about]  # the attribution is not what was said
+    assert ArticleRecords.from_json(records.to_json()) == records
+    # one part: the words are the span's
+    (one,) = extract(nlp("“We will appeal,” Berg said.\n"), Article("t", "t.txt", "“We will appeal,” Berg said.\n",
+                                                                  "0")).statements
+    assert one.words is None and one.said == "We will appeal"
+
+
 def test_a_verdict_is_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]
     assert statements(nlp, "The court declared the election invalid on Monday.\n") == []
     assert statements(nlp, "The jury found the defendant guilty of fraud.\n") == []

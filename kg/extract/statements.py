@@ -108,6 +108,7 @@ class Raw:
     para: int
     continues: bool = False  # an unattributed quote paragraph
     needs_speaker: bool = False  # no speech verb (`X rejected it: "..."`): kept only with a resolved speaker
+    parts: tuple[tuple[int, int], ...] = ()  # a split quote's parts, without the attribution between them
 
 
 def extract_statements(doc: Doc, article: Article, entities: list[Entity]) -> list[Statement]:
@@ -496,7 +497,8 @@ def _direct(doc: Doc, quotes: list[Quote], paras: list[int], reported: list[Raw]
                 cue = next((t for t in reversed(before) if _characterises(doc, t, q) and _subject(t) is not None), cue)
                 kind = "direct" if _characterises(doc, cue, q) else None
             if kind:
-                out.append(Raw(_span(doc, start, end), kind, cue, _subject(cue), q.para))
+                parts = tuple((p.start, p.end) for p in quotes[i:last + 1]) if last > i else ()
+                out.append(Raw(_span(doc, start, end), kind, cue, _subject(cue), q.para, parts=parts))
         elif clause is not None:
             out.append(Raw(_span(doc, start, end), "direct", clause, _own_subject(clause), q.para,
                            needs_speaker=True))
@@ -695,12 +697,23 @@ def _resolve(doc: Doc, article: Article, entities: list[Entity], raws: list[Raw]
         elif mention is not None and key is None and _is_role_description(mention.text):
             pending.append(len(out))
         focus.prev = (key, raw.para)
+        parts = raw.parts or ((raw.content.start, raw.content.end),)
+        about = dict.fromkeys(k for s, e in parts for k in index.inside(s, e) if k != key)
         st = Statement(content=raw.content, kind=raw.kind, speaker_mention=mention, speaker=key,  # type: ignore[arg-type]
                        cue=raw.cue.lemma_.lower() if raw.cue is not None else None,
                        cue_span=_span(doc, raw.cue.idx, raw.cue.idx + len(raw.cue)) if raw.cue is not None else None,
-                       about=tuple(k for k in index.inside(raw.content.start, raw.content.end) if k != key))
+                       about=tuple(about), words=_split_words(index_of(doc).text, raw.parts))
         out.append(_with_medium_and_date(doc, article, st, raw, index, entities))
     return out
+
+
+def _split_words(text: str, parts: tuple[tuple[int, int], ...]) -> str | None:
+    """'"We played well," Guardiola said, "and we deserved it."' -> "We played well ... and we deserved it.":
+    the parts of a split quote as annotators join them (the comma that led to the attribution dropped)."""
+    if len(parts) < 2:
+        return None
+    return " ... ".join(re.sub(r",\s*$", "", text[s:e].strip()) if k < len(parts) - 1 else text[s:e].strip()
+                        for k, (s, e) in enumerate(parts))
 
 
 def _it(mention: Span, raw: Raw, focus: _Focus, entities: list[Entity], done: list[Statement],
