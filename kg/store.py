@@ -29,7 +29,7 @@ from kg.errors import StoreError
 DEFAULT_STORE = ".kg"
 ENV_STORE = "KG_STORE"
 UPDATE_BATCH = 20_000  # quads per SPARQL Update when a graph is very large
-SUMMARIES_VERSION = "2"  # bump when kg.records.ArticleSummary (or what it derives) changes
+SUMMARIES_VERSION = "3"  # bump when kg.records.ArticleSummary (or what it derives) changes
 
 
 def store_path(path: str | os.PathLike[str] | None = None) -> Path:

@@ -31,7 +31,10 @@ TYPED = [  # (text, name, type) -- the type comes from the text, not from the mo
     # a subject its clause goes on about as "his" or "her" is a person, though the model read an organization
     ("Spain's Mateo Alcaraz-Vidal won the final. Alcaraz-Vidal dedicated the title to his grandmother.",
      "Mateo Alcaraz-Vidal", "Actor"),
-    # ... but not when another name comes between ("his" is Salah's)
+    # ... but not a one-word name the article never gives as a person's ("Liverpool confirmed his departure")
+    ("Mohamed Salah will leave at the end of the season. Liverpool confirmed his departure on Friday.",
+     "Liverpool", "Organization"),
+    # ... nor when another name comes between ("his" is Salah's)
     ("Liverpool beat Everton on Sunday and Mohamed Salah scored his 20th goal of the season.", "Liverpool",
      "Organization"),
     # a place described as a capital, though "Capital" also ends companies' names
@@ -249,6 +252,8 @@ NAMES = [  # (text, names that must be entities, names that must not)
     ("Security Minister Rachel Pemberton spoke on Tuesday.", ["Rachel Pemberton"], ["Security"]),
     ("Chief Financial Officer Dana Whitlock told analysts about costs.", ["Dana Whitlock"], ["Financial"]),
     ("German Interior Minister Jürgen Möller said Europe needed answers.", ["Jürgen Möller"], ["Interior"]),
+    # ... but a body's name opening a sentence keeps its first word
+    ("Student Loans Company said repayments would rise.", ["Student Loans Company"], ["Loans Company"]),
     # an occupation opening a sentence is no first name; an agency's head is titled, not named, "Administrator"
     ("Farmer John Mwangi said the rains had failed. Nurse Mary Achieng said the clinic was full.",
      ["John Mwangi", "Mary Achieng"], ["Farmer John Mwangi", "Nurse Mary Achieng"]),
@@ -419,6 +424,9 @@ def test_a_name_the_model_missed_is_a_person_unless_it_stands_where_places_do(nl
     ents = {e.name: e for e in entities(nlp, "Wopke Hoekstra won the vote on Sunday.")}
     assert ents["Wopke Hoekstra"].type == "Actor"
     assert not any(e.type == "Actor" for e in entities(nlp, "The Princes Highway remains closed."))
+    assert not any(e.type == "Actor" for e in entities(nlp, "Wall Street rallied on Friday."))
+    headline = "Stocks Slide As Fed Signals Higher Rates\n\nShares fell on Friday.\n"
+    assert not any(e.type == "Actor" for e in entities(nlp, headline))
 
 
 @pytest.mark.parametrize(("text", "wanted", "unwanted"), NAMES)

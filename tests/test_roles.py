@@ -242,6 +242,8 @@ NO_ROLE = [  # a link the text does not state
     # a headline's last word is no holder of the title that opens the story
     "Diallo claims victory in Senoral presidential runoff\n\nOpposition candidate Amadou Diallo declared victory.",
     "Paula Kent, a regular visitor of the Tate Modern, praised the show.",  # "of": a critic, a resident, a visitor
+    "Maria Lopez, a patient at St Aldhelm's Hospital, said the wait was too long.",  # a customer, not staff
+    "Tom Reed, a passenger with Ryanair, said the flight was delayed.",
     "Former Brazilian President Jair Bolsonaro was questioned by police.",
     "Nigerian leader Bola Tinubu travelled to Paris.",  # a leader from Nigeria, not stated to lead it
     "Tom Hughes met members of the Liberal Party in Leeds.",

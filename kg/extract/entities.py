@@ -169,8 +169,21 @@ def _unknown_name(doc: Doc, c: Cand) -> bool:
                                                       or w.lower() in NAME_PARTICLES for w in words):
         return False
     low = [w.lower() for w in words]
-    heads = lexicon.org_heads() | lexicon.company_words() | lexicon.title_modifiers() | _titles()
-    return not any(w in heads or w.title() in lexicon.places() or w in lexicon.generic_name_words() for w in low)
+    nouns = lexicon.common_nouns()
+    if all(w in nouns or w.endswith("s") and w[:-1] in nouns for w in low):
+        return False  # ("Wall Street rallied")
+    text = index_of(doc).text
+    line = text[text.rfind("\n", 0, c.start) + 1:(text.find("\n", c.end) + 1 or len(text) + 1) - 1].split()
+    if len(line) >= 3 and sum(w[:1].isupper() for w in line) * 4 >= len(line) * 3:
+        return False  # a title-case headline ("Stocks Slide As Fed Signals Higher Rates")
+    return not any(w in _not_person_words() or w.title() in lexicon.places() for w in low)
+
+
+@lru_cache(maxsize=1)
+def _not_person_words() -> frozenset[str]:
+    """Words of a body's name, a title or a generic name: no part of a person's name."""
+    return lexicon.org_heads() | lexicon.company_words() | lexicon.title_modifiers() | _titles() \
+        | lexicon.generic_name_words()
 
 
 # ---------------------------------------------------------------- candidates
@@ -550,7 +563,7 @@ def _split(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None]]:
             and toks[s + 1].is_title and toks[s + 1].lower_ not in lexicon.company_words() \
             and (toks[s].is_sent_start or s > 0 and "\n" in toks[s - 1].text + toks[s - 1].whitespace_):
         s += 1  # "Chipmaker Veltrix rejects bid" (a headline's or a sentence's first word): the trade, then the name
-    if e - s >= 3 and toks[s].is_title and toks[s].lower_ in lexicon.person_nouns() - KIN_NOUNS \
+    if e - s >= 3 and toks[s].is_title and toks[s].lower_ in _occupations() and toks[s + 1].ent_type_ == "PERSON" \
             and (toks[s].is_sent_start or s > 0 and "\n" in toks[s - 1].text + toks[s - 1].whitespace_):
         s += 1  # "Farmer John Mwangi said" opening a sentence: an occupation, not a first name
     if s >= e:
@@ -926,8 +939,8 @@ def _speaking_org(doc: Doc, c: Cand, words: list[str]) -> bool:
 def _speaking_name(doc: Doc, c: Cand, words: list[str]) -> bool:
     """"Declan Fairweather said", "said Anders Holm Berg": a two- or three-word name (not an organization's) as
     the subject of a speech verb is a person, whatever place the model took it for. So is one whose clause
-    goes on about it as "his" or "her" ("Mateo Alcaraz-Vidal dedicated the title to his grandmother"), even
-    when the model took it for an organization, or only a surname ("Alcaraz-Vidal dedicated …")."""
+    goes on about it as "his" or "her" ("Mateo Alcaraz-Vidal dedicated the title to his grandmother"), or a
+    surname the article gives in full elsewhere, even when the model took it for an organization's."""
     if not 1 <= len(words) <= 3 or c.strength > WEAK:
         return False
     if any(w.lower() in lexicon.org_heads() or w.lower() in lexicon.company_words() or not w[:1].isupper()
@@ -939,7 +952,11 @@ def _speaking_name(doc: Doc, c: Cand, words: list[str]) -> bool:
     last = ix.tokens[max(0, ix.token_at_or_after(c.end) - 1)]
     head = last.head
     first = ix.token_at_or_after(c.start)
-    if last.dep_ == "nsubj" and head.i > last.i and head.pos_ == "VERB" and not any(
+    # (a one-word name only when the article writes it as a full name's last word: "Liverpool confirmed his
+    # departure" is the club's; a longer name the model read as an organization's stays one)
+    surname = len(words) > 1 or re.search(rf"\b[A-Z][a-z][\w’'-]* {re.escape(words[0])}\b", ix.text) is not None
+    if surname and not (len(words) > 1 and _ent_label(doc, c) == "ORG") and last.dep_ == "nsubj" \
+            and head.i > last.i and head.pos_ == "VERB" and not any(
             t.ent_type_ in ("PERSON", "ORG") for t in doc[last.i + 1:head.i]):
         own = [t for t in head.subtree if t.i > head.i and t.lower_ in ("his", "her", "himself", "herself")]
         if own and not any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in doc[head.i:own[0].i]):
@@ -1044,6 +1061,12 @@ def _role_after(after: str) -> bool:
     role = _title_after_name(after)
     # (not "Finance minister Jeremy Hunt": a minister's title is preceded by a portfolio, not a body)
     return role in lexicon.role_nouns() and not role.endswith("minister")
+
+
+@lru_cache(maxsize=1)
+def _occupations() -> frozenset[str]:
+    """The person nouns that name an occupation, not a kin or a sex ("Farmer John", not "Father John")."""
+    return lexicon.person_nouns() - KIN_NOUNS
 
 
 def _portfolio(doc: Doc, s: int, e: int) -> bool:

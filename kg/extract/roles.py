@@ -255,8 +255,10 @@ def _after_person(text: str, mentions: list[Mention], i: int, entities: list[Ent
 # "X, a wildfire expert at Thompson Rivers University": a person noun, then "at" or "with" and the body.
 NOUN_AT = re.compile(r"^,\s+(?:a|an)\s+(?P<title>(?:[a-z][\w-]*\s+){0,3}?(?P<noun>[a-z][\w-]*))\s+(?:at|with)\s+"
                      r"(?:the\s+)?$")
-PERSON_ENDINGS = ("ist", "ian", "er", "or", "ant", "ent")  # scientist, physician, lecturer, inspector, consultant
-PERSON_WORDS = {"expert", "surgeon", "scholar", "chef", "staffer", "pilot", "fellow"}
+# Nouns for someone who works at a place by their ending ("scientist", "physician"); not "-er", "-ant", "-ent",
+# which name customers as often ("passenger", "applicant", "patient").
+PERSON_ENDINGS = ("ist", "ian")
+PERSON_WORDS = {"expert", "surgeon", "scholar", "chef", "staffer", "pilot", "lecturer", "researcher", "engineer"}
 
 
 def _noun_at_body(text: str, person: Entity, holder: Mention | None, start: int, end: int) -> list[Relation]:

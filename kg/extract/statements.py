@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import lexicon
 from kg.extract.docindex import SUBJECT_DEPS, index_of
+from kg.extract.entities import AGED_BODIES
 from kg.records import Article, Entity, Span, Statement
 
 if TYPE_CHECKING:
@@ -535,12 +536,14 @@ CHARACTERISING = {"call", "describe", "brand", "label", "dub", "term"}  # "calle
 def _characterises(doc: Doc, cue: Token, q: Quote) -> bool:
     """`called the strike “completely disproportionate”`, `described the attack as “cowardly and barbaric”`,
     `called on staff to “return to dialogue”`: a short quotation (two words or more) that the cue applies to
-    its object is the speaker's words, not a scare quote (not a name: `called the plan “Project Fear”`)."""
+    its object is the speaker's words, not a scare quote (not a name: `called the plan “Project Fear”`,
+    `call him “the Special One”`)."""
     if cue.lemma_.lower() not in CHARACTERISING or q.words < 2 or not cue.idx < q.start:
         return False
     ix = index_of(doc)
-    if ix.text[q.start:q.end].istitle():
-        return False
+    quoted = re.sub(r"^(?:the|a|an)\s+", "", ix.text[q.start:q.end], flags=re.I)
+    if quoted.istitle() or any(c.lower_ == "what" for c in cue.children):
+        return False  # a name ("the Special One"), or a term someone uses ("what the government calls “…”")
     between = ix.tokens[cue.i + 1:ix.token_at_or_after(q.start - 1)]
     return len(between) <= 6 and all(t.pos_ not in ("VERB", "AUX", "PUNCT") and t.sent.start == cue.sent.start
                                      for t in between)
@@ -863,8 +866,8 @@ def _speaker(doc: Doc, raw: Raw, index: _Mentions, entities: list[Entity],
 def _describes_person(doc: Doc, mention: Span, subj: Token, entities: list[Entity]) -> bool:
     """A definite description of a person that no one else in the article answers to: "the French
     midfielder" (when the article gave no one that nationality), "the chief executive", "the 47-year-old"."""
-    if _is_age(subj) or any(_is_age(c) for c in subj.children):  # ("the 69-year-old diplomat")
-        return mention.text[:4].lower() == "the "
+    if _is_age(subj) or any(_is_age(c) for c in subj.children) and subj.lower_ not in _body_nouns():
+        return mention.text[:4].lower() == "the "  # ("the 69-year-old diplomat"; not "the 175-year-old company")
     if not any(c.lower_ == "the" for c in subj.children) \
             or subj.tag_ not in ("NN", "NNP", "JJ") and not _is_title_head(subj.lower_) \
             or any(c.dep_ in ("prep", "appos") for c in subj.children):
@@ -902,12 +905,21 @@ def _in_focus(raw: Raw, focus: _Focus, head: str, entities: list[Entity]) -> str
     if focus.person is None or focus.person[0] is None or raw.para - focus.person[2] > 1 or focus.passive:
         return None
     ent = next((e for e in entities if e.key == focus.person[0]), None)
-    roles = lexicon.role_nouns()
-    if ent is not None and ent.titles and roles.get(head) == "leaderOf" \
-            and not any("leaderOf" in (roles.get(t.lower()), roles.get(t.split()[-1].lower())) for t in ent.titles
-                        if t.split()):
+    if ent is not None and ent.titles and lexicon.role_nouns().get(head) == "leaderOf" \
+            and not any(_same_title(t, head) for t in ent.titles):
         return None  # ("striker Marcus Rashford scored twice ... the manager said": someone else leads;
-    return focus.person[0]  # "manager Sean Dyche ... the Everton boss said": another word for the same role)
+    return focus.person[0]  # "manager Sean Dyche ... the Everton boss said": another word for the same title)
+
+
+# Words news uses for one and the same title ("manager Sean Dyche ... the Everton boss").
+SAME_TITLES = (frozenset({"manager", "boss", "coach", "head coach"}),
+               frozenset({"chief executive", "executive", "boss", "ceo", "chief executive officer"}))
+
+
+def _same_title(title: str, head: str) -> bool:
+    """The article's title for a person and a description's head noun name the same title."""
+    t = title.lower()
+    return t.split()[-1] == head or any(t in group and head in group for group in SAME_TITLES)
 
 
 def _pronoun(subj: Token, raw: Raw, focus: _Focus) -> str | None:
@@ -926,9 +938,9 @@ def _pronoun(subj: Token, raw: Raw, focus: _Focus) -> str | None:
     if last is not None and last != key:
         fits = [k for k in (key, last) if focus.gender.get(k) == gender]
         unknown = [k for k in (key, last) if k not in focus.gender]
-        if fits == [last] and unknown == [key] and focus.person[2] >= raw.para - 1:
-            pass  # ("Peter Jones urged residents to stay away. “…,” he said": the one just introduced, of no
-            # known gender, not the earlier speaker whose "he" is known)
+        if fits == [last] and unknown == [key] and focus.person[2] == raw.para:
+            pass  # ("Peter Jones urged residents to stay away. “…,” he said": the one just introduced in the
+            # quote's own paragraph, of no known gender, not the earlier speaker whose "he" is known)
         elif len(fits) == 1:
             return fits[0]
         elif not fits and len(unknown) == 1:
@@ -1115,6 +1127,12 @@ def _resolve_description(doc: Doc, mention: Span, subj: Token, index: _Mentions,
         return keys.pop() if len(keys) == 1 else None
     # "Apple said it would appeal. "…," the company said": no company known by its name, the one just speaking
     return _org_by_noun(doc, head, mention.start, index, entities) or _org_nearby(subj, head, index)
+
+
+@lru_cache(maxsize=1)
+def _body_nouns() -> frozenset[str]:
+    """Head nouns of bodies and companies: what an age before them describes is no person."""
+    return lexicon.org_heads() | lexicon.company_words() | frozenset(AGED_BODIES)
 
 
 @lru_cache(maxsize=1)
