@@ -97,10 +97,10 @@ TEAM_AFTER = re.compile(r"^(?:\s+\d+\s?[-–]\s?\d+\b|(?:’s|'s)\s+(?:manager|c
 OPENING_QUOTES = frozenset({'"', "“", "‘", "'"})  # (a quotation's first word opens a sentence too)
 # "the capital, Lusaka", "the port city of Durres,": a name apposed to a kind of place (the apposition ends
 # there: not "seized the town, Reuters reported")
+PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "province", "region", "district", "county"})
 PLACE_APPOSED = re.compile(r"\b(?:the|its|their|[A-Z][\w’'-]*(?:’s|'s))\s+(?:(?:northern|southern|eastern|western|"
                            r"central|coastal|nearby|neighbouring|neighboring|border|port)\s+)?"
-                           r"(?:capital|city|town|village|province|region|district|county)(?:\s+of)?,?\s+$")
-PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "province", "region", "district", "county"})
+                           rf"(?:{'|'.join(sorted(PLACE_NOUNS))})(?:\s+of)?,?\s+$")
 PLACE_APPOSED_END = re.compile(r"^,?\s+(?:reported|said|says|told|announced|added|warned|claimed)\b")  # not a place
 # "The outgoing club president, Henrik Aas Lunde, said": a name apposed to a role description
 APPOSED_TO_ROLE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?|[A-Z][\w’'-]*(?:’s|'s))\s+"
@@ -251,9 +251,12 @@ def _place_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return pattern, re.compile(r"(?:’s|'s)?\s+(" + inst + r")\b")
 
 
-# a place name of capitalised words that does not end in a generic word ("Basra Province" is Basra's)
-LONGER_PLACE = re.compile(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*(?<! Province)(?<! City)(?<! Governorate)(?<! District)"
-                          r"(?<! Region)(?<! State)(?<! County)(?<! Provinces)")
+def _longer_place(name: str) -> bool:
+    """A place name of capitalised words that does not end in a generic place noun ("Basra Province" is
+    Basra's; "British Columbia" is no more the United Kingdom's)."""
+    words = name.split()
+    return all(re.fullmatch(r"[A-Z][\w’'-]*", w) for w in words) \
+        and words[-1].lower() not in PLACE_NOUNS | {"state", "governorate", "provinces"}
 
 
 def _place_cands(text: str, taken: list[Cand], org_spans: list[tuple[int, int]],
@@ -267,6 +270,7 @@ def _place_cands(text: str, taken: list[Cand], org_spans: list[tuple[int, int]],
     """
     out: list[Cand] = []
     pattern, institution = _place_patterns()
+    longer = [(s, e) for s, e in place_spans if _longer_place(text[s:e])]
     for m in pattern.finditer(text):
         if _overlaps(m.start(), m.end(), taken) or _overlaps(m.start(), m.end(), out):
             continue
@@ -276,8 +280,7 @@ def _place_cands(text: str, taken: list[Cand], org_spans: list[tuple[int, int]],
                 and lexicon.places()[surface] == surface and re.match(r" [A-Z]", text[m.end():m.end() + 2])) \
                 and not re.match(r"(?:’s|'s)\b", text[m.end():m.end() + 2]):
             continue
-        if any(s <= m.start() and m.end() <= e and e - s > m.end() - m.start() and LONGER_PLACE.fullmatch(text[s:e])
-               for s, e in place_spans):
+        if any(s <= m.start() and m.end() <= e and e - s > m.end() - m.start() for s, e in longer):
             continue
         name_after = re.match(r"^(?:\s+[A-Z][\w’'-]*){1,4}", text[m.end():m.end() + 60])
         if name_after and name_after.group(0).split()[-1].lower() in lexicon.org_heads():
@@ -1082,14 +1085,9 @@ def _portfolio(doc: Doc, s: int, e: int) -> bool:
                and (t.lower_ in nouns or t.lower_.endswith("s") and t.lower_[:-1] in nouns
                     or t.lower_ in lexicon.title_modifiers()) for t in toks):
         return False
-    def before_title(end: int) -> bool:  # (the title's own words between: "Homeland Security Secretary")
-        words = [w.lower() for w in ix.text[end:end + 60].split()[:4]]
-        while words and words[0] in lexicon.title_modifiers():
-            words.pop(0)
-        return bool(words) and words[0] in PORTFOLIO_TITLES
-
     phrase = " ".join(t.text for t in toks)
-    return all(before_title(m.end()) for m in re.finditer(rf"\b{re.escape(phrase)}\b", ix.text))
+    return all(_title_follows(ix.text, m.end(), PORTFOLIO_TITLES)
+               for m in re.finditer(rf"\b{re.escape(phrase)}\b", ix.text))
 
 
 def _title_before(before: str) -> str | None:
@@ -1348,11 +1346,16 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
 def _office_after(text: str, end: int) -> bool:
     """A state office written after a place ("Georgia Governor", "Ontario Premier"): the place's own
     leader, so the place is no short form of a body named after it ("Georgia Power")."""
+    return _title_follows(text, end, lexicon.state_offices())
+
+
+def _title_follows(text: str, end: int, titles: frozenset[str]) -> bool:
+    """One of ``titles`` (one or two words) is written at ``end``, after a possessive and the title's own
+    words ("Scotland's First Minister", "Homeland Security Secretary", "French Interior Minister")."""
     words = [w.lower() for w in re.sub(r"^(?:’s|'s)\b", "", text[end:end + 60]).split()[:4]]
     while len(words) > 1 and words[0] in lexicon.title_modifiers():
-        words.pop(0)  # ("Scotland's First Minister", "French Interior Minister")
-    offices = lexicon.state_offices()
-    return bool(words) and (words[0] in offices or " ".join(words[:2]) in offices)
+        words.pop(0)
+    return bool(words) and (words[0] in titles or " ".join(words[:2]) in titles)
 
 
 INITIALS_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "de", "du", "des", "la", "le", "&"})
