@@ -939,6 +939,9 @@ def _speaking_org(doc: Doc, c: Cand, words: list[str]) -> bool:
     return last.dep_ == "nsubj" and last.head.i > last.i and last.head.lemma_.lower() in lexicon.cue_verbs()
 
 
+OWN_PRONOUNS = frozenset({"his", "her", "himself", "herself"})
+
+
 def _speaking_name(doc: Doc, c: Cand, words: list[str]) -> bool:
     """"Declan Fairweather said", "said Anders Holm Berg": a two- or three-word name (not an organization's) as
     the subject of a speech verb is a person, whatever place the model took it for. So is one whose clause
@@ -955,15 +958,20 @@ def _speaking_name(doc: Doc, c: Cand, words: list[str]) -> bool:
     last = ix.tokens[max(0, ix.token_at_or_after(c.end) - 1)]
     head = last.head
     first = ix.token_at_or_after(c.start)
-    # (a one-word name only when the article writes it as a full name's last word: "Liverpool confirmed his
-    # departure" is the club's; a longer name the model read as an organization's stays one)
-    surname = len(words) > 1 or re.search(rf"\b[A-Z][a-z][\w’'-]* {re.escape(words[0])}\b", ix.text) is not None
-    if surname and not (len(words) > 1 and _ent_label(doc, c) == "ORG") and last.dep_ == "nsubj" \
-            and head.i > last.i and head.pos_ == "VERB" and not any(
-            t.ent_type_ in ("PERSON", "ORG") for t in doc[last.i + 1:head.i]):
-        own = [t for t in head.subtree if t.i > head.i and t.lower_ in ("his", "her", "himself", "herself")]
-        if own and not any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in doc[head.i:own[0].i]):
-            return True  # (no other name between that "his" could be about)
+    if last.dep_ == "nsubj" and head.i > last.i and head.pos_ == "VERB" \
+            and not (len(words) > 1 and _ent_label(doc, c) == "ORG") \
+            and not any(t.ent_type_ in ("PERSON", "ORG") for t in doc[last.i + 1:head.i]):
+        # "his" later in the sentence with no other name before it that it could be about; a one-word name
+        # only when the article writes it as a full name's last word ("Liverpool confirmed his departure")
+        sent, own = ix.sent_of[head.i], None
+        for k in range(head.i + 1, len(ix.tokens)):
+            t = ix.tokens[k]
+            if ix.sent_of[k] != sent or t.ent_type_ == "PERSON" or t.pos_ == "PROPN" or t.lower_ in OWN_PRONOUNS:
+                own = t if ix.sent_of[k] == sent and t.lower_ in OWN_PRONOUNS else None
+                break
+        if own is not None \
+                and (len(words) > 1 or re.search(rf"\b[A-Z][a-z][\w’'-]* {re.escape(words[0])}\b", ix.text)):
+            return True
     # "X said" or, inverted after a quotation, "said X"
     return len(words) >= 2 and _ent_label(doc, c) != "ORG" and last.dep_ == "nsubj" \
         and (head.i > last.i or head.i == first - 1) \
