@@ -259,6 +259,10 @@ NAMES = [  # (text, names that must be entities, names that must not)
      ["John Mwangi", "Mary Achieng"], ["Farmer John Mwangi", "Nurse Mary Achieng"]),
     ("NASA Administrator Bill Nelson said the launch would go ahead.", ["NASA", "Bill Nelson"],
      ["NASA Administrator Bill Nelson"]),
+    # a parenthesis the model read into a name ends it ("… Development (USAID")
+    ("The United States Agency for International Development (USAID) pledged $5 million in aid.",
+     ["United States Agency for International Development"],
+     ["United States Agency for International Development (USAID"]),
     # a possessive and "for" inside a body's name ("Children's Fund", "Agency for Asylum")
     ("The United Nations Children's Fund said the camps needed water.", ["United Nations Children's Fund"],
      ["Fund", "United Nations Children"]),

@@ -578,8 +578,8 @@ def _split(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None]]:
         if toks[i].text in POSSESSIVE and _possessor_in_name(toks, s, i, e):
             continue
         if toks[i].text in POSSESSIVE or toks[i].text == "," and not any(
-                t.text == "&" or t.lower_ == "and" for t in toks[i + 1:e]):
-            return _split(doc, s, i) + _split(doc, i + 1, e)
+                t.text == "&" or t.lower_ == "and" for t in toks[i + 1:e]) or toks[i].text == "(":
+            return _split(doc, s, i) + _split(doc, i + 1, e)  # (and "Agency for International Development (USAID")
         # "Everton 3-2 Brighton": a score is no name; "fined Apple 1.8 billion euros": nor an amount
         if re.fullmatch(r"\d+(?:[-–:]\d+|(?:[.,]\d+)+)?", toks[i].text):
             k = i + 1
