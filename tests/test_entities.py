@@ -183,6 +183,11 @@ def test_two_full_names_sharing_a_surname_stay_apart(nlp) -> None:  # type: igno
 
 
 ALIASES = [  # (text, name, alias, rule)
+    # a short form that is no acronym, opening with the name's own first letter ("TurkStat", "Confech")
+    ("The Turkish Statistical Institute (TurkStat) said inflation fell. TurkStat said food prices rose.",
+     "Turkish Statistical Institute", "TurkStat", "parenthesis"),
+    ("The march was organised by the Confederation of Chilean Students (Confech). Confech said it would strike.",
+     "Confederation of Chilean Students", "Confech", "parenthesis"),
     ("The National Union of Mineworkers (NUM) called a strike. NUM leaders met on Friday.",
      "National Union of Mineworkers", "NUM", "parenthesis"),
     ("The Revolutionary Armed Forces of Colombia, also known as FARC, signed the deal.",
@@ -414,6 +419,11 @@ def test_a_place_with_its_own_office_is_no_short_form_of_a_body_named_after_it(n
     assert "Georgia" not in ents["Georgia Power"].aliases
     text = "Norvane Technologies cut 300 jobs. Norvane said demand had fallen."  # a company's own short form stays
     assert "Norvane" in {e.name: e for e in entities(nlp, text)}["Norvane Technologies"].aliases
+
+
+def test_a_party_in_parentheses_after_a_person_is_no_alias(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = {e.name: e for e in entities(nlp, "Diane Abbott (Labour) said the bill was unfair.")}
+    assert "Labour" not in ents["Diane Abbott"].aliases
 
 
 def test_a_body_is_no_short_form_of_a_longer_body_named_after_it(nlp) -> None:  # type: ignore[no-untyped-def]

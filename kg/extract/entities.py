@@ -681,7 +681,7 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
     elif _lone_legislature(words, after):
         c.vote("Organization", STRONG)
     elif len(words) > 1 and (words[-1].lower() in lexicon.org_heads() or _company_ending(words[-1])
-                             or "of" in words[2:] and words[words.index("of") - 1].lower() in lexicon.org_heads()):
+                             or "of" in words[1:] and words[words.index("of") - 1].lower() in lexicon.org_heads()):
         c.vote("Organization", STRONG)  # "Quds Force", "Eastmed Shipping", "Rail Crew Guild of Ontario"
     elif PARTY_AFTER.match(after) and THE_BEFORE.search(before):
         c.vote("Organization", STRONG)  # "the ruling Morena party" (a name the model may read as a place)
@@ -1232,8 +1232,11 @@ def _possessed_institutions(text: str, cands: list[Cand]) -> None:
 def _link_aliases(text: str, cands: list[Cand]) -> None:
     """Parenthesis acronyms, "also known as" and "X or Y" appositions link two candidates."""
     for i, c in enumerate(cands):
-        rest = text[c.end:c.end + 12]
+        rest = text[c.end:c.end + 16]
         m = re.match(r"^\s*\(([A-Z][A-Z0-9.&]{1,7})\)", rest)
+        if m is None and c.etype == "Organization":  # "Turkish Statistical Institute (TurkStat)", "(Ofcom)"
+            m = re.match(r"^\s*\(([A-Z][A-Za-z0-9&-]{2,11})\)", rest)
+            m = m if m is not None and m.group(1)[0] == re.sub(r"^[Tt]he\s+", "", c.text)[:1] else None
         j = _cand_at(cands, c.end + m.start(1)) if m else None
         if j is not None and cands[i].etype != "Place":
             cands[j].links.append((i, "parenthesis"))
