@@ -169,8 +169,7 @@ def _unknown_name(doc: Doc, c: Cand) -> bool:
                                                       or w.lower() in NAME_PARTICLES for w in words):
         return False
     low = [w.lower() for w in words]
-    nouns = lexicon.common_nouns()
-    if all(w in nouns or w.endswith("s") and w[:-1] in nouns for w in low):
+    if all(lexicon.is_common_noun(w) for w in low):
         return False  # ("Wall Street rallied")
     text = index_of(doc).text
     line = text[text.rfind("\n", 0, c.start) + 1:(text.find("\n", c.end) + 1 or len(text) + 1) - 1].split()
@@ -1087,11 +1086,9 @@ def _portfolio(doc: Doc, s: int, e: int) -> bool:
     Secretary X" a member of the Treasury)."""
     ix = index_of(doc)
     toks = ix.tokens[s:e]
-    nouns = lexicon.common_nouns()
     if not all(t.is_title and t.is_alpha and t.ent_type_ not in ("GPE", "LOC", "NORP")
                and t.text not in lexicon.places()
-               and (t.lower_ in nouns or t.lower_.endswith("s") and t.lower_[:-1] in nouns
-                    or t.lower_ in lexicon.title_modifiers()) for t in toks):
+               and (lexicon.is_common_noun(t.lower_) or t.lower_ in lexicon.title_modifiers()) for t in toks):
         return False
     phrase = " ".join(t.text for t in toks)
     return all(_title_follows(ix.text, m.end(), PORTFOLIO_TITLES)
@@ -1185,11 +1182,10 @@ def _opening_modifier(doc: Doc, c: Cand) -> bool:
             or word in lexicon.places() or _ent_label(doc, c) in ("ORG", "GPE", "LOC", "NORP"):
         return False  # (the model's organizations: "Pentagon spokesman", "Congress leader")
     low = word.lower()
-    nouns = lexicon.common_nouns()
     ix = index_of(doc)
     # a generic word for a body or a portfolio, or a noun the article also writes in lower case ("the union")
     if low not in lexicon.org_heads() and low not in lexicon.title_modifiers() and not (
-            (low in nouns or low.endswith("s") and low[:-1] in nouns) and re.search(rf"\b{re.escape(low)}\b", ix.text)):
+            lexicon.is_common_noun(low) and re.search(rf"\b{re.escape(low)}\b", ix.text)):
         return False  # ("Kestrel analysts said": a company's name the dictionary knows as a bird)
 
     def opens_modifier(tok: Token) -> bool:

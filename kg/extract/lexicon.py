@@ -117,6 +117,12 @@ def common_nouns() -> frozenset[str]:
         return frozenset()
 
 
+def is_common_noun(word: str) -> bool:
+    """A lower-case word, or its plural in -s, in :func:`common_nouns` ("safety", "affairs", "rates")."""
+    nouns = common_nouns()
+    return word in nouns or word.endswith("s") and word[:-1] in nouns
+
+
 @lru_cache(maxsize=1)
 def person_titles() -> frozenset[str]:
     return frozenset(row[0] for row in _rows("person_titles.txt"))
