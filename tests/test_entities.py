@@ -150,6 +150,15 @@ TYPED = [  # (text, name, type) -- the type comes from the text, not from the mo
     ("The bank's regional director for Asia, Keiko Tanabe, said lending would slow.", "Keiko Tanabe", "Actor"),
     # a name apposed to a kind of place
     ("Troops were sent to the capital, Lusaka, on Friday.", "Lusaka", "Place"),
+    # a code-like name whose members are counted is a group; a place's rebels are the place's
+    ("M23 rebels said they had seized the town of Sake.", "M23", "Organization"),
+    ("Darfur rebels said they had seized the town.", "Darfur", "Place"),
+    ("Hamas fighters said they had ambushed the convoy.", "Hamas", "Organization"),
+    # a plural name after "the", even with a relative clause on it, is a group
+    ("The Houthis, who control much of Yemen, said they had fired missiles at a ship.", "Houthis", "Organization"),
+    # only places are "near"
+    ("Hamas fighters ambushed the convoy near Khan Younis on Monday.", "Khan Younis", "Place"),
+    ("The bus overturned near Nakuru on Friday, police said.", "Nakuru", "Place"),
 ]
 
 
@@ -391,6 +400,9 @@ NAMES = [  # (text, names that must be entities, names that must not)
     ("Doctors at St Aldhelm's Hospital said the ward was full.", ["St Aldhelm's Hospital"], ["St Aldhelm"]),
     # ... but an owner before a name is not ("Kenya's", "the unions'")
     ("Kenya's Ministry of Health confirmed the cases.", ["Kenya's Ministry of Health"], []),
+    # how long a person has held a title is no name ("Veteran MP X", "Longtime senator X")
+    ("Veteran MP Diane Abbott said the party had lost its way.", ["Diane Abbott"], ["Veteran"]),
+    ("Outgoing coach Rita Moreno said the squad was ready.", ["Rita Moreno"], ["Outgoing"]),
 ]
 
 

@@ -318,6 +318,19 @@ def test_a_split_quote_says_its_parts_without_the_attribution(nlp) -> None:  # t
     assert one.words is None and one.said == "We will appeal"
 
 
+@pytest.mark.parametrize(("text", "content"), [
+    ("The Rapid Support Forces said on Tuesday they had captured the town.", "they had captured the town"),
+    ("Police said last week they had arrested two men over the robbery.", "they had arrested two men over the robbery"),
+    ("The club said late on Friday its manager would stay.", "its manager would stay"),
+    ("The judge said on Monday the jury could not be told about the earlier conviction.",
+     "the jury could not be told about the earlier conviction"),
+    # before the cue, the date is the reported clause's own
+    ("On Tuesday the rebels captured the town, the army said.", "On Tuesday the rebels captured the town"),
+])
+def test_the_date_of_the_saying_is_not_what_was_said(nlp, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    assert [c for c, _, _ in statements(nlp, text)] == [content]
+
+
 def test_a_verdict_is_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]
     assert statements(nlp, "The court declared the election invalid on Monday.\n") == []
     assert statements(nlp, "The jury found the defendant guilty of fraud.\n") == []
@@ -590,6 +603,15 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
     ("Gareth Lowe said his side deserved the win.\n"
      "“I just tried to attack the ball,” the teenager said. “Luca put it on a plate for me.”\n",
      [("I just tried to attack the ball", None), ("Luca put it on a plate for me.", None)]),
+    # a description that says only that the speaker is a body is the body that spoke just before
+    ("The Rapid Support Forces said they had taken the town. The paramilitary group said it would protect "
+     "civilians.\n",
+     [("it would protect civilians", "Rapid Support Forces")]),
+    ("Northgate Holdings said profits had doubled. The group said it would open 40 new stores in Spain.\n",
+     [("it would open 40 new stores in Spain", "Northgate Holdings")]),
+    ("Amnesty International said the trial was unfair.\n\n"
+     "The Justice Ministry rejected the criticism. The organisation said it would appeal.\n",
+     [("it would appeal", None)]),
 ]
 
 

@@ -699,6 +699,7 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
     elif last_word(before) == "at" and _role_at(before) and _ent_label(doc, c) not in ("GPE", "LOC", "NORP"):
         c.vote("Organization", STRONG)  # "Analysts at Peel Hunt", "a professor at Fudan University"
     elif _speaking_org(doc, c, words) or _of_after_person(doc, c, words) or _plural_group(before, after, words) \
+            or _members_of(doc, c, words, after) \
             or re.match(r"^,\s+which\s", after) and (_ent_label(doc, c) in ("ORG", "PERSON")
                                                      or any(re.fullmatch(r"[A-Z]{2,}", w) for w in words)):
         c.vote("Organization", STRONG)  # "Oberon, which has been buying up chip designers, said": no person
@@ -718,6 +719,9 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
     elif len(words) <= 2 and c.strength <= WEAK and _ent_label(doc, c) != "ORG" and _place_by_company(doc, c, before,
                                                                                                        after):
         c.vote("Place", STRONG)  # "a 34-year-old nurse from Argenteuil", "the train to Delhi and Surat"
+    elif before.endswith(("near ", "Near ")) and len(words) <= 3 \
+            and not any(w.lower() in lexicon.org_heads() for w in words):
+        c.vote("Place", STRONG)  # "the convoy near Khan Younis": only places are near
     elif title := _apposed_to_role(before, after, words):
         c.vote("Actor", STRONG)
         c.titles.append(title)
@@ -1112,7 +1116,21 @@ def _plural_group(before: str, after: str, words: list[str]) -> bool:
     """"the Houthis' military spokesman", "the Houthis said": a plural name after "the" names a group,
     never a person."""
     return len(words) == 1 and words[0].endswith("s") and re.search(r"\b[Tt]he\s+$", before) is not None \
-        and re.match(r"^(?:['’]\s|\s+(?:said|say|have|are|were|claimed|announced)\b)", after) is not None
+        and re.match(r"^(?:['’]\s|\s+(?:said|say|have|are|were|claimed|announced)\b|,\s+(?:who|which)\s)",
+                     after) is not None
+
+
+# Nouns for the members of an armed or political group: "M23 rebels", "Hamas fighters", "Houthi militants".
+MEMBERS_AFTER = re.compile(r"^\s+(?:rebels|fighters|militants|insurgents|guerrillas|militiamen|gunmen|loyalists)\b")
+
+
+def _members_of(doc: Doc, c: Cand, words: list[str], after: str) -> bool:
+    """"M23 rebels said", "Hamas fighters": a name whose members the next word counts is a group. Not a
+    place's rebels ("Darfur rebels", "Syrian fighters"): the model must read it as a body, or it must be
+    a code such as an acronym or a name with a digit."""
+    if not MEMBERS_AFTER.match(after) or c.text in lexicon.places() or len(words) > 3:
+        return False
+    return _ent_label(doc, c) == "ORG" or any(re.fullmatch(r"[A-Z]{2,}|\w*\d\w*", w) for w in words)
 
 
 def _company_ending(word: str) -> bool:

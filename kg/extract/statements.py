@@ -20,7 +20,8 @@ who told investigators that"); a country written by its own name; a name apposed
 no other gender; the paragraph's own subject before an earlier speaker); a description ("the
 spokesman", "the judge", "the ministry", "the company", "the steelmaker") through the titles, head
 nouns and trades the article itself gives, or the speaker an earlier description with that head noun
-was resolved to; the issuer of a document ("a statement from X"); the organization of an unnamed
+was resolved to; "it" or a description that says only that it is a body ("the paramilitary group") for the
+organization that spoke just before; the issuer of a document ("a statement from X"); the organization of an unnamed
 spokesperson ("a spokesperson for X", "a X spokeswoman", "a company spokeswoman" after a sentence whose
 subject is one company); a description followed at once by the person it introduces; or, for a
 definite description of a person with no other referent ("the French midfielder said"), the person
@@ -300,8 +301,30 @@ def _content_tokens(head: Token) -> list[Token]:
     # "reported, citing unnamed officials, that the plan had been shelved": what hangs before "that" is no content
     mark = next((c for c in head.children if c.dep_ == "mark" and c.lower_ == "that"), None)
     toks = [t for t in head.subtree if t.i not in drop and (mark is None or t.i >= mark.i)]
+    toks = toks[_leading_date(head, toks):]
     end = next((k for k in range(1, len(toks)) if toks[k].i != toks[k - 1].i + 1), len(toks))
     return toks[:end] if toks and toks[0].i <= head.i else toks
+
+
+def _leading_date(head: Token, toks: list[Token]) -> int:
+    """How many of ``toks`` open the complement with the time of the saying: "said on Tuesday they had
+    captured the town", "said last week they had arrested two men". Without "that" the parser hangs the
+    date on the reported verb, but a date between the cue and the clause's own subject dates the cue.
+    (Before the cue it is the clause's own: "On Tuesday they captured the town, the group said".)"""
+    subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None or head.dep_ != "ccomp" or not toks or toks[0].i <= head.head.i:
+        return 0
+    k = 0
+    for c in head.children:  # the head's own modifiers before its subject, left to right
+        if c.i >= subj.i:
+            break
+        words = list(c.subtree)
+        dated = (c.dep_ == "prep" and c.lower_ in ("on", "at") or c.dep_ in ("npadvmod", "advmod")) \
+            and any(w.ent_type_ in ("DATE", "TIME") for w in words)
+        if not dated or k >= len(toks) or words[0].i != toks[k].i:
+            return 0
+        k += len(words)
+    return k if k < len(toks) and toks[k].i == subj.left_edge.i else 0
 
 
 def _speech_act(tok: Token) -> bool:
@@ -719,12 +742,18 @@ def _split_words(text: str, parts: tuple[tuple[int, int], ...]) -> str | None:
                         for k, (s, e) in enumerate(parts))
 
 
+# "the group", "the armed group", "the Iran-backed group", "the organisation": a body of any kind
+GENERIC_BODY = re.compile(r"[Tt]he\s+(?:[\w-]+\s+){0,2}(?:group|organi[sz]ation|outfit)")
+
+
 def _it(mention: Span, raw: Raw, focus: _Focus, entities: list[Entity], done: list[Statement],
         index: _Mentions) -> str | None:
     """"…, the agency said in a report. … , it said": "it" is the organization that made the statement just
     before, in this paragraph or the one before, when no other organization was named in between ("Honda
-    also announced a recall; it said" is Honda's, or nobody's)."""
-    if mention.text.lower() != "it" or focus.prev is None or focus.prev[0] is None or raw.para - focus.prev[1] > 1:
+    also announced a recall; it said" is Honda's, or nobody's). So is a description that names no kind of
+    body but says only that it is one ("the paramilitary group said", "the organisation said")."""
+    if not (mention.text.lower() == "it" or GENERIC_BODY.fullmatch(mention.text)) \
+            or focus.prev is None or focus.prev[0] is None or raw.para - focus.prev[1] > 1:
         return None
     ent = next((e for e in entities if e.key == focus.prev[0]), None)
     if ent is None or ent.type != "Organization" or not done:
