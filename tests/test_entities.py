@@ -184,6 +184,16 @@ def test_short_forms_join_the_full_name(nlp) -> None:  # type: ignore[no-untyped
     assert any(ev.rule == "short-form" for ev in person.evidence)
 
 
+def test_a_groups_name_and_its_plural_are_one_body(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Yemen's Houthi rebels claimed the attack on Friday.\n\n"
+            "Saudi Arabia has led a coalition against the Houthis since 2015.\n")
+    group = by_name(entities(nlp, text), "Houthi")
+    assert group.type == "Organization" and "Houthis" in group.aliases
+    # (not two people: a surname and another surname that ends in "s")
+    ents = entities(nlp, "Maria Evan won the race. Tom Evans finished second.")
+    assert by_name(ents, "Maria Evan").key != by_name(ents, "Tom Evans").key
+
+
 def test_two_full_names_sharing_a_surname_stay_apart(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Serena Williams beat Venus Williams in the final.\nWilliams said it was a hard match.\n"
     ents = entities(nlp, text)

@@ -257,6 +257,9 @@ def test_events_with_arguments(nlp, text: str, expected: dict[str, object]) -> N
 
 
 NEGATIVE = [
+    "The war between the army and the paramilitaries erupted in April 2023.",  # a war erupts, no volcano
+    "Violence erupted in the capital after the vote on Sunday.",
+    "Clashes erupted between fans outside the stadium on Saturday.",
     "The minister urged both sides to return to the negotiating table.",  # a participle describing a noun
     "The former president ruled the country for 30 years.",  # "rule" is a verdict only a court or judge gives
     "Rory McIlroy shot a 68 on Thursday to lead by two.",  # "shoot" is an attack only as "shoot dead"

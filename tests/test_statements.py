@@ -603,6 +603,14 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
     ("Gareth Lowe said his side deserved the win.\n"
      "“I just tried to attack the ball,” the teenager said. “Luca put it on a plate for me.”\n",
      [("I just tried to attack the ball", None), ("Luca put it on a plate for me.", None)]),
+    # a description by role names the speaker introduced with that role just after, across a blank line
+    ("Rebels claimed the attack on a tanker in the Red Sea, the group's military spokesman said.\n\n"
+     "Yahya Saree, the spokesman, said the attack was a response to air strikes.\n",
+     [("Rebels claimed the attack on a tanker in the Red Sea", "Yahya Saree")]),
+    # ... but not someone else introduced there
+    ("Rebels claimed the attack on a tanker in the Red Sea, the group's military spokesman said.\n\n"
+     "Ahmed Nasser, an opposition lawmaker, said the attack was a response to air strikes.\n",
+     [("Rebels claimed the attack on a tanker in the Red Sea", None)]),
     # a description that says only that the speaker is a body is the body that spoke just before
     ("The Rapid Support Forces said they had taken the town. The paramilitary group said it would protect "
      "civilians.\n",

@@ -1361,6 +1361,10 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
                      and 2 <= len(norm[k]) <= 3 and _is_short_form(toks, norm[k], c.etype, c.text)}
         if not fulls:
             fulls = {uf.find(k) for k, o in names.items() if k != key and _is_variant(toks, norm[k])}
+        if not fulls and c.etype == "Organization" and len(toks) == 1:
+            # "Houthi rebels ... the Houthis": a group's name and its plural
+            fulls = {uf.find(k) for k, o in names.items() if k != key and o.etype != "Place"
+                     and norm[k] == [toks[0] + "s"]}
         fulls.discard(uf.find(key))
         if len(fulls) == 1:
             full = fulls.pop()

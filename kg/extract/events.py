@@ -413,8 +413,10 @@ def _governed_by(tok: Token, word: str) -> bool:
 def _near_lemmas(tok: Token) -> set[str]:
     """Lemmas a ``!word`` requirement must not find: the trigger's dependents, the objects of its
     prepositions (*a rally in stocks*), the subject of a verb it is the object of (*stocks staged a
-    rally*) and the noun it modifies (*a hearing aid*)."""
+    rally*), a verb's own subject (*violence erupted*) and the noun it modifies (*a hearing aid*)."""
     near = [*_dependents(tok), *(o for c in tok.children if c.dep_ == "prep" for o in _pobjs(c))]
+    if tok.pos_ == "VERB":
+        near += _verb_subjects(tok)
     if tok.pos_ == "NOUN" and tok.dep_ == "dobj":
         near += _verb_subjects(tok.head)
     if tok.dep_ == "compound":  # "a hearing aid"

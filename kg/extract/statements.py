@@ -1230,8 +1230,10 @@ def _org_kind(e: Entity, head: str) -> bool:
 
 
 def _is_role_description(text: str) -> bool:
+    """"the spokesman", "the group's military spokesman": a definite description headed by a role noun."""
     words = text.lower().split()
-    return len(words) >= 2 and words[0] == "the" and words[1] in lexicon.role_nouns()
+    return len(words) >= 2 and words[0] == "the" and (words[1] in lexicon.role_nouns() or (
+        words[1].endswith(("'s", "’s")) and words[-1] in lexicon.role_nouns()))
 
 
 def _bind_pending(doc: Doc, out: list[Statement], pending: list[int], raw: Raw, mention: Span | None,
@@ -1244,9 +1246,17 @@ def _bind_pending(doc: Doc, out: list[Statement], pending: list[int], raw: Raw, 
         if mention is None or st.speaker_mention is None or mention.text != ent.name:
             continue
         first = min(m.start for m in ent.mentions)
-        gap = index_of(doc).text[st.content.end:mention.start]
-        if first == mention.start and gap.count("\n") <= 1 and len(re.findall(r"[.!?][”\"]?\s", gap)) <= 1:
-            out[n] = replace(st, speaker=key)
+        text = index_of(doc).text
+        gap = text[st.content.end:mention.start]
+        if first != mention.start or gap.count("\n") > 2 or len(re.findall(r"[.!?][”\"]?\s", gap)) > 1:
+            continue
+        # across a blank line, only a name that takes the description's title: "…, the group's military
+        # spokesman said. / Yahya Saree, the spokesman, said …"
+        role = st.speaker_mention.text.lower().split()[-1]
+        if gap.count("\n") > 1 and not re.match(rf",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(role)}\b",
+                                        text[mention.end:mention.end + 80]):
+            continue
+        out[n] = replace(st, speaker=key)
 
 
 # ---------------------------------------------------------------- medium and date
