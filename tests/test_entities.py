@@ -150,6 +150,7 @@ TYPED = [  # (text, name, type) -- the type comes from the text, not from the mo
     ("The bank's regional director for Asia, Keiko Tanabe, said lending would slow.", "Keiko Tanabe", "Actor"),
     # a name apposed to a kind of place
     ("Troops were sent to the capital, Lusaka, on Friday.", "Lusaka", "Place"),
+    ("The rebels attacked a base in the northeastern province of Arauca, killing two soldiers.", "Arauca", "Place"),
     # a code-like name whose members are counted is a group; a place's rebels are the place's
     ("M23 rebels said they had seized the town of Sake.", "M23", "Organization"),
     ("Darfur rebels said they had seized the town.", "Darfur", "Place"),
@@ -192,6 +193,21 @@ def test_a_groups_name_and_its_plural_are_one_body(nlp) -> None:  # type: ignore
     # (not two people: a surname and another surname that ends in "s")
     ents = entities(nlp, "Maria Evan won the race. Tom Evans finished second.")
     assert by_name(ents, "Maria Evan").key != by_name(ents, "Tom Evans").key
+
+
+def test_a_place_that_opens_a_bodys_name_is_the_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Tamil Nadu Chief Minister M Elangovan said the state would appeal. S Arumugam, general secretary of "
+            "the Tamil Nadu Cauvery Delta Farmers' Association, said farmers would protest.")
+    ents = entities(nlp, text)
+    assert by_name(ents, "Tamil Nadu").type == "Place"
+    assert "Tamil Nadu" not in by_name(ents, "Tamil Nadu Cauvery Delta Farmers' Association").aliases
+    # ... a place's name is no spelling of a person's
+    ents = entities(nlp, "Also in the dock is businessman Johan Pretorius of Pretoria. Pretorius denied the charges.")
+    assert "Pretoria" not in by_name(ents, "Johan Pretorius").aliases
+    # ... but a club's town, used for the club, is the club
+    text = ("Newcastle United beat Everton 2-1 on Saturday.\n\n"
+            "Newcastle manager Eddie Howe said the win was deserved. Newcastle are fourth.\n")
+    assert "Newcastle" in by_name(entities(nlp, text), "Newcastle United").aliases
 
 
 def test_two_full_names_sharing_a_surname_stay_apart(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -44,6 +44,18 @@ ROLES = [  # (text, expected relation)
     ("Chief FIFA spokesman Bryan Swanson declined to comment.", ("Bryan Swanson", "spokespersonOf", "FIFA")),
     ("Kenji Sato, spokesman for the Tokyo Electric Power Company, apologised.",
      ("Kenji Sato", "spokespersonOf", "Tokyo Electric Power Company")),
+    # "who heads the X's negotiating team": a part of X, so one of X's people
+    ("Pablo Beltran, who heads the ELN's negotiating team, accused the government of lying.",
+     ("Pablo Beltran", "memberOf", "ELN")),
+    ("Sara Lind, who leads Volvo's electric car unit, said sales had doubled.", ("Sara Lind", "memberOf", "Volvo")),
+    # "led by" with the leader's titles, after the body's acronym in parentheses
+    ("The Sudanese Armed Forces (SAF), led by army chief General Abdelmoneim al-Karrar, have been at war since April.",
+     ("Abdelmoneim al-Karrar", "leaderOf", "Sudanese Armed Forces")),
+    ("Norvane Technologies, led by chief executive Laura Pinto, reported a loss.",
+     ("Laura Pinto", "leaderOf", "Norvane Technologies")),
+    # "of the right-wing X party": the party itself
+    ("Senator María Camila Restrepo of the right-wing Democratic Center party said the talks had failed.",
+     ("María Camila Restrepo", "memberOf", "Democratic Center")),
     ("Rafael Duarte, who leads the Workers Movement, called a strike.",
      ("Rafael Duarte", "leaderOf", "Workers Movement")),
     ("Interpol chief Jürgen Stock opened the meeting.", ("Jürgen Stock", "leaderOf", "Interpol")),
@@ -239,6 +251,8 @@ def test_roles(nlp, text: str, expected: tuple[str, str, str]) -> None:  # type:
 
 
 NO_ROLE = [  # a link the text does not state
+    "Ana Ruiz of the Labour party branch in Leeds said the vote was close.",  # a branch of the party, named by it
+    "The Unity Front, led by thousands of students, marched on parliament.",  # not a title before the name
     # a headline's last word is no holder of the title that opens the story
     "Diallo claims victory in Senoral presidential runoff\n\nOpposition candidate Amadou Diallo declared victory.",
     "Paula Kent, a regular visitor of the Tate Modern, praised the show.",  # "of": a critic, a resident, a visitor

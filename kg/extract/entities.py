@@ -98,8 +98,8 @@ OPENING_QUOTES = frozenset({'"', "“", "‘", "'"})  # (a quotation's first wor
 # "the capital, Lusaka", "the port city of Durres,": a name apposed to a kind of place (the apposition ends
 # there: not "seized the town, Reuters reported")
 PLACE_NOUNS = frozenset({"capital", "city", "town", "village", "province", "region", "district", "county"})
-PLACE_APPOSED = re.compile(r"\b(?:the|its|their|[A-Z][\w’'-]*(?:’s|'s))\s+(?:(?:northern|southern|eastern|western|"
-                           r"central|coastal|nearby|neighbouring|neighboring|border|port)\s+)?"
+PLACE_APPOSED = re.compile(r"\b(?:the|its|their|[A-Z][\w’'-]*(?:’s|'s))\s+"
+                           r"(?:(?:(?:north|south)?-?(?:north|south|east|west)ern|central|coastal|nearby|neighbouring|neighboring|border|port|restive|remote)\s+)?"
                            rf"(?:{'|'.join(sorted(PLACE_NOUNS))})(?:\s+of)?,?\s+$")
 PLACE_APPOSED_END = re.compile(r"^,?\s+(?:reported|said|says|told|announced|added|warned|claimed)\b")  # not a place
 # "The outgoing club president, Henrik Aas Lunde, said": a name apposed to a role description
@@ -691,6 +691,9 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
     elif kind := _kind_before(doc, c, before):
         c.vote("Organization", STRONG)  # "the ride-hailing company Uber", "German carmaker Volkmar"
         c.titles.append(kind)
+    elif _office_after(text, c.end) and _ent_label(doc, c) in ("GPE", "LOC", "PERSON") and len(words) <= 3 \
+            and not any(w.lower() in lexicon.org_heads() or _company_ending(w) for w in words):
+        c.vote("Place", STRONG)  # "Tamil Nadu Chief Minister X", "Ontario Premier X": a state's own office
     elif (_role_after(after) or SPOKES_AFTER.match(after)) and not _kind_word(words, text) \
             and not (_profession_after(after) and (_ent_label(doc, c) in ("GPE", "LOC") or c.text in lexicon.places())):
         c.vote("Organization", STRONG + 1)  # "chief FIFA spokesman X": outweighs a title before
@@ -1340,14 +1343,20 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
     """A name that is part of exactly one longer name of the article is a short form of it."""
     names = {_key(c): c for c in cands if (not c.canon or c.rule)}
     norm = {key: _norm_tokens(c.text) for key, c in names.items()}  # each name's words, worked out once
+    # names every mention of which reads as a place ("in Patna"; not "Newcastle", also "Newcastle manager X")
+    places = {_key(c) for c in cands if c.etype == "Place"} - {_key(c) for c in cands if c.etype not in ("Place", None)}
     for key, c in names.items():
         if c.sent_start and c.strength < 0 and re.search(rf"\b{re.escape(c.text.lower())}\b", text):
             continue  # "Resistance has decided ...": a common word capitalised at a sentence start
         toks = norm[key]
+        place = key in places
         office = c.etype == "Place" and _office_after(text, c.end)
         fulls = {uf.find(k) for k, o in names.items() if k != key and o.etype in ("Actor", "Organization")
                  # "Georgia Governor X", "Scotland's First Minister X": no "Georgia Power", no "Police Scotland"
                  and not (office and toks in (norm[k][:len(toks)], norm[k][-len(toks):]))
+                 # a place that opens a body's name is the place ("Tamil Nadu" of the "Tamil Nadu Cauvery Delta
+                 # Farmers' Association"); one that ends it may be the body ("Barcelona" of "FC Barcelona")
+                 and not (place and toks == norm[k][:len(toks)])
                  and _is_short_form(toks, norm[k], o.etype, c.text)}
         if not fulls and c.etype == "Actor" and c.strength >= STRONG:
             # "goals from Declan Fairweather" read as a place by the model, "captain Fairweather said": a
@@ -1359,7 +1368,7 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
             # ("Real Madrid won ...", "Madrid coach X": the club's)
             fulls = {uf.find(k) for k, o in names.items() if k != key and o.etype is None and not o.canon
                      and 2 <= len(norm[k]) <= 3 and _is_short_form(toks, norm[k], c.etype, c.text)}
-        if not fulls:
+        if not fulls and not place:  # ("Johan Pretorius of Pretoria": no spelling of his name)
             fulls = {uf.find(k) for k, o in names.items() if k != key and _is_variant(toks, norm[k])}
         if not fulls and c.etype == "Organization" and len(toks) == 1:
             # "Houthi rebels ... the Houthis": a group's name and its plural

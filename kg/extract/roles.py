@@ -90,7 +90,8 @@ WHO_HEADS = re.compile(r",\s+(?:who\s+(?:leads|heads|commands|chairs|runs|has\s+
 COPULA = r"(?:is|serves\s+as|became|(?:was|has\s+been)\s+(?:named|appointed|elected)(?:\s+as)?)"
 # "the party, led by X": an organization and the person who leads it.
 UNIT_OF = re.compile(r"\s+(?:chapter|branch|local|section|wing|unit)\s+of\s+(?:the\s+)?")
-LED_BY = re.compile(r"^,\s+(?:(?:which|that)\s+is\s+)?(?:led|headed|chaired|run)\s+by\s+$")
+LED_BY = re.compile(r"^,\s+(?:(?:which|that)\s+is\s+)?(?:led|headed|chaired|run|commanded)\s+by\s+"
+                    r"(?P<title>(?:[\w.-]+\s+){0,4})$")  # ("led by army chief General X": the leader's titles)
 Mention = tuple[int, int, Entity]
 
 
@@ -211,6 +212,8 @@ def _after_person(text: str, mentions: list[Mention], i: int, entities: list[Ent
                       and re.fullmatch(r"\s+[a-z]+\s+", text[leads[1]:mm[0]] if mm[0] > leads[1] else "")), None)
         if named is not None:  # "who heads the UN agency UNAIDS": the body named after its description
             leads = named
+        elif re.match(r"['’]s\s", text[leads[1]:leads[1] + 3]):  # "who heads the ELN's negotiating team": a part
+            return _relation(person, "memberOf", leads[2], "member", text, start, leads[1])
         return _relation(person, "leaderOf", leads[2], "leader", text, start, leads[1])
     if (rel := _who_leads(text, mentions, i, entities, clause_end)) is not None:
         return rel
@@ -312,7 +315,10 @@ def _qualifies_noun(text: str, end: int) -> bool:
     if words is None:
         return False
     nouns = lexicon.org_heads() | lexicon.company_words() | {"chapter", "branch"}
-    return any(w.strip("’'") in nouns for w in words.group(0).split())
+    found = [w.strip("’'") in nouns for w in words.group(0).split()]
+    if words.group(0).split()[0] == "party" and not any(found[1:]):
+        return False  # "the right-wing Democratic Center party": the party itself (not "the Labour party branch")
+    return any(found)
 
 
 def _state_office(title: str) -> bool:
@@ -471,10 +477,18 @@ def _subject_org(doc: Doc, mentions: list[Mention], start: int, end: int) -> Ent
 def _led_by(text: str, mentions: list[Mention], i: int) -> list[Relation]:
     """`the Workers' Party, led by X,`, `Y, which is headed by X`."""
     start, end, org = mentions[i]
-    if org.type != "Organization" or i + 1 >= len(mentions) or text[end:end + 1] != ",":
+    nxt = i + 1
+    if nxt < len(mentions) and mentions[nxt][2] is org and re.fullmatch(r"\s*\(", text[end:mentions[nxt][0]]) \
+            and text[mentions[nxt][1]:mentions[nxt][1] + 1] == ")":
+        end = mentions[nxt][1] + 1  # "the Sudanese Armed Forces (SAF), led by"
+        nxt += 1
+    if org.type != "Organization" or nxt >= len(mentions) or text[end:end + 1] != ",":
         return []
-    s, t, person = mentions[i + 1]
-    if person.type != "Actor" or not LED_BY.match(text[end:s]):
+    s, t, person = mentions[nxt]
+    m = LED_BY.match(text[end:s])
+    if person.type != "Actor" or not m or not all(
+            w.islower() or w.lower().rstrip(".") in lexicon.person_titles() | lexicon.title_modifiers()
+            for w in m.group("title").split()):
         return []
     return _relation(person, "leaderOf", org, "leader", text, start, t)
 
