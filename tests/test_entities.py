@@ -160,6 +160,10 @@ TYPED = [  # (text, name, type) -- the type comes from the text, not from the mo
     # only places are "near"
     ("Hamas fighters ambushed the convoy near Khan Younis on Monday.", "Khan Younis", "Place"),
     ("The bus overturned near Nakuru on Friday, police said.", "Nakuru", "Place"),
+    # a list the model reads as one organization is a list of places; people are not "in" a place-like name
+    ("Mali, Burkina Faso and Niger, all run by juntas, left the bloc in January.", "Burkina Faso", "Place"),
+    ("Mali, Burkina Faso and Niger, all run by juntas, left the bloc in January.", "Mali", "Place"),
+    ("Fatoumata Sangare, a former minister who now lives in exile in Dakar, criticised the move.", "Dakar", "Place"),
 ]
 
 
@@ -428,6 +432,9 @@ NAMES = [  # (text, names that must be entities, names that must not)
     ("Kenya's Ministry of Health confirmed the cases.", ["Kenya's Ministry of Health"], []),
     # how long a person has held a title is no name ("Veteran MP X", "Longtime senator X")
     ("Veteran MP Diane Abbott said the party had lost its way.", ["Diane Abbott"], ["Veteran"]),
+    # the office of a title is one body's name; a river's delta is no mention of the country
+    ("The Ombudsman's Office said more than 50,000 people were displaced.", ["Ombudsman's Office"], ["Ombudsman"]),
+    ("Oil spills have polluted the Niger Delta for decades, officials said.", [], ["Niger"]),
     ("Outgoing coach Rita Moreno said the squad was ready.", ["Rita Moreno"], ["Outgoing"]),
 ]
 

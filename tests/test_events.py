@@ -54,6 +54,15 @@ def summary(ev: Event, names: dict[str, str]) -> dict[str, object]:
 
 
 POSITIVE = [
+    # a seizure of power, however told, is a coup, not a company's takeover
+    (
+        "The army toppled President Mohamed Bazoum on July 26, 2023.",
+        {"type": "Coup", "agents": [], "place": None, "value": "2023-07-26"},
+    ),
+    (
+        "Colonel Assimi Goita staged a second takeover in May 2021.",
+        {"type": "Coup", "agents": ["Assimi Goita"], "place": None, "value": "2021-05"},
+    ),
     (
         "Police arrested the former mayor in Paris on Tuesday.",
         {"type": "Arrest", "agents": [], "place": "Paris", "value": "2024-03-12"},

@@ -199,7 +199,6 @@ def test_statements(nlp, text: str, expected: list) -> None:  # type: ignore[no-
 NO_STATEMENT = [
     "Her novel “The Long Road Home” was published in 2019.",  # a quoted title
     "Critics mocked the so-called “reform” of the pension system.",  # scare quotes
-    "The minister, he said, was away.",  # no reported content
     "The company said goodbye to its founder in June.",  # "say" without speech content
     "Officials met in Lagos on Monday to discuss the budget.",
     "The department did not say whether any detectives would be disciplined.",  # a negated cue
@@ -320,6 +319,7 @@ def test_a_split_quote_says_its_parts_without_the_attribution(nlp) -> None:  # t
 
 @pytest.mark.parametrize(("text", "content"), [
     ("The Rapid Support Forces said on Tuesday they had captured the town.", "they had captured the town"),
+
     ("Police said last week they had arrested two men over the robbery.", "they had arrested two men over the robbery"),
     ("The club said late on Friday its manager would stay.", "its manager would stay"),
     ("The judge said on Monday the jury could not be told about the earlier conviction.",
@@ -329,6 +329,31 @@ def test_a_split_quote_says_its_parts_without_the_attribution(nlp) -> None:  # t
 ])
 def test_the_date_of_the_saying_is_not_what_was_said(nlp, text: str, content: str) -> None:  # type: ignore[no-untyped-def]
     assert [c for c, _, _ in statements(nlp, text)] == [content]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an attribution set off by commas inside the clause it reports: the clause around it, in two parts
+    ("Judge Sipho Radebe refused bail. The delays, Radebe said, were unacceptable.",
+     ("The delays, Radebe said, were unacceptable", "The delays ... were unacceptable", "Sipho Radebe")),
+    ("The economy, Finance Minister Ana Souza said on Tuesday, would grow by 3% this year.",
+     ("The economy, Finance Minister Ana Souza said on Tuesday, would grow by 3% this year",
+      "The economy ... would grow by 3% this year", "Ana Souza")),
+    # a name and its description after the clause: the name speaks
+    ("The minister, he said, was away.", ("The minister, he said, was away", "The minister ... was away", None)),
+    ("Wiremu will face a judicial hearing on Tuesday, SANZAAR, the body that runs the Rugby Championship, said.",
+     ("Wiremu will face a judicial hearing on Tuesday", None, "SANZAAR")),
+    ("The bank will cut 500 jobs, Westpac, which owns St George Bank, said on Monday.",
+     ("The bank will cut 500 jobs", None, "Westpac")),
+])
+def test_an_attribution_inside_or_after_the_clause(nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    records = extract(nlp(text), Article("t", "t.txt", text, "0", None))
+    names = {e.key: e.name for e in records.entities}
+    assert [(st.content.text, st.words, names.get(st.speaker or "")) for st in records.statements] == [expected]
+
+
+def test_according_to_after_a_coordination_reports_all_of_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "At least 31 people were killed and 40 wounded in the strike, according to the health ministry."
+    assert [c for c, _, _ in statements(nlp, text)] == ["At least 31 people were killed and 40 wounded in the strike"]
 
 
 def test_a_verdict_is_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -611,6 +636,30 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
     ("Rebels claimed the attack on a tanker in the Red Sea, the group's military spokesman said.\n\n"
      "Ahmed Nasser, an opposition lawmaker, said the attack was a response to air strikes.\n",
      [("Rebels claimed the attack on a tanker in the Red Sea", None)]),
+    # a pronoun in the paragraph after a person who answered by a verb of speech is that person's
+    ("Army spokesman Khalid Eissa said the militia would be defeated.\n\n"
+     "Hamid Dagash Musa, the RSF commander, rejected that condition in a speech on Monday.\n\n"
+     "“They want us to surrender before we sit down,” he said.\n",
+     [("They want us to surrender before we sit down", "Hamid Dagash Musa")]),
+    # a description by a title is not a person given that title by another body
+    ("The government's chief negotiator, Clara Montoya, said both delegations had agreed to a ceasefire. "
+     "The rebels' chief negotiator said the group regretted the deaths.\n",
+     [("both delegations had agreed to a ceasefire", "Clara Montoya"), ("the group regretted the deaths", None)]),
+    # a speech act coordinated inside the reported clause is the speaker's too
+    ("Gustavo Lopez said the group regretted the deaths but denied that the bombing had been ordered by its "
+     "command.\n",
+     [("the group regretted the deaths", "Gustavo Lopez"),
+      ("the bombing had been ordered by its command", "Gustavo Lopez")]),
+    # "according to a statement" after a named speaker: where the words were said
+    ("Hamid Dagash Musa, the RSF commander, said the group was ready to attend talks in Jeddah, according to a "
+     "statement posted online.\n",
+     [("the group was ready to attend talks in Jeddah", "Hamid Dagash Musa")]),
+    # the pronoun of an attribution inside a clause is not the clause's subject; a titled description in
+    # subject position is the person the article gave that title
+    ("Sipho Radebe, the Gauteng judge president, refused bail.\n\n"
+     "Annelie Botha said her client would not flee.\n\n"
+     "The judge president was unconvinced. Pretorius, he said, would remain in custody until the trial.\n",
+     [("Pretorius, he said, would remain in custody until the trial", "Sipho Radebe")]),
     # a description that says only that the speaker is a body is the body that spoke just before
     ("The Rapid Support Forces said they had taken the town. The paramilitary group said it would protect "
      "civilians.\n",

@@ -133,7 +133,9 @@ def extract_entities(doc: Doc, article: Article) -> list[Entity]:
     cands = _glossed(text)
     cands += _title_offices(text, cands)
     ents = index_of(doc).ents
-    cands += _place_cands(text, cands, [(e.start_char, e.end_char) for e in ents if e.label_ in ("ORG", "FAC")],
+    # (an "organization" the model reads across a comma is a list: "Mali, Burkina Faso and Niger")
+    cands += _place_cands(text, cands, [(e.start_char, e.end_char) for e in ents
+                                        if e.label_ in ("ORG", "FAC") and ", " not in e.text],
                           [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON" and len(e) > 1],
                           [(e.start_char, e.end_char) for e in ents if e.label_ in ("GPE", "LOC")])
     cands += _name_cands(doc, cands)
@@ -258,6 +260,11 @@ def _longer_place(name: str) -> bool:
         and words[-1].lower() not in PLACE_NOUNS | {"state", "governorate", "provinces"}
 
 
+GEO_AFTER = re.compile(r"\s+(?:Delta|River|Valley|Basin|Lake|Desert|Gulf|Strait|Mountains|Highlands|Plateau|"
+                       r"Peninsula)\b")
+HEAD_OF_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+([A-Z][a-z]+)\s+of\s+(?:the\s+)?$")  # "Reserve Bank of "
+
+
 def _place_cands(text: str, taken: list[Cand], org_spans: list[tuple[int, int]],
                  person_spans: list[tuple[int, int]], place_spans: list[tuple[int, int]]) -> list[Cand]:
     """Every occurrence of a place name, short form or demonym, and country institutions.
@@ -281,6 +288,12 @@ def _place_cands(text: str, taken: list[Cand], org_spans: list[tuple[int, int]],
             continue
         if any(s <= m.start() and m.end() <= e and e - s > m.end() - m.start() for s, e in longer):
             continue
+        if GEO_AFTER.match(text, m.end()):
+            continue  # "the Niger Delta", "the Jordan Valley": a place of its own named after the country
+        head_of = HEAD_OF_BEFORE.search(text[max(0, m.start() - 40):m.start()])
+        if head_of and head_of.group(1).lower() in lexicon.org_heads() \
+                and not re.match(r"(?:’s|'s)\b", text[m.end():m.end() + 2]):  # ("Quds Force of Iran's IRGC")
+            continue  # "Reserve Bank of Australia", "Central Bank of Ireland": the place ends a body's name
         name_after = re.match(r"^(?:\s+[A-Z][\w’'-]*){1,4}", text[m.end():m.end() + 60])
         if name_after and name_after.group(0).split()[-1].lower() in lexicon.org_heads():
             continue  # "Syrian Foreign Ministry", "US Army": the place word is part of a name
@@ -534,6 +547,8 @@ def _possessor_in_name(toks: list[Token], s: int, i: int, e: int) -> bool:
     if i == s or not any(t.lower_ in lexicon.org_heads() for t in toks[i + 1:e]):
         return False
     word = toks[i - 1].lower_
+    if toks[i + 1].text == "Office" and toks[i - 1].text[:1].isupper() and toks[i - 1].text not in lexicon.places():
+        return True  # "Attorney General's Office", "Ombudsman's Office": the office of a title is a body's name
     saint = i >= 2 and toks[i - 2].text in ("St", "St.", "Saint")
     plural = word in IRREGULAR_PLURALS or toks[i].text in ("'", "’") and word.endswith("s") \
         and word[:-1] in lexicon.common_nouns()
@@ -722,6 +737,8 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
     elif len(words) <= 2 and c.strength <= WEAK and _ent_label(doc, c) != "ORG" and _place_by_company(doc, c, before,
                                                                                                        after):
         c.vote("Place", STRONG)  # "a 34-year-old nurse from Argenteuil", "the train to Delhi and Surat"
+    elif before.endswith(" in ") and len(words) <= 2 and _ent_label(doc, c) == "PERSON" and _in_a_place(doc, c):
+        c.vote("Place", STRONG)  # "lives in exile in Dakar": people are not "in" (not "confidence in Trump")
     elif before.endswith(("near ", "Near ")) and len(words) <= 3 \
             and not any(w.lower() in lexicon.org_heads() for w in words):
         c.vote("Place", STRONG)  # "the convoy near Khan Younis": only places are near
@@ -1043,7 +1060,8 @@ def _is_description(doc: Doc, end: int, descriptor: str) -> bool:
 
 def _appositive_title(after: str) -> str | None:
     """The role noun of an apposition: "X, Iraq's national security adviser", "X, a member of"."""
-    m = re.match(r"^,\s+(?:(?:a|an|the)\s+)?(?:[A-Z][\w’'-]*(?:’s|'s)\s+)?((?:[a-z][\w-]*\s*){1,4})", after)
+    # ("X, the Gauteng judge president": a place or body before the title)
+    m = re.match(r"^,\s+(?:(?:a|an|the)\s+)?(?:[A-Z][\w’'-]*(?:’s|'s)?\s+){0,2}((?:[a-z][\w-]*\s*){1,4})", after)
     if not m:
         if re.match(r"^,\s+who (?:leads|heads)\b", after):
             return "leader"
@@ -1113,6 +1131,19 @@ def _title_before(before: str) -> str | None:
         if phrase in titles:
             return phrase
     return None
+
+
+def _in_a_place(doc: Doc, c: Cand) -> bool:
+    """The name is the object of an "in" that a verb governs ("lives in Dakar", "was killed in Gaza"), or "in exile in";
+    not a noun's ("confidence in Trump") and not an owner ("in Smith's view")."""
+    ix = index_of(doc)
+    tok = ix.tokens[ix.token_at_or_after(c.end) - 1]
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.lower_ != "in" or re.match(r"['’]s\b", ix.text[c.end:c.end + 2]):
+        return False
+    gov = tok.head.head
+    return gov.pos_ in ("VERB", "AUX") or gov.lower_ == "exile"
 
 
 def _plural_group(before: str, after: str, words: list[str]) -> bool:

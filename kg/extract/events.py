@@ -405,9 +405,21 @@ def _governed_by(tok: Token, word: str) -> bool:
     head = tok.head
     if head is tok:
         return False
-    if word in (head.lemma_.lower(), head.lower_):
+    if word in _forms(head):
         return True
-    return head.dep_ in ("prep", "agent") and head.head is not head and head.head.lemma_.lower() == word
+    return head.dep_ in ("prep", "agent") and head.head is not head and word in _forms(head.head)
+
+
+def _support_slots(verb: Token) -> frozenset[str]:
+    """The slots in which ``verb`` supports an event noun (see ``event_support_verbs.tsv``)."""
+    table = support_verbs()
+    return next((table[f] for f in _forms(verb) if f in table), frozenset())
+
+
+def _forms(tok: Token) -> tuple[str, ...]:
+    """A verb's lemma and the forms its past tense may stand for (the model lemmatises "staged" as "stag")."""
+    low = tok.lower_
+    return (tok.lemma_.lower(), low, low[:-1], low[:-2]) if low.endswith("ed") else (tok.lemma_.lower(), low)
 
 
 def _near_lemmas(tok: Token) -> set[str]:
@@ -473,12 +485,12 @@ def _support_verb(tok: Token) -> Token | None:
     head = tok.head
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in SUPPORT_PREPS and head.head is not head:
         verb = head.head
-        if verb.pos_ == "VERB" and "object" in support_verbs().get(verb.lemma_.lower(), frozenset()):
+        if verb.pos_ == "VERB" and "object" in _support_slots(verb):
             return verb
         return None
     if head is tok or head.pos_ not in ("VERB", "AUX"):
         return None
-    slots = support_verbs().get(head.lemma_.lower(), frozenset())
+    slots = _support_slots(head)
     if tok.dep_ in ("dobj", "nsubjpass") and "object" in slots:
         return head
     if tok.dep_ == "nsubj" and "subject" in slots:
@@ -657,7 +669,7 @@ def _agents(m: _Mention, ents: _EntityIndex) -> tuple[list[str], list[str]]:
             and not ((m.etype.of_argument == "agent" or place_mod) and _is_place(c, ents))
             and not _natural_place(c, ents)  # "a Red Sea attack": where, not who
         ]
-        if m.support is not None and "object" in support_verbs().get(m.support.lemma_.lower(), ()):
+        if m.support is not None and "object" in _support_slots(m.support):
             heads += [s for s in _verb_subjects(m.support) if s.pos_ != "PRON"]
     heads += _by_agents(tok)
     anchoring = [k for h in heads for k in _phrase_entities(h, ents, follow_of=False)]

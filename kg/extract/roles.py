@@ -355,6 +355,8 @@ def _before_person(text: str, mentions: list[Mention], i: int) -> list[Relation]
     if holder is None or holder[2].type == "Actor":
         return []
     between = text[holder[1]:start]
+    if between.startswith(")") and text[holder[0] - 1:holder[0]] == "(":
+        between = between[1:]  # "New Zealand Rugby (NZR) chief executive X": the body's acronym, then the title
     scope = re.search(r"\s+(?:for|in)\s+(?:the\s+)?$", text[max(0, holder[0] - 12):holder[0]])
     if holder[2].type == "Place" and scope and k is not None and k > 0 and mentions[k - 1][2].type == "Organization" \
             and _title_between().match(text[mentions[k - 1][1]:holder[0] - len(scope.group(0))] + between):
@@ -666,8 +668,8 @@ def _org_of_kind(text: str, mentions: list[Mention], entities: list[Entity], nou
     a civic group" for "group"); else (unless ``by_kind_only``) the one organization named in the same sentence
     before ``pos`` (or, when it names none, in the sentence before)."""
     def other_body(e: Entity) -> bool:  # "the Senate" is never "the party" or "the group"
-        head = e.name.lower().split()[-1]
-        return head != noun and lexicon.institutions().get(head) is not None
+        words = e.name.lower().split()  # (but the "African National Congress" is a party's name)
+        return words[-1] != noun and lexicon.institutions().get(words[-1]) is not None and len(words) <= 2
 
     before = [(s, t, e) for s, t, e in mentions if t <= pos and e.type == "Organization" and not other_body(e)]
     kinds = {e.key: e for s, t, e in before if _of_kind(text, e, t, noun)}

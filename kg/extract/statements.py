@@ -210,6 +210,12 @@ def _subject(tok: Token) -> Token | None:
     reporting verb's subject, not to the reported clause's.
     """
     own = _own_subject(tok)
+    if own is None and tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and _cue(tok.head.head, direct=False):
+        # "X said the group regretted the deaths but denied that ...": a speech act coordinated inside what X
+        # reported is X's report too
+        outer = _own_subject(tok.head.head)
+        if outer is not None:
+            return outer
     if own is None and tok.dep_ in TAIL_DEPS and tok.tag_ == "VBG":
         for anc in tok.ancestors:
             subj = next((c for c in anc.children if c.dep_ in SUBJECT_DEPS), None)
@@ -252,8 +258,8 @@ def _tokens_span(doc: Doc, toks: list[Token]) -> Span | None:
     toks = [t for t in toks if not t.is_space]
     while toks and (toks[0].is_punct or toks[0].lower_ in {"that", "whether"} and toks[0].dep_ in ("mark", "dobj")):
         toks = toks[1:]
-    while toks and toks[-1].is_punct and toks[-1].text not in "”\"’)":
-        toks = toks[:-1]
+    while toks and (toks[-1].is_punct and toks[-1].text not in "”\"’)" or toks[-1].dep_ == "cc"):
+        toks = toks[:-1]  # (and a coordinator left behind by a dropped tail: "regretted the deaths but")
     if not toks:
         return None
     return _span(doc, toks[0].idx, toks[-1].idx + len(toks[-1]))
@@ -265,7 +271,8 @@ def _reported(doc: Doc, quotes: list[Quote], paras: list[int]) -> list[Raw]:
     for tok in index_of(doc).tokens:
         cue = _cue(tok, direct=False)
         if cue:
-            raw = _reported_clause(doc, tok, quotes, paras)
+            raw = _inverted_apposed(doc, tok, quotes, paras) or _reported_clause(doc, tok, quotes, paras) \
+                or _parenthetical(doc, tok, quotes, paras)
         elif tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             raw = _according_to(doc, tok, quotes, paras)
         else:
@@ -273,6 +280,53 @@ def _reported(doc: Doc, quotes: list[Quote], paras: list[int]) -> list[Raw]:
         if raw is not None:
             out.append(raw)
     return out
+
+
+# "…, SANZAAR, the body that runs the Rugby Championship, said": a name and its description after the clause
+INVERTED_APPOSED = re.compile(r",\s+(?P<name>(?:[A-Z][\w.&'’-]*\s+){0,5}[A-Z][\w.&'’-]*),\s+"
+                              r"(?:the|a|an|which|who|whose|its)\s[^,]{2,90}?,\s*$")
+
+
+def _inverted_apposed(doc: Doc, tok: Token, quotes: list[Quote], paras: list[int]) -> Raw | None:
+    """"Wiremu will face a hearing, SANZAAR, the body that runs the Rugby Championship, said": the parser hangs
+    the name on the clause (or the clause on the name), so the cue has no subject of its own; the name set off
+    by commas before the description is the speaker, the clause before it what was said."""
+    if _own_subject(tok) is not None:
+        return None
+    ix = index_of(doc)
+    start = tok.sent.start_char
+    m = INVERTED_APPOSED.search(ix.text, start, tok.idx)
+    if m is None or m.start() <= start:
+        return None
+    content = _tokens_span(doc, [t for t in tok.sent if t.idx < m.start()])
+    name = ix.tokens[ix.token_at_or_after(m.end("name")) - 1]
+    if content is None or len(re.findall(r"\w+", content.text)) < 3 or name.pos_ != "PROPN" \
+            or not any(t.dep_ in SUBJECT_DEPS for t in tok.sent if t.idx < m.start()) \
+            or any(q.start < content.end and content.start < q.end for q in quotes):
+        return None
+    return Raw(content, "indirect", tok, name, _para_of(paras, content.start))
+
+
+def _parenthetical(doc: Doc, tok: Token, quotes: list[Quote], paras: list[int]) -> Raw | None:
+    """"The delays, Radebe said, were unacceptable": an attribution set off by commas inside the clause it
+    reports. What was said is the clause around it, in two parts (as a split quotation's are joined)."""
+    head = tok.head
+    if tok.dep_ != "parataxis" or head.pos_ not in ("VERB", "AUX") or head.i < tok.i:
+        return None
+    # the commas around the attribution (the parser may count them as its own)
+    left = tok.left_edge.i if tok.left_edge.text == "," else tok.left_edge.i - 1
+    right = tok.right_edge.i if tok.right_edge.text == "," else tok.right_edge.i + 1
+    if left <= head.left_edge.i or right >= len(doc) or doc[left].text != "," or doc[right].text != ",":
+        return None
+    first = _tokens_span(doc, list(doc[head.left_edge.i:left]))
+    second = _tokens_span(doc, list(doc[right + 1:head.right_edge.i + 1]))
+    if first is None or second is None or len(re.findall(r"\w+", first.text + " " + second.text)) < 3:
+        return None
+    if any(q.start < second.end and first.start < q.end for q in quotes):
+        return None  # ('"The delays," Radebe said, "were unacceptable"': a split quotation)
+    content = _span(doc, first.start, second.end)
+    return Raw(content, "indirect", tok, _subject(tok), _para_of(paras, content.start),
+               parts=((first.start, first.end), (second.start, second.end)))
 
 
 def _content_tokens(head: Token) -> list[Token]:
@@ -470,6 +524,14 @@ def _according_to(doc: Doc, tok: Token, quotes: list[Quote], paras: list[int]) -
     if tok.i > head.i and _cue(head, direct=True) and _own_subject(head) is not None \
             and any(head.sent.start_char <= q.start and q.end <= head.idx for q in quotes):
         return None  # '"…," Mohamed said, according to state media': Mohamed speaks; the media only report it
+    if any(_cue(v, direct=False) and _own_subject(v) is not None and _complement(v) is not None
+           for v in (head, *head.ancestors)):
+        return None  # "X said the group was ready, according to a statement": X speaks; the statement is where
+    while head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and head.head.i < head.i \
+            and (_own_subject(head) is None  # (or the verb of "40 wounded", with no auxiliary of its own)
+                 or head.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in head.children)):
+        head = head.head  # "31 people were killed and 40 wounded, according to X": the whole coordination
+        # (not "Police used water cannons, and 40 people were detained, according to X": a clause of its own)
     skip = {t.i for t in tok.subtree}
     toks = [t for t in head.subtree if t.i not in skip]
     source = _document_issuer(source)
@@ -675,20 +737,21 @@ class _Mentions:
 class _Focus:
     """Who the article is talking about: for pronouns ("he said") and unattributed quote paragraphs."""
 
-    subjects: list[tuple[int, str, int, bool]]  # (position, entity key, paragraph, passive) of sentence subjects
+    subjects: list[tuple[int, str, int, bool, bool]]  # (position, entity key, paragraph, passive, speech verb)
     prev: tuple[str | None, int] | None = None  # speaker (None: not known) and paragraph of the last statement
     person: tuple[str | None, int, int] | None = None  # last person in subject position (None: an unnamed one)
     gender: dict[str, str] = field(default_factory=dict)  # entity key -> "m" / "f", from titles and pronouns
     speaker: tuple[str, int] | None = None  # the last named person who spoke, and the paragraph
 
     passive: bool = False  # the current person is a passive subject ("Okafor was convicted")
+    responded: bool = False  # the current person is the subject of a verb of speech ("X rejected the offer")
 
     def advance(self, pos: int) -> None:
         """Sentence subjects before ``pos`` that come after the current person take the focus."""
         while self.subjects and self.subjects[0][0] < pos:
-            at, key, para, passive = self.subjects.pop(0)
+            at, key, para, passive, responded = self.subjects.pop(0)
             if self.person is None or at > self.person[1]:
-                self.person, self.passive = (key, at, para), passive
+                self.person, self.passive, self.responded = (key, at, para), passive, responded
 
 
 def _resolve(doc: Doc, article: Article, entities: list[Entity], raws: list[Raw], quotes: list[Quote],
@@ -703,6 +766,8 @@ def _resolve(doc: Doc, article: Article, entities: list[Entity], raws: list[Raw]
             continue
         seen.add((raw.content.start, raw.content.end))
         pos = raw.subject.idx if raw.subject is not None else raw.content.start
+        if raw.parts and raw.kind == "indirect":  # "Pretorius, he said, would remain": not the clause's own subject
+            pos = min(pos, raw.content.start)
         focus.advance(pos)
         mention, key = _speaker(doc, raw, index, entities, focus)
         if key is None and mention is not None:
@@ -712,12 +777,12 @@ def _resolve(doc: Doc, article: Article, entities: list[Entity], raws: list[Raw]
             continue
         ent = next((e for e in entities if e.key == key), None)
         if key and ent and ent.type == "Actor":
-            focus.person, focus.passive = (key, pos, raw.para), False
+            focus.person, focus.passive, focus.responded = (key, pos, raw.para), False, False
             focus.speaker = (key, raw.para)
             _bind_pending(doc, out, pending, raw, mention, key, entities)
         elif mention is not None and key is None and raw.subject is not None and _is_unnamed_person(raw.subject):
             # "a senior official ... said": "she" is no longer the last person
-            focus.person, focus.passive = (None, pos, raw.para), False
+            focus.person, focus.passive, focus.responded = (None, pos, raw.para), False, False
             if _is_role_description(mention.text):
                 pending.append(len(out))
         elif mention is not None and key is None and _is_role_description(mention.text):
@@ -802,7 +867,7 @@ def _company_before(mention: Span, raw: Raw, done: list[Statement], entities: li
 
 
 def _person_subjects(doc: Doc, index: _Mentions, quotes: list[Quote],
-                     paras: list[int]) -> list[tuple[int, str, int, bool]]:
+                     paras: list[int]) -> list[tuple[int, str, int, bool, bool]]:
     """People named as the subject of a sentence's main verb, outside quotations ("Gallacher visited ...")."""
     out = []
     for sent in index_of(doc).sents:
@@ -817,9 +882,29 @@ def _person_subjects(doc: Doc, index: _Mentions, quotes: list[Quote],
         if hit is None:  # "Sinha's deputy, Kavita Mandal, was blunter": the name set beside the subject
             appos = next((c for c in subj.children if c.dep_ == "appos" and c.i > subj.i), None)
             hit = index.span_at(appos.idx) if appos is not None else None
+        if hit is None and any(c.lower_ == "the" for c in subj.children) and _is_title_head(subj.lower_):
+            # "The judge president was unconvinced": the one person named before with that title
+            titled = {e.key: (s, t, e) for s, t, e in index.by_pos if s < subj.idx and e.type == "Actor"
+                      and any(title.split()[-1] == subj.lower_ for title in e.titles)}
+            hit = next(iter(titled.values())) if len(titled) == 1 else None
         if hit is not None and hit[2].type == "Actor":
-            out.append((subj.idx, hit[2].key, _para_of(paras, subj.idx), subj.dep_ == "nsubjpass"))
+            out.append((subj.idx, hit[2].key, _para_of(paras, subj.idx), subj.dep_ == "nsubjpass",
+                        _responds(subj.head)))
     return out
+
+
+# Verbs by which a person answers or addresses others without a clause of what they said.
+RESPONSE_VERBS = frozenset({"reject", "dismiss", "respond", "reply", "defend", "criticise", "criticize", "condemn",
+                            "welcome", "vow", "address", "speak", "hit"})
+
+
+def _responds(verb: Token) -> bool:
+    """"X rejected that condition", "X spoke to reporters", "X ... in a speech": a verb of speech, by whom a quote
+    in the next paragraph may be said."""
+    lemma = verb.lemma_.lower()
+    return lemma in lexicon.cue_verbs() or lemma in RESPONSE_VERBS or any(
+        p.dep_ == "prep" and p.lower_ == "in" and o.lower_ in SPOKEN_DOCUMENTS | DOCUMENTS | {"speech", "briefing"}
+        for p in verb.children for o in p.children if o.dep_ == "pobj")
 
 
 def _genders(doc: Doc, entities: list[Entity], index: _Mentions, quotes: list[Quote]) -> dict[str, str]:
@@ -967,9 +1052,11 @@ def _pronoun(subj: Token, raw: Raw, focus: _Focus) -> str | None:
     if last is not None and last != key:
         fits = [k for k in (key, last) if focus.gender.get(k) == gender]
         unknown = [k for k in (key, last) if k not in focus.gender]
-        if fits == [last] and unknown == [key] and focus.person[2] == raw.para:
+        if fits == [last] and unknown == [key] and (focus.person[2] == raw.para or focus.responded
+                                                    and focus.person[2] == raw.para - 1):
             pass  # ("Peter Jones urged residents to stay away. “…,” he said": the one just introduced in the
-            # quote's own paragraph, of no known gender, not the earlier speaker whose "he" is known)
+            # quote's own paragraph, of no known gender, not the earlier speaker whose "he" is known; or in the
+            # paragraph before, by a verb of speech: "Musa rejected that condition in a speech. / “…,” he said")
         elif len(fits) == 1:
             return fits[0]
         elif not fits and len(unknown) == 1:
@@ -1152,6 +1239,12 @@ def _resolve_description(doc: Doc, mention: Span, subj: Token, index: _Mentions,
     if _is_title_head(head):
         cands = [e for e in entities if e.type == "Actor" and any(t.split()[-1] == head for t in e.titles)]
         cands = [e for e in cands if any(m.start < mention.start for m in e.mentions)]
+        owner = next((c for c in subj.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")
+                      and c.lower_ not in _body_nouns()), None)  # ("the club's manager": any club's)
+        if owner is not None:  # "the rebels' chief negotiator" is not "the government's chief negotiator, X"
+            text = index_of(doc).text
+            cands = [e for e in cands if any(owner.lower_ in text[max(0, m.start - 50):m.start].lower()
+                                             or owner.lower_ in text[m.end:m.end + 50].lower() for m in e.mentions)]
         keys = {e.key for e in cands}
         return keys.pop() if len(keys) == 1 else None
     # "Apple said it would appeal. "…," the company said": no company known by its name, the one just speaking
@@ -1273,7 +1366,8 @@ def _with_medium_and_date(doc: Doc, article: Article, st: Statement, raw: Raw, i
             break
     date_text = date = None
     for t in cue.subtree:
-        if t.ent_type_ == "DATE" and t.ent_iob_ == "B" and not (st.content.start <= t.idx < st.content.end):
+        said = raw.parts or ((st.content.start, st.content.end),)  # (the attribution between a split clause's parts)
+        if t.ent_type_ == "DATE" and t.ent_iob_ == "B" and not any(s <= t.idx < e for s, e in said):
             ent = next(e for e in index_of(doc).ents if e.start == t.i)
             date_text = ent.text
             date = resolve_weekday(ent.text, article.published)
