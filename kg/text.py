@@ -53,6 +53,9 @@ FURNITURE_LINES: dict[str, re.Pattern[str]] = {
     "caption": re.compile(r"^\s*\(?\s*(?:photo(?:graph)?|picture|image(?: caption)?|pictured|caption|"
                           r"file photo)\s*[:|–—-].*$", re.I),
     "copyright": re.compile(r"^\s*(?:©|\(c\)|copyright\b).*$", re.I),
+    # "JOHANNESBURG, 13 May 2025", "Thu 6 Mar 2025 at 18:42": a dateline or a date standing alone (see
+    # DATELINE_DATE, which reads the publication date from it); filled in below, once the date pattern exists
+    "date-line": re.compile(r"(?!)"),
     # "Published: 09:14, 12 March 2024 | Updated: 11:02, 12 March 2024"
     "timestamps": re.compile(r"^\s*(?:published|posted|updated|last updated)\b[^|\n]*\d{4}[^|\n]*"
                              r"(?:\|\s*(?:published|posted|updated|last updated)\b[^|\n]*)+$", re.I),
@@ -78,16 +81,26 @@ PUBLISH_HEADER = re.compile(
 # article: "PATNA, March 6, 2025 –", "LONDON, 6 March 2025 (Reuters) -", a line "March 6, 2025" or
 # "Thursday, 6 March 2025, 10:30". A date inside prose ("On March 6, 2025, the court ...") is no
 # publication date.
-_FULL_DATE = (r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_FULL_DATE = (r"(?:(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+              r"|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?),?\s+)?"  # ("Thu 6 Mar 2025")
               r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
               r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})")
-DATELINE_DATE = re.compile(
-    r"^\s*(?:[A-Z][A-Z'’.-]+(?:[ /][A-Z][A-Z'’.-]+){0,3}"  # the city: "PATNA", "NEW DELHI"
-    r"(?:,\s+[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+)?)?,\s*"  # the state or country: ", Bihar"
-    r"(?P<date>" + _FULL_DATE + r")\s*(?:\([A-Za-z][\w .&/-]{0,30}\))?\s*[–—-]"  # the date, the agency
-    r"|(?P<alone>" + _FULL_DATE + r")(?:\s*[,|–—-]?\s*\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?"
-    r"(?:\s*[A-Z]{2,4})?)?\s*$)", re.M)
+_CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?"  # "18:42", "10.30 a.m. GMT"
+_CITY_DATE = (r"[A-Z][A-Z'’.-]+(?:[ /][A-Z][A-Z'’.-]+){0,3}"  # the city: "PATNA", "NEW DELHI"
+              r"(?:,\s+[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+)?)?,\s*"  # the state or country: ", Bihar"
+              r"(?P<date>" + _FULL_DATE + r")\s*(?:\([A-Za-z][\w .&/-]{0,30}\))?\s*")  # the date, the agency
+# a line holding only a date and a time, either first: "Thu 6 Mar 2025 at 18:42", "08:12, Aug 17 2025"
+_DATE_ALONE = (r"(?:" + _CLOCK + r"\s*[,|–—-]?\s*)?(?P<alone>" + _FULL_DATE + r")(?:\s*[,|–—-]?\s*(?:at\s+)?"
+               + _CLOCK + r")?\s*$")
+# then a dash (wire copy goes on after it) or the end of the line ("JOHANNESBURG, 13 May 2025" on its own)
+DATELINE_DATE = re.compile(r"^\s*(?:" + _CITY_DATE + r"(?:[–—-]|$)|" + _DATE_ALONE + r")", re.M)
 DATELINE_LINES = 8  # how many non-blank lines from the top a dateline is looked for in
+FURNITURE_LINES["date-line"] = re.compile(r"^\s*(?:" + _CITY_DATE + r"[–—-]?\s*$|" + _DATE_ALONE + r")")
+# "Bengaluru, Sep 12 (PTI) Police detained ...": an Indian wire's dateline, with no dash: a city, a date
+# and the agency in parentheses
+AGENCY_DATELINE = re.compile(
+    r"^\s*(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+    r"(?:,?\s+\d{4})?\s*\([A-Z]{2,6}\)\s+(?=[A-Z\"“‘'])")
 
 
 def iter_article_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -190,7 +203,7 @@ def _inline_datelines(lines: list[Span], dropped: set[int]) -> Iterator[Span]:
     for i, ln in enumerate(lines[:8]):
         if i in dropped:
             continue
-        m = INLINE_DATELINE.match(ln.text)
+        m = INLINE_DATELINE.match(ln.text) or AGENCY_DATELINE.match(ln.text)
         if m and len(ln.text) > m.end() + 40:
             yield Span(ln.start, ln.start + m.end(), m.group(0))
             return
@@ -199,7 +212,8 @@ def _inline_datelines(lines: list[Span], dropped: set[int]) -> Iterator[Span]:
 def dateline_city(article: Article) -> str | None:
     """The city of the dateline that opens wire copy, as written: "SANTIAGO, Chile (AP) -" → "SANTIAGO"."""
     for span in article.furniture:
-        m = INLINE_DATELINE.match(article.text[span.start:span.end + 1])  # (with the letter after it)
+        piece = article.text[span.start:span.end + 1]  # (with the letter after it)
+        m = INLINE_DATELINE.match(piece) or AGENCY_DATELINE.match(piece)
         if m:
             return m.group("city")
     return None

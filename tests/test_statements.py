@@ -356,6 +356,18 @@ def test_according_to_after_a_coordination_reports_all_of_it(nlp) -> None:  # ty
     assert [c for c, _, _ in statements(nlp, text)] == ["At least 31 people were killed and 40 wounded in the strike"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # data speaks for the source it names, else for no one
+    ("More than 80 athletes are serving doping bans, according to AIU data.",
+     [("More than 80 athletes are serving doping bans", "indirect", "AIU")]),
+    ("The airline has paid about $140 million in refunds, according to figures Steven Kohl provided to the committee.",
+     [("The airline has paid about $140 million in refunds", "indirect", "Steven Kohl")]),
+    ("The party won 131 of the 243 seats, according to results declared by the commission.", []),
+])
+def test_according_to_data(nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    assert statements(nlp, text) == expected
+
+
 def test_a_verdict_is_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]
     assert statements(nlp, "The court declared the election invalid on Monday.\n") == []
     assert statements(nlp, "The jury found the defendant guilty of fraud.\n") == []

@@ -90,6 +90,20 @@ def test_read_article_publication_date(tmp_path) -> None:
     assert article.id == "match"
 
 
+@pytest.mark.parametrize(("header", "iso"), [
+    ("JOHANNESBURG, 13 May 2025", "2025-05-13"),  # a dateline on its own line, no dash
+    ("Thu 6 Mar 2025 at 18:42", "2025-03-06"),  # an abbreviated weekday, "at" a time
+    ("08:12, Aug 17 2025", "2025-08-17"),  # the time first
+    ("PATNA, March 6, 2025 -", "2025-03-06"),
+])
+def test_a_date_line_gives_the_publication_date_and_is_no_prose(tmp_path, header: str, iso: str) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "a.txt"
+    path.write_text(f"Police arrest businessman\n\n{header}\n\nPolice arrested a man on Saturday.\n", encoding="utf-8")
+    article = read_article(path)
+    assert article.published == iso
+    assert header.strip(" -") not in clean_text(article)
+
+
 DATELINES = [  # (first paragraph, dateline blanked before parsing or None)
     ("LONDON (Reuters) - Britain will introduce a lobbying register, a minister said on Tuesday.",
      "LONDON (Reuters) - "),
@@ -104,6 +118,9 @@ DATELINES = [  # (first paragraph, dateline blanked before parsing or None)
      "BRUSSELS, March 14, 2024 (Reuters) - "),
     ("PATNA, 6 March 2025 (PTI) - The state cabinet approved a new bridge over the Ganges river.",
      "PATNA, 6 March 2025 (PTI) - "),
+    # an Indian wire's dateline has no dash, only the agency in parentheses
+    ("Bengaluru, Sep 12 (PTI) Police detained over 300 protesters in Mandya on Friday.", "Bengaluru, Sep 12 (PTI) "),
+    ("Kenya, Uganda and Tanzania (EAC) members met in Arusha on Friday to discuss tariffs.", None),
     ("EU leaders met in Brussels on Monday - and agreed on nothing new, officials said.", None),
     ("NATO said on Monday that it would send more troops to the region next spring.", None),
 ]

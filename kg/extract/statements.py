@@ -534,7 +534,16 @@ def _according_to(doc: Doc, tok: Token, quotes: list[Quote], paras: list[int]) -
         # (not "Police used water cannons, and 40 people were detained, according to X": a clause of its own)
     skip = {t.i for t in tok.subtree}
     toks = [t for t in head.subtree if t.i not in skip]
-    source = _document_issuer(source)
+    issuer: Token | None = _document_issuer(source)
+    if issuer is source and source.lower_ in DATA_SOURCES:
+        # data speaks for the one it names as its source ("AIU data", "figures Kohl provided"), else for no
+        # one ("according to figures", "according to results declared by the commission")
+        issuer = next((c for c in source.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"), None) \
+            or next((s for c in source.children if c.dep_ == "relcl" for s in c.children if s.dep_ == "nsubj"
+                     and s.pos_ == "PROPN"), None)
+    if issuer is None:
+        return None
+    source = issuer
     content = _tokens_span(doc, toks)
     if content is None:
         return None
