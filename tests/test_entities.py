@@ -435,6 +435,14 @@ NAMES = [  # (text, names that must be entities, names that must not)
     # the office of a title is one body's name; a river's delta is no mention of the country
     ("The Ombudsman's Office said more than 50,000 people were displaced.", ["Ombudsman's Office"], ["Ombudsman"]),
     ("Oil spills have polluted the Niger Delta for decades, officials said.", [], ["Niger"]),
+    # a body named in "X-backed", "X-linked" is an entity (a place adjective is not: "Franco-Italian")
+    ("Al Qaeda-linked militants killed 40 soldiers, and Hezbollah-backed militias fled.", ["Al Qaeda", "Hezbollah"],
+     []),
+    # Arabic and Sahelian name particles
+    ("Jama'at Nusrat al-Islam wal-Muslimin, known as JNIM, claimed responsibility for the attack.",
+     ["Jama'at Nusrat al-Islam wal-Muslimin"], ["Muslimin"]),
+    ("Mohamed ould Cheikh said the rebels would fight on. Iyad ag Ghaly said the war would go on.",
+     ["Mohamed ould Cheikh", "Iyad ag Ghaly"], ["Cheikh", "Ghaly"]),
     ("Outgoing coach Rita Moreno said the squad was ready.", ["Rita Moreno"], ["Outgoing"]),
 ]
 

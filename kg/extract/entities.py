@@ -36,7 +36,8 @@ if TYPE_CHECKING:
 NER_TYPES = {"PERSON": "Actor", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 NON_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
 WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "bint", "de", "da", "van", "von", "der", "di", "du", "la", "le"}
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "bint", "de", "da", "van", "von", "der", "di", "du", "la", "le",
+                  "wal", "ould", "ag"}  # (Arabic and Sahelian: "Nusrat al-Islam wal-Muslimin", "Iyad ag Ghaly")
 POSSESSIVE = {"’s", "'s", "’", "'"}
 QUOTE_FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9.&]{1,7}$")
@@ -49,7 +50,9 @@ ORG_BEFORE = re.compile(
     r"\s+(?:the\s+)?$", re.I)
 ORG_BEFORE_LAST = frozenset({"leads", "heads", "founded", "commands", "of", "for"})  # what ORG_BEFORE ends with
 ORG_AFTER = re.compile(r"^,?\s+(?:which|that) (?:is|are|was) (?:a )?part of\b|"
-                       r"^,\s+(?:(?:a|an|the)\s+)?(?:wholly[- ]owned\s+)?(?:subsidiary|unit|division|part) of\b")
+                       r"^,\s+(?:(?:a|an|the)\s+)?(?:wholly[- ]owned\s+)?(?:subsidiary|unit|division|part) of\b|"
+                       # "JNIM, known as ..., claimed responsibility for the attack": what an armed group does
+                       r"^(?:,[^,.]{1,60},)?\s+(?:has\s+|have\s+)?claimed responsibility\b")
 # "Raymond Delgado, 61, was convicted", "Asante-Boateng, 23, said": an age set off by commas after a name, the
 # sentence going on with a lower-case word; "and" only after a name the model reads as a person ("Oyelaran, 34,
 # and Adeyemi-Cole, 29, were charged", not a list of points: "Arsenal, 89, and Liverpool, 82").
@@ -1186,15 +1189,20 @@ def _kind_word(words: list[str], text: str) -> bool:
     return word in lexicon.org_heads() and re.search(rf"\b{word}\b", text) is not None
 
 
+# The participles that make a name into an adjective about what the named body backs, runs or leads.
+AFFILIATED = re.compile(r"-(?:linked|backed|led|allied|aligned|affiliated|inspired|run|controlled|owned|sponsored|"
+                        r"funded|supported|held|dominated)\b")
+
+
 def _junk(doc: Doc, c: Cand) -> bool:
     """Capitalised words that are no names: a lone common word with no evidence of being a name
     ("Turnout was high", "the Union", a heading "Electoral"), a byline code ("SKR MND"), or the first
     part of a hyphenated adjective ("the Franco-Italian operator")."""
     text = index_of(doc).text
     nxt = text[c.end:c.end + 30]
-    if not c.canon and (re.match(r"-[a-z]", nxt) or (m := re.match(r"-([A-Z][\w]*)", nxt))
+    if not c.canon and (re.match(r"-[a-z]", nxt) and not AFFILIATED.match(nxt) or (m := re.match(r"-([A-Z][\w]*)", nxt))
                         and m.group(1) in lexicon.places()):
-        return True
+        return True  # (but "Hezbollah-backed militias", "Al Qaeda-linked fighters" name the body that backs them)
     if not c.canon and c.text.lower() in WEEKDAY_NAMES:
         return True  # "convicted on Wednesday": a day is never a name, whatever evidence it seemed to have
     if _opening_modifier(doc, c):

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import lexicon
 from kg.extract.docindex import SUBJECT_DEPS, index_of
-from kg.extract.entities import AGED_BODIES
+from kg.extract.entities import AFFILIATED, AGED_BODIES
 from kg.records import Article, Entity, Span, Statement
 
 if TYPE_CHECKING:
@@ -1205,7 +1205,10 @@ def _named_in_description(subj: Token, index: _Mentions) -> str | None:
     head = subj.lower_
     if head in lexicon.role_nouns() or subj.left_edge.i == subj.i:
         return None
-    found = [(s, e) for s, t, e in index.by_pos if subj.left_edge.idx <= s and t <= subj.idx]
+    text = index_of(subj.doc).text
+    # (not the body that backs or runs it: "the Hamas-run health ministry", "Iran-backed militias")
+    found = [(s, e) for s, t, e in index.by_pos if subj.left_edge.idx <= s and t <= subj.idx
+             and not AFFILIATED.match(text, t)]
     if head in lexicon.org_heads():
         orgs = [e for _, e in found if e.type != "Place"]
         return orgs[-1].key if orgs else None
