@@ -159,6 +159,9 @@ TYPED = [  # (text, name, type) -- the type comes from the text, not from the mo
     ("The Houthis, who control much of Yemen, said they had fired missiles at a ship.", "Houthis", "Organization"),
     # only places are "near"
     ("Hamas fighters ambushed the convoy near Khan Younis on Monday.", "Khan Younis", "Place"),
+    # a name ending in a natural feature's noun is a place
+    ("Houthi drones attacked the ship in the Red Sea on Monday.", "Red Sea", "Place"),
+    ("Israeli troops moved deeper into the Gaza Strip, the army said.", "Gaza Strip", "Place"),
     ("The bus overturned near Nakuru on Friday, police said.", "Nakuru", "Place"),
     # a list the model reads as one organization is a list of places; people are not "in" a place-like name
     ("Mali, Burkina Faso and Niger, all run by juntas, left the bloc in January.", "Burkina Faso", "Place"),
@@ -212,6 +215,14 @@ def test_a_place_that_opens_a_bodys_name_is_the_place(nlp) -> None:  # type: ign
     text = ("Newcastle United beat Everton 2-1 on Saturday.\n\n"
             "Newcastle manager Eddie Howe said the win was deserved. Newcastle are fourth.\n")
     assert "Newcastle" in by_name(entities(nlp, text), "Newcastle United").aliases
+
+
+def test_an_acronym_after_or_is_the_bodys_alias(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The U.S. military's Central Command, or CENTCOM, said its forces had destroyed two drones. "
+            "Talks between Fatah, Hamas, or Islamic Jihad have failed.")
+    ents = entities(nlp, text)
+    assert "CENTCOM" in by_name(ents, "Central Command").aliases
+    assert by_name(ents, "Fatah").key != by_name(ents, "Islamic Jihad").key  # (the end of a list)
 
 
 def test_two_full_names_sharing_a_surname_stay_apart(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -77,6 +77,7 @@ PLACE_ENDS_NAME = re.compile(r"\b(?!(?:In|At|On|From|To|The|For|By|With|And|But|
                              r"(?: [A-Z][\w&-]*){0,3} (?:(?:of|for) (?:the )?)?$")
 ALSO_KNOWN = re.compile(r"^,?\s+(?:also known as|also called|known as|a\.k\.a\.?)\s+(?:the\s+)?$")
 OR_APPOS = re.compile(r"^\s+or\s+(?:the\s+)?$")
+OR_APPOS_COMMA = re.compile(r"^,\s+or\s+(?:the\s+)?$")
 MODIFIERS = {"deputy", "vice", "assistant", "former", "senior", "top", "chief", "acting", "interim", "national",
              "security", "foreign", "defence", "defense", "general"}
 STRONG, WEAK = 2, 1
@@ -263,6 +264,9 @@ def _longer_place(name: str) -> bool:
         and words[-1].lower() not in PLACE_NOUNS | {"state", "governorate", "provinces"}
 
 
+# The last words of the names of natural places: "Red Sea", "Gaza Strip", "Bab el-Mandeb Strait".
+GEO_HEADS = frozenset({"Sea", "Ocean", "River", "Gulf", "Strait", "Straits", "Mountains", "Lake", "Desert", "Valley",
+                       "Peninsula", "Bay", "Canal", "Delta", "Strip", "Island", "Islands", "Coast", "Basin", "Plateau"})
 GEO_AFTER = re.compile(r"\s+(?:Delta|River|Valley|Basin|Lake|Desert|Gulf|Strait|Mountains|Highlands|Plateau|"
                        r"Peninsula)\b")
 HEAD_OF_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+([A-Z][a-z]+)\s+of\s+(?:the\s+)?$")  # "Reserve Bank of "
@@ -709,6 +713,8 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
     elif kind := _kind_before(doc, c, before):
         c.vote("Organization", STRONG)  # "the ride-hailing company Uber", "German carmaker Volkmar"
         c.titles.append(kind)
+    elif len(words) >= 2 and words[-1] in GEO_HEADS and not any(w.lower() in lexicon.org_heads() for w in words):
+        c.vote("Place", STRONG)  # "the Red Sea", "the Cape of Good Hope", "the Gaza Strip": named by a feature
     elif _office_after(text, c.end) and _ent_label(doc, c) in ("GPE", "LOC", "PERSON") and len(words) <= 3 \
             and not any(w.lower() in lexicon.org_heads() or _company_ending(w) for w in words):
         c.vote("Place", STRONG)  # "Tamil Nadu Chief Minister X", "Ontario Premier X": a state's own office
@@ -1307,7 +1313,11 @@ def _link_aliases(text: str, cands: list[Cand]) -> None:
                 continue
             if ALSO_KNOWN.match(between):
                 other.links.append((i, "also-known-as"))
-            elif OR_APPOS.match(between) and c.etype == "Organization" and text[other.end:other.end + 1] in ",.;)":
+            elif (OR_APPOS.match(between) or OR_APPOS_COMMA.match(between) and not re.search(r",\s*$", text[:c.start])
+                  and (ACRONYM.match(other.text) or " " not in other.text)) \
+                    and c.etype == "Organization" and text[other.end:other.end + 1] in ",.;)":
+                # "Central Command, or CENTCOM,", "the Islamic Resistance Movement, or Hamas,"; not the end of a
+                # list ("Fatah, Hamas, or Islamic Jihad")
                 other.links.append((i, "or-apposition"))
             else:
                 continue
