@@ -225,6 +225,12 @@ def test_an_acronym_after_or_is_the_bodys_alias(nlp) -> None:  # type: ignore[no
     assert by_name(ents, "Fatah").key != by_name(ents, "Islamic Jihad").key  # (the end of a list)
 
 
+def test_the_name_a_group_calls_itself_is_its_alias(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ansar Allah, as the Houthis formally call themselves, has controlled Sanaa since 2014."
+    group = by_name(entities(nlp, text), "Ansar Allah")
+    assert group.type == "Organization" and "Houthis" in group.aliases
+
+
 def test_two_full_names_sharing_a_surname_stay_apart(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Serena Williams beat Venus Williams in the final.\nWilliams said it was a hard match.\n"
     ents = entities(nlp, text)

@@ -363,6 +363,9 @@ def test_according_to_after_a_coordination_reports_all_of_it(nlp) -> None:  # ty
     ("The airline has paid about $140 million in refunds, according to figures Steven Kohl provided to the committee.",
      [("The airline has paid about $140 million in refunds", "indirect", "Steven Kohl")]),
     ("The party won 131 of the 243 seats, according to results declared by the commission.", []),
+    # a clause after a name is no description of it: "the army" is not Kivuli ("as army retreats")
+    ("Rebels shell Kivuli as army retreats\n\nThe army said its troops had regrouped.\n",
+     [("its troops had regrouped", "indirect", None)]),
     # the body that runs the speaking one is not the speaker
     ("The Hamas-run health ministry said 40 people had died.", [("40 people had died", "indirect", None)]),
 ])

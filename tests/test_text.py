@@ -104,6 +104,14 @@ def test_a_date_line_gives_the_publication_date_and_is_no_prose(tmp_path, header
     assert header.strip(" -") not in clean_text(article)
 
 
+def test_a_sites_name_and_section_are_furniture_not_the_headline(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "a.txt"
+    path.write_text("News24 | South Africa\nShare this article\n\nJudge refuses to delay trial, says minister "
+                    "is abusing court process\n\nThe court refused to postpone the trial.\n", encoding="utf-8")
+    article = read_article(path)
+    assert article.headline is not None and article.headline.text.startswith("Judge refuses")
+
+
 DATELINES = [  # (first paragraph, dateline blanked before parsing or None)
     ("LONDON (Reuters) - Britain will introduce a lobbying register, a minister said on Tuesday.",
      "LONDON (Reuters) - "),

@@ -76,6 +76,8 @@ PERSON_AFTER = re.compile(r"^,\s+(?:who (?:leads|heads|runs|said|told|is|was|has
 PLACE_ENDS_NAME = re.compile(r"\b(?!(?:In|At|On|From|To|The|For|By|With|And|But|Of)\b)[A-Z][\w&-]*"
                              r"(?: [A-Z][\w&-]*){0,3} (?:(?:of|for) (?:the )?)?$")
 ALSO_KNOWN = re.compile(r"^,?\s+(?:also known as|also called|known as|a\.k\.a\.?)\s+(?:the\s+)?$")
+AS_THEY_CALL = re.compile(r"^,\s+as\s+(?:the\s+)?$")
+CALL_THEMSELVES = re.compile(r"\s+(?:\w+\s+)?(?:call|calls|name|names)\s+(?:themselves|itself)\b")
 OR_APPOS = re.compile(r"^\s+or\s+(?:the\s+)?$")
 OR_APPOS_COMMA = re.compile(r"^,\s+or\s+(?:the\s+)?$")
 MODIFIERS = {"deputy", "vice", "assistant", "former", "senior", "top", "chief", "acting", "interim", "national",
@@ -1038,6 +1040,10 @@ def _kind_before(doc: Doc, c: Cand, before: str) -> str | None:
     return kind
 
 
+CLAUSE_WORDS = frozenset({"as", "and", "or", "but", "in", "on", "at", "with", "while", "after", "before", "when",
+                          "of", "for", "to", "from", "by", "than", "if", "because", "since", "until"})
+
+
 def _descriptor_after(after: str) -> str | None:
     """The head noun of a lower-case description right after a name ("news agency", "resistance group")."""
     after = re.sub(r"^\s*\([A-Z][\w.]{1,10}\)", "", after)  # "Daesh (ISIS) terrorist group"
@@ -1045,6 +1051,8 @@ def _descriptor_after(after: str) -> str | None:
     if not m:
         return None
     words = m.group(1).split()
+    if words[0] in CLAUSE_WORDS:
+        return None  # "Rebels shell Kivuli as army retreats": a clause goes on, no description
     media = lexicon.media()
     for n in range(len(words), 0, -1):
         head = words[n - 1]
@@ -1311,6 +1319,11 @@ def _link_aliases(text: str, cands: list[Cand]) -> None:
             between = text[end:other.start]
             if other.etype == "Place" and other.strength > STRONG:
                 continue
+            if AS_THEY_CALL.match(between) and CALL_THEMSELVES.match(text, other.end):
+                other.links.append((i, "also-known-as"))  # "Ansar Allah, as the Houthis call themselves,": a group
+                other.vote("Organization", STRONG)
+                c.vote("Organization", STRONG)
+                break
             if ALSO_KNOWN.match(between):
                 other.links.append((i, "also-known-as"))
             elif (OR_APPOS.match(between) or OR_APPOS_COMMA.match(between) and not re.search(r",\s*$", text[:c.start])
