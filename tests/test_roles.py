@@ -33,6 +33,11 @@ ROLES = [  # (text, expected relation)
     ("Police Scotland said 40 roads were closed. Scotland's First Minister Fiona Gallacher visited Oban.",
      ("Fiona Gallacher", "leaderOf", "Scotland")),
     ("McLaren team principal Andrea Stella said the car was fast.", ("Andrea Stella", "leaderOf", "McLaren")),
+    # a team's coach leads it, as its manager does; a playing position is one of its players
+    ("After the match, Wallabies coach Mark Delaney said the side had improved.",
+     ("Mark Delaney", "leaderOf", "Wallabies")),
+    ("After the match, Leinster flanker Caelan Doris said the side had improved.",
+     ("Caelan Doris", "memberOf", "Leinster")),
     # a person noun kg does not list as a title, "at" or "with" a body: one of its people
     ("Mike Flannigan, a wildfire expert at Thompson Rivers University, said the season was severe.",
      ("Mike Flannigan", "memberOf", "Thompson Rivers University")),

@@ -677,6 +677,10 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
      "Annelie Botha said her client would not flee.\n\n"
      "The judge president was unconvinced. Pretorius, he said, would remain in custody until the trial.\n",
      [("Pretorius, he said, would remain in custody until the trial", "Sipho Radebe")]),
+    # a playing position is a title: the player in focus
+    ("Wallabies captain Liam Petrakis was more measured. “You don't get many chances to win here,” the flanker "
+     "said.\n",
+     [("You don't get many chances to win here", "Liam Petrakis")]),
     # a description that says only that the speaker is a body is the body that spoke just before
     ("The Rapid Support Forces said they had taken the town. The paramilitary group said it would protect "
      "civilians.\n",
