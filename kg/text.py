@@ -54,7 +54,8 @@ FURNITURE_LINES: dict[str, re.Pattern[str]] = {
                           r"file photo)\s*[:|–—-].*$", re.I),
     "copyright": re.compile(r"^\s*(?:©|\(c\)|copyright\b).*$", re.I),
     # "News24 | South Africa", "TechPulse | Business": a site's name and section, set off by bars
-    "site-section": re.compile(r"^\s*[A-Z][\w&.'’ -]{1,30}(?:\s+\|\s+[A-Z][\w&.'’ -]{1,30}){1,4}\s*$"),
+    # (a one-word site name, then sections of at most three words: not "Arsenal vs Chelsea | Premier League")
+    "site-section": re.compile(r"^\s*[A-Z][\w&.'’-]{1,30}(?:\s+\|\s+[A-Z][\w&.'’-]*(?:\s[\w&.'’-]+){0,2}){1,4}\s*$"),
     # "JOHANNESBURG, 13 May 2025", "Thu 6 Mar 2025 at 18:42": a dateline or a date standing alone (see
     # DATELINE_DATE, which reads the publication date from it); filled in below, once the date pattern exists
     "date-line": re.compile(r"(?!)"),

@@ -156,9 +156,12 @@ TYPED = [  # (text, name, type) -- the type comes from the text, not from the mo
     ("Darfur rebels said they had seized the town.", "Darfur", "Place"),
     ("Hamas fighters said they had ambushed the convoy.", "Hamas", "Organization"),
     # a plural name after "the", even with a relative clause on it, is a group
-    ("The Houthis, who control much of Yemen, said they had fired missiles at a ship.", "Houthis", "Organization"),
+    ("The Houthis, which control much of Yemen, said they had fired missiles at a ship.", "Houthis", "Organization"),
     # only places are "near"
     ("Hamas fighters ambushed the convoy near Khan Younis on Monday.", "Khan Younis", "Place"),
+    # ... but people may be near or in a person: "in" or "near" only after verbs of place
+    ("The actor sat near Taylor Swift at the Grammys.", "Taylor Swift", "Actor"),
+    ("Democrats put their faith in Kamala Harris.", "Kamala Harris", "Actor"),
     # a name ending in a natural feature's noun is a place
     ("Houthi drones attacked the ship in the Red Sea on Monday.", "Red Sea", "Place"),
     ("Israeli troops moved deeper into the Gaza Strip, the army said.", "Gaza Strip", "Place"),
@@ -452,6 +455,9 @@ NAMES = [  # (text, names that must be entities, names that must not)
     # the office of a title is one body's name; a river's delta is no mention of the country
     ("The Ombudsman's Office said more than 50,000 people were displaced.", ["Ombudsman's Office"], ["Ombudsman"]),
     ("Oil spills have polluted the Niger Delta for decades, officials said.", [], ["Niger"]),
+    # precision: "ag" before a title is no particle; a family's plural is no group; a person's acronym followed by
+    # "loyalists" is no body
+    ("Minnesota ag Commissioner Thom Petersen said the harvest was late.", ["Thom Petersen"], ["Minnesota ag"]),
     # a body named in "X-backed", "X-linked" is an entity (a place adjective is not: "Franco-Italian")
     ("Al Qaeda-linked militants killed 40 soldiers, and Hezbollah-backed militias fled.", ["Al Qaeda", "Hezbollah"],
      []),

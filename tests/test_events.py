@@ -56,7 +56,7 @@ def summary(ev: Event, names: dict[str, str]) -> dict[str, object]:
 POSITIVE = [
     # a seizure of power, however told, is a coup, not a company's takeover
     (
-        "The army toppled President Mohamed Bazoum on July 26, 2023.",
+        "The army toppled the government of President Mohamed Bazoum on July 26, 2023.",
         {"type": "Coup", "agents": [], "place": None, "value": "2023-07-26"},
     ),
     (
@@ -266,6 +266,8 @@ def test_events_with_arguments(nlp, text: str, expected: dict[str, object]) -> N
 
 
 NEGATIVE = [
+    "Sinner toppled Djokovic in straight sets on Sunday.",  # a ruler or a government is toppled in a coup
+    "Lawyers for the families deposed the chief executive last month.",
     "The war between the army and the paramilitaries erupted in April 2023.",  # a war erupts, no volcano
     "Violence erupted in the capital after the vote on Sunday.",
     "Clashes erupted between fans outside the stadium on Saturday.",

@@ -324,6 +324,9 @@ def test_a_split_quote_says_its_parts_without_the_attribution(nlp) -> None:  # t
     ("The club said late on Friday its manager would stay.", "its manager would stay"),
     ("The judge said on Monday the jury could not be told about the earlier conviction.",
      "the jury could not be told about the earlier conviction"),
+    # a future date is the reported clause's own
+    ("The mayor said next year the city will cut its budget by 10 percent.",
+     "next year the city will cut its budget by 10 percent"),
     # before the cue, the date is the reported clause's own
     ("On Tuesday the rebels captured the town, the army said.", "On Tuesday the rebels captured the town"),
 ])
@@ -344,6 +347,9 @@ def test_the_date_of_the_saying_is_not_what_was_said(nlp, text: str, content: st
      ("Wiremu will face a judicial hearing on Tuesday", None, "SANZAAR")),
     ("The bank will cut 500 jobs, Westpac, which owns St George Bank, said on Monday.",
      ("The bank will cut 500 jobs", None, "Westpac")),
+    # ... but what follows the cue is what was said
+    ("As shares fell on Monday, Elon Musk, the Tesla boss, said demand was strong.",
+     ("demand was strong", None, "Elon Musk")),
 ])
 def test_an_attribution_inside_or_after_the_clause(nlp, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
     records = extract(nlp(text), Article("t", "t.txt", text, "0", None))
@@ -662,11 +668,15 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
     ("The government's chief negotiator, Clara Montoya, said both delegations had agreed to a ceasefire. "
      "The rebels' chief negotiator said the group regretted the deaths.\n",
      [("both delegations had agreed to a ceasefire", "Clara Montoya"), ("the group regretted the deaths", None)]),
-    # a speech act coordinated inside the reported clause is the speaker's too
+    # a speech act coordinated inside the reported clause shares that clause's subject; the clause keeps no
+    # dangling conjunction
     ("Gustavo Lopez said the group regretted the deaths but denied that the bombing had been ordered by its "
      "command.\n",
-     [("the group regretted the deaths", "Gustavo Lopez"),
-      ("the bombing had been ordered by its command", "Gustavo Lopez")]),
+     [("the group regretted the deaths", "Gustavo Lopez"), ("the bombing had been ordered by its command", None)]),
+    ("Prosecutors said Nick Smith lied to police and told the jury he had never seen the gun.\n",
+     [("Nick Smith lied to police", None), ("he had never seen the gun", "Nick Smith")]),
+    ("Boeing said deliveries rose but the FAA denied that the jet was safe.\n",
+     [("deliveries rose", "Boeing")]),
     # "according to a statement" after a named speaker: where the words were said
     ("Hamid Dagash Musa, the RSF commander, said the group was ready to attend talks in Jeddah, according to a "
      "statement posted online.\n",
@@ -681,6 +691,9 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
     ("Wallabies captain Liam Petrakis was more measured. “You don't get many chances to win here,” the flanker "
      "said.\n",
      [("You don't get many chances to win here", "Liam Petrakis")]),
+    # ... but not another kind of group
+    ("Manchester United said the player had been suspended. The supporters group said the decision was unfair.\n",
+     [("the decision was unfair", None)]),
     # a description that says only that the speaker is a body is the body that spoke just before
     ("The Rapid Support Forces said they had taken the town. The paramilitary group said it would protect "
      "civilians.\n",

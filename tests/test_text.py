@@ -104,6 +104,15 @@ def test_a_date_line_gives_the_publication_date_and_is_no_prose(tmp_path, header
     assert header.strip(" -") not in clean_text(article)
 
 
+@pytest.mark.parametrize("headline", ["Budget 2025 | What it means for your pension",
+                                      "Arsenal vs Chelsea | Premier League", "Trump v Harris | The final debate"])
+def test_a_headline_with_a_bar_is_still_the_headline(tmp_path, headline: str) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "a.txt"
+    path.write_text(f"{headline}\n\nThe minister said the plan was fair.\n", encoding="utf-8")
+    article = read_article(path)
+    assert article.headline is not None and article.headline.text == headline
+
+
 def test_a_sites_name_and_section_are_furniture_not_the_headline(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "a.txt"
     path.write_text("News24 | South Africa\nShare this article\n\nJudge refuses to delay trial, says minister "

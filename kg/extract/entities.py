@@ -344,7 +344,8 @@ def _is_name_token(tok: Token) -> bool:
         k = tok.i + 1
         while k < len(tok.doc) and tok.doc[k].lower_ in NAME_PARTICLES:
             k += 1
-        return k < len(tok.doc) and tok.doc[k].text[:1].isupper() and tok.doc[k].pos_ == "PROPN"
+        return k < len(tok.doc) and tok.doc[k].text[:1].isupper() and tok.doc[k].pos_ == "PROPN" \
+            and tok.doc[k].lower_ not in _titles()  # ("Minnesota ag Commissioner X": no particle)
     if t == "-" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_:
         return True
     if ACRONYM.match(t) and sum(ch.isupper() for ch in t) >= 2:
@@ -556,7 +557,7 @@ def _possessor_in_name(toks: list[Token], s: int, i: int, e: int) -> bool:
     if i == s or not any(t.lower_ in lexicon.org_heads() for t in toks[i + 1:e]):
         return False
     word = toks[i - 1].lower_
-    if toks[i + 1].text == "Office" and toks[i - 1].text[:1].isupper() and toks[i - 1].text not in lexicon.places():
+    if toks[i + 1].text == "Office" and word in _titles():
         return True  # "Attorney General's Office", "Ombudsman's Office": the office of a title is a body's name
     saint = i >= 2 and toks[i - 2].text in ("St", "St.", "Saint")
     plural = word in IRREGULAR_PLURALS or toks[i].text in ("'", "’") and word.endswith("s") \
@@ -748,11 +749,9 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
     elif len(words) <= 2 and c.strength <= WEAK and _ent_label(doc, c) != "ORG" and _place_by_company(doc, c, before,
                                                                                                        after):
         c.vote("Place", STRONG)  # "a 34-year-old nurse from Argenteuil", "the train to Delhi and Surat"
-    elif before.endswith(" in ") and len(words) <= 2 and _ent_label(doc, c) == "PERSON" and _in_a_place(doc, c):
-        c.vote("Place", STRONG)  # "lives in exile in Dakar": people are not "in" (not "confidence in Trump")
-    elif before.endswith(("near ", "Near ")) and len(words) <= 3 \
-            and not any(w.lower() in lexicon.org_heads() for w in words):
-        c.vote("Place", STRONG)  # "the convoy near Khan Younis": only places are near
+    elif before.endswith((" in ", " near ")) and len(words) <= 3 and _ent_label(doc, c) in ("PERSON", "") \
+            and not any(w.lower() in lexicon.org_heads() for w in words) and _in_a_place(doc, c):
+        c.vote("Place", STRONG)  # "lives in exile in Dakar", "the convoy was ambushed near Khan Younis"
     elif title := _apposed_to_role(before, after, words):
         c.vote("Actor", STRONG)
         c.titles.append(title)
@@ -1150,29 +1149,38 @@ def _title_before(before: str) -> str | None:
     return None
 
 
+# Verbs of where people live, meet, fight or die: "in X" or "near X" after them is a place (not "believed in X",
+# "put their faith in X", "sat near X").
+LOCATIVE_VERBS = frozenset({"live", "base", "bear", "kill", "die", "wound", "injure", "hold", "meet", "arrive",
+                            "attack", "fight", "arrest", "detain", "raid", "shell", "bomb", "strike", "ambush",
+                            "deploy", "land", "gather", "protest", "march", "flee", "displace", "stay", "remain",
+                            "hide", "open", "close", "capture", "seize", "occur", "happen", "take", "clash"})
+
+
 def _in_a_place(doc: Doc, c: Cand) -> bool:
-    """The name is the object of an "in" that a verb governs ("lives in Dakar", "was killed in Gaza"), or "in exile in";
-    not a noun's ("confidence in Trump") and not an owner ("in Smith's view")."""
+    """The name is the object of an "in" or "near" that a verb of place governs ("lives in Dakar", "was killed in
+    Gaza", "was ambushed near Khan Younis"), or "in exile in"; not another verb's or a noun's ("believed in Jesus",
+    "confidence in Trump", "sat near Taylor Swift") and not an owner ("in Smith's view")."""
     ix = index_of(doc)
     tok = ix.tokens[ix.token_at_or_after(c.end) - 1]
     while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
         tok = tok.head
-    if tok.dep_ != "pobj" or tok.head.lower_ != "in" or re.match(r"['’]s\b", ix.text[c.end:c.end + 2]):
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "near") or re.match(r"['’]s\b", ix.text[c.end:c.end + 2]):
         return False
     gov = tok.head.head
-    return gov.pos_ in ("VERB", "AUX") or gov.lower_ == "exile"
+    return gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in LOCATIVE_VERBS or gov.lower_ == "exile"
 
 
 def _plural_group(before: str, after: str, words: list[str]) -> bool:
     """"the Houthis' military spokesman", "the Houthis said": a plural name after "the" names a group,
     never a person."""
     return len(words) == 1 and words[0].endswith("s") and re.search(r"\b[Tt]he\s+$", before) is not None \
-        and re.match(r"^(?:['’]\s|\s+(?:said|say|have|are|were|claimed|announced)\b|,\s+(?:who|which)\s)",
+        and re.match(r"^(?:['’]\s|\s+(?:said|say|have|are|were|claimed|announced)\b|,\s+which\s)",
                      after) is not None
 
 
 # Nouns for the members of an armed or political group: "M23 rebels", "Hamas fighters", "Houthi militants".
-MEMBERS_AFTER = re.compile(r"^\s+(?:rebels|fighters|militants|insurgents|guerrillas|militiamen|gunmen|loyalists)\b")
+MEMBERS_AFTER = re.compile(r"^\s+(?:rebels|fighters|militants|insurgents|guerrillas|militiamen|gunmen)\b")
 
 
 def _members_of(doc: Doc, c: Cand, words: list[str], after: str) -> bool:
@@ -1327,10 +1335,10 @@ def _link_aliases(text: str, cands: list[Cand]) -> None:
             if ALSO_KNOWN.match(between):
                 other.links.append((i, "also-known-as"))
             elif (OR_APPOS.match(between) or OR_APPOS_COMMA.match(between) and not re.search(r",\s*$", text[:c.start])
-                  and (ACRONYM.match(other.text) or " " not in other.text)) \
+                  and ACRONYM.match(other.text)) \
                     and c.etype == "Organization" and text[other.end:other.end + 1] in ",.;)":
-                # "Central Command, or CENTCOM,", "the Islamic Resistance Movement, or Hamas,"; not the end of a
-                # list ("Fatah, Hamas, or Islamic Jihad")
+                # "Central Command, or CENTCOM,"; not the end of a list ("Fatah, Hamas, or IJ", "the Lakers, or
+                # the Clippers,")
                 other.links.append((i, "or-apposition"))
             else:
                 continue

@@ -210,12 +210,6 @@ def _subject(tok: Token) -> Token | None:
     reporting verb's subject, not to the reported clause's.
     """
     own = _own_subject(tok)
-    if own is None and tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and _cue(tok.head.head, direct=False):
-        # "X said the group regretted the deaths but denied that ...": a speech act coordinated inside what X
-        # reported is X's report too
-        outer = _own_subject(tok.head.head)
-        if outer is not None:
-            return outer
     if own is None and tok.dep_ in TAIL_DEPS and tok.tag_ == "VBG":
         for anc in tok.ancestors:
             subj = next((c for c in anc.children if c.dep_ in SUBJECT_DEPS), None)
@@ -291,8 +285,9 @@ def _inverted_apposed(doc: Doc, tok: Token, quotes: list[Quote], paras: list[int
     """"Wiremu will face a hearing, SANZAAR, the body that runs the Rugby Championship, said": the parser hangs
     the name on the clause (or the clause on the name), so the cue has no subject of its own; the name set off
     by commas before the description is the speaker, the clause before it what was said."""
-    if _own_subject(tok) is not None:
-        return None
+    comp = _complement(tok)
+    if _own_subject(tok) is not None or comp is not None and comp.i > tok.i:
+        return None  # ("As shares fell, Musk, the Tesla boss, said demand was strong": what follows is said)
     ix = index_of(doc)
     start = tok.sent.start_char
     m = INVERTED_APPOSED.search(ix.text, start, tok.idx)
@@ -360,6 +355,9 @@ def _content_tokens(head: Token) -> list[Token]:
     return toks[:end] if toks and toks[0].i <= head.i else toks
 
 
+FUTURE_WORDS = frozenset({"next", "tomorrow", "coming", "later", "upcoming"})
+
+
 def _leading_date(head: Token, toks: list[Token]) -> int:
     """How many of ``toks`` open the complement with the time of the saying: "said on Tuesday they had
     captured the town", "said last week they had arrested two men". Without "that" the parser hangs the
@@ -374,7 +372,8 @@ def _leading_date(head: Token, toks: list[Token]) -> int:
             break
         words = list(c.subtree)
         dated = (c.dep_ == "prep" and c.lower_ in ("on", "at") or c.dep_ in ("npadvmod", "advmod")) \
-            and any(w.ent_type_ in ("DATE", "TIME") for w in words)
+            and any(w.ent_type_ in ("DATE", "TIME") for w in words) \
+            and not any(w.lower_ in FUTURE_WORDS for w in words)  # ("said next year the city will cut")
         if not dated or k >= len(toks) or words[0].i != toks[k].i:
             return 0
         k += len(words)
@@ -452,8 +451,9 @@ def _reported_clause(doc: Doc, tok: Token, quotes: list[Quote], paras: list[int]
     if comp is None:
         return None
     content = _tokens_span(doc, _content_tokens(comp))
-    if content is None or len(re.findall(r"\w+", content.text)) < 3:
-        return None
+    if content is None or len(re.findall(r"\w+", content.text)) < 3 and not (
+            len(re.findall(r"\w+", content.text)) == 2 and any(c.dep_ in SUBJECT_DEPS for c in comp.children)):
+        return None  # (a clause of two words is one with its own subject: "said deliveries rose")
     inside = [q for q in quotes if content.start < q.end and q.start < content.end]
     if any(q.start <= content.start and content.end <= q.end + 1 for q in inside):
         return None  # the complement is a direct quote: handled with the quotes
@@ -538,7 +538,8 @@ def _according_to(doc: Doc, tok: Token, quotes: list[Quote], paras: list[int]) -
     if issuer is source and source.lower_ in DATA_SOURCES:
         # data speaks for the one it names as its source ("AIU data", "figures Kohl provided"), else for no
         # one ("according to figures", "according to results declared by the commission")
-        issuer = next((c for c in source.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"), None) \
+        issuer = next((c for c in source.children if c.dep_ in ("compound", "nmod", "amod") and c.text[:1].isupper()
+                       and c.i < source.i), None) \
             or next((s for c in source.children if c.dep_ == "relcl" for s in c.children if s.dep_ == "nsubj"
                      and s.pos_ == "PROPN"), None)
     if issuer is None:
@@ -818,6 +819,19 @@ def _split_words(text: str, parts: tuple[tuple[int, int], ...]) -> str | None:
 
 # "the group", "the armed group", "the Iran-backed group", "the organisation": a body of any kind
 GENERIC_BODY = re.compile(r"[Tt]he\s+(?:[\w-]+\s+){0,2}(?:group|organi[sz]ation|outfit)")
+# Nouns that may qualify such a description without making it another kind of group ("the rebel group"; not
+# "the supporters group", "the campaign group")
+ARMED_NOUNS = frozenset({"rebel", "militant", "insurgent", "guerrilla", "jihadist", "terror", "terrorist", "militia"})
+
+
+def _only_says_body(mention: Span, raw: Raw) -> bool:
+    """The words between "the" and "group" are adjectives ("the paramilitary group", "the Iran-backed group") or
+    armed-group nouns ("the rebel group"), not a noun naming another kind of group ("the supporters group")."""
+    anchor = raw.cue if raw.cue is not None else raw.subject
+    if anchor is None:
+        return False
+    words = [t for t in anchor.doc if mention.start <= t.idx < mention.end][1:-1]
+    return all(t.pos_ == "ADJ" or "-" in t.text or t.lower_ in ARMED_NOUNS for t in words)
 
 
 def _it(mention: Span, raw: Raw, focus: _Focus, entities: list[Entity], done: list[Statement],
@@ -826,7 +840,7 @@ def _it(mention: Span, raw: Raw, focus: _Focus, entities: list[Entity], done: li
     before, in this paragraph or the one before, when no other organization was named in between ("Honda
     also announced a recall; it said" is Honda's, or nobody's). So is a description that names no kind of
     body but says only that it is one ("the paramilitary group said", "the organisation said")."""
-    if not (mention.text.lower() == "it" or GENERIC_BODY.fullmatch(mention.text)) \
+    if not (mention.text.lower() == "it" or GENERIC_BODY.fullmatch(mention.text) and _only_says_body(mention, raw)) \
             or focus.prev is None or focus.prev[0] is None or raw.para - focus.prev[1] > 1:
         return None
     ent = next((e for e in entities if e.key == focus.prev[0]), None)
@@ -903,8 +917,8 @@ def _person_subjects(doc: Doc, index: _Mentions, quotes: list[Quote],
 
 
 # Verbs by which a person answers or addresses others without a clause of what they said.
-RESPONSE_VERBS = frozenset({"reject", "dismiss", "respond", "reply", "defend", "criticise", "criticize", "condemn",
-                            "welcome", "vow", "address", "speak", "hit"})
+RESPONSE_VERBS = frozenset({"reject", "dismiss", "respond", "reply", "criticise", "criticize", "condemn", "vow",
+                            "address", "speak"})
 
 
 def _responds(verb: Token) -> bool:
