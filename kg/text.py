@@ -76,7 +76,7 @@ LINK_LIST_HEAD = re.compile(r"^\s*(?:read more|related(?: stories| articles| new
                             r"see also)\s*:\s*$", re.I)
 # Category menus glued together by the page scraper: "North AmericaIraqOthersResistance Axis".
 GLUED_WORDS = re.compile(r"[a-z][A-Z]")
-SENTENCE_END = re.compile(r"[.!?\"”’:]\s*$")
+SENTENCE_END = re.compile(r"(?:[.!?][\"”’]?|:)\s*$")  # (a headline may end on a quotation: says X "not negotiable")
 
 PUBLISH_HEADER = re.compile(
     r"^\s*(?:publish(?:ed)?|posted)\s*(?:date|on|at)?\s*[:\-]?\s*(?P<date>.+?)\s*$", re.I | re.M)
@@ -99,11 +99,12 @@ _DATE_ALONE = (r"(?:" + _CLOCK + r"\s*[,|–—-]?\s*)?(?P<alone>" + _FULL_DATE 
 DATELINE_DATE = re.compile(r"^\s*(?:" + _CITY_DATE + r"(?:[–—-]|$)|" + _DATE_ALONE + r")", re.M)
 DATELINE_LINES = 8  # how many non-blank lines from the top a dateline is looked for in
 FURNITURE_LINES["date-line"] = re.compile(r"^\s*(?:" + _CITY_DATE + r"[–—-]?\s*$|" + _DATE_ALONE + r")")
-# "Bengaluru, Sep 12 (PTI) Police detained ...": an Indian wire's dateline, with no dash: a city, a date
-# and the agency in parentheses
+# A dateline whose city is not in capitals: "Bengaluru, Sep 12 (PTI) Police detained ..." (an Indian wire's: a
+# date and the agency, no dash), "Kyiv (AFP) - A Russian missile ..." (AFP's: the agency and a dash)
 AGENCY_DATELINE = re.compile(
-    r"^\s*(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
-    r"(?:,?\s+\d{4})?\s*\([A-Z]{2,6}\)\s+(?=[A-Z\"“‘'])")
+    r"^\s*(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
+    r"(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\s*\([A-Z]{2,6}\)\s*(?:[–—-]+\s*)?"
+    r"|\s*\([A-Z]{2,6}\)\s*[–—-]+\s*)(?=[A-Z\"“‘'])")
 
 
 def iter_article_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -277,7 +278,21 @@ def publication_date(text: str) -> str | None:
         value = parse_date(m.group("date"))
         if value:
             return value
-    return dateline_date(head)
+    return dateline_date(head) or _updated_date(head)
+
+
+UPDATED_HEADER = re.compile(r"^\s*(?:last\s+)?updated\b.*$", re.I | re.M)
+
+
+def _updated_date(head: str) -> str | None:
+    """The date of an "Updated 10:42 GMT, 12 February 2026" line: a story is published by then, and it is the
+    only date such a page gives."""
+    for line in UPDATED_HEADER.finditer(head):
+        m = re.search(_FULL_DATE, line.group(0))
+        value = parse_date(m.group(0)) if m else None
+        if value:
+            return value
+    return None
 
 
 def dateline_date(text: str) -> str | None:

@@ -165,6 +165,12 @@ TYPED = [  # (text, name, type) -- the type comes from the text, not from the mo
     # a name ending in a natural feature's noun is a place
     ("Houthi drones attacked the ship in the Red Sea on Monday.", "Red Sea", "Place"),
     ("Israeli troops moved deeper into the Gaza Strip, the army said.", "Gaza Strip", "Place"),
+    # analysts work for firms, whatever the model reads; a governor's region is a place
+    ("Sophie Lang, an analyst at Jefferies, said the results were weaker than expected.", "Jefferies", "Organization"),
+    ("“Rescuers are still working,” Kharkiv regional governor Ihor Tkachenko said.", "Kharkiv", "Place"),
+    # a party named by its people
+    ("The Christian Democrats (CDU) and the Free Democrats (FDP) clashed over the budget.", "Christian Democrats",
+     "Organization"),
     ("The bus overturned near Nakuru on Friday, police said.", "Nakuru", "Place"),
     # a list the model reads as one organization is a list of places; people are not "in" a place-like name
     ("Mali, Burkina Faso and Niger, all run by juntas, left the bloc in January.", "Burkina Faso", "Place"),

@@ -33,6 +33,9 @@ ROLES = [  # (text, expected relation)
     ("Police Scotland said 40 roads were closed. Scotland's First Minister Fiona Gallacher visited Oban.",
      ("Fiona Gallacher", "leaderOf", "Scotland")),
     ("McLaren team principal Andrea Stella said the car was fast.", ("Andrea Stella", "leaderOf", "McLaren")),
+    # a region's governor leads the region
+    ("“Rescuers are still working,” Kharkiv regional governor Ihor Tkachenko said.",
+     ("Ihor Tkachenko", "leaderOf", "Kharkiv")),
     # a team's coach leads it, as its manager does; a playing position is one of its players
     ("After the match, Wallabies coach Mark Delaney said the side had improved.",
      ("Mark Delaney", "leaderOf", "Wallabies")),

@@ -379,6 +379,29 @@ def test_according_to_data(nlp, text: str, expected: list) -> None:  # type: ign
     assert statements(nlp, text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the one quoted speaks, not the outlet quoting
+    ("Larisa Orlova was quoted by the state news agency TASS as saying that Western arms only prolong the war.",
+     [("Western arms only prolong the war", "indirect", "Larisa Orlova")]),
+    ("TASS quoted Larisa Orlova as saying that Western arms only prolong the war.",
+     [("Western arms only prolong the war", "indirect", "Larisa Orlova")]),
+    # what was said on an occasion, the parser hanging the that-clause on the occasion
+    ("Rajiv Sethi told analysts on a conference call that Norland would sell its rail division.",
+     [("Norland would sell its rail division", "indirect", "Rajiv Sethi")]),
+    ("Gen. Rami Khoury told visiting lawmakers that the army had deployed 6,000 soldiers in the south.",
+     [("the army had deployed 6,000 soldiers in the south", "indirect", "Rami Khoury")]),
+    # nothing said yet
+    ("The MDB has yet to say whether it would back Batista in a runoff.", []),
+    # a country's military is a body of that country, no person in focus
+    ("Daniel Whitaker, speaking in Beirut, said Washington wanted progress. The Israeli military said the strike had "
+     "targeted an operative.",
+     [("Washington wanted progress", "indirect", "Daniel Whitaker"),
+      ("the strike had targeted an operative", "indirect", "Israeli military")]),
+])
+def test_more_ways_of_reporting(nlp, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    assert statements(nlp, text) == expected
+
+
 def test_a_verdict_is_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]
     assert statements(nlp, "The court declared the election invalid on Monday.\n") == []
     assert statements(nlp, "The jury found the defendant guilty of fraud.\n") == []

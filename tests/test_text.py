@@ -94,6 +94,7 @@ def test_read_article_publication_date(tmp_path) -> None:
     ("JOHANNESBURG, 13 May 2025", "2025-05-13"),  # a dateline on its own line, no dash
     ("Thu 6 Mar 2025 at 18:42", "2025-03-06"),  # an abbreviated weekday, "at" a time
     ("08:12, Aug 17 2025", "2025-08-17"),  # the time first
+    ("Updated 10:42 GMT, 12 February 2026", "2026-02-12"),  # the only date a page gives
     ("PATNA, March 6, 2025 -", "2025-03-06"),
 ])
 def test_a_date_line_gives_the_publication_date_and_is_no_prose(tmp_path, header: str, iso: str) -> None:  # type: ignore[no-untyped-def]
@@ -104,7 +105,8 @@ def test_a_date_line_gives_the_publication_date_and_is_no_prose(tmp_path, header
     assert header.strip(" -") not in clean_text(article)
 
 
-@pytest.mark.parametrize("headline", ["Budget 2025 | What it means for your pension",
+@pytest.mark.parametrize("headline", ['Iran lets inspectors back into Fordow, says enrichment "not negotiable"',
+                                      "Budget 2025 | What it means for your pension",
                                       "Arsenal vs Chelsea | Premier League", "Trump v Harris | The final debate"])
 def test_a_headline_with_a_bar_is_still_the_headline(tmp_path, headline: str) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "a.txt"
@@ -137,6 +139,7 @@ DATELINES = [  # (first paragraph, dateline blanked before parsing or None)
      "PATNA, 6 March 2025 (PTI) - "),
     # an Indian wire's dateline has no dash, only the agency in parentheses
     ("Bengaluru, Sep 12 (PTI) Police detained over 300 protesters in Mandya on Friday.", "Bengaluru, Sep 12 (PTI) "),
+    ("Kyiv (AFP) - A Russian missile strike killed nine people in Kharkiv on Sunday, officials said.", "Kyiv (AFP) - "),
     ("Kenya, Uganda and Tanzania (EAC) members met in Arusha on Friday to discuss tariffs.", None),
     ("EU leaders met in Brussels on Monday - and agreed on nothing new, officials said.", None),
     ("NATO said on Monday that it would send more troops to the region next spring.", None),

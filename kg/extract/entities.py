@@ -395,6 +395,8 @@ def _name_cands(doc: Doc, taken: list[Cand]) -> list[Cand]:
             spans.append((s, e, ""))
         for k in hits:  # extend an NER span over the rest of its proper-noun run ("Asa'ib Ahl" + "al-Haq")
             s2, e2, lab = spans[k]
+            if lab == "NORP" and e > e2 and toks[e - 1].tag_ == "NNPS":
+                lab = "ORG"  # "the Christian Democrats", "the Social Democrats": a party named by its people
             if lab != "NORP" and (s < s2 or e > e2):
                 spans[k] = (min(s, s2), max(e, e2), lab)
                 model_span[spans[k]] = (s2, e2)
@@ -462,9 +464,15 @@ def _names_before_titles(doc: Doc, taken: list[Cand]) -> list[Cand]:
         if sent_start and not re.search(rf"(?<=[a-z,] ){re.escape(word)}\b", text):
             continue
         c = Cand(start, end, word, sent_start=sent_start)
-        c.vote("Organization", STRONG)
+        # (a place's own office: "Kharkiv regional governor X", "Lagos state governor X")
+        c.vote("Place" if title.split()[-1] in PLACE_OFFICES else "Organization", STRONG)
         out.append(c)
     return out
+
+
+# Offices that only a place has: the name before them is the place's, not a body's ("Halvorsen president X" may be
+# a company's).
+PLACE_OFFICES = frozenset({"governor", "mayor", "premier", "regent"})
 
 
 def _with_coordinated_word(doc: Doc, span: tuple[int, int, str], taken: list[Cand]) -> tuple[int, int, str]:
@@ -718,16 +726,21 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
         c.titles.append(kind)
     elif len(words) >= 2 and words[-1] in GEO_HEADS and not any(w.lower() in lexicon.org_heads() for w in words):
         c.vote("Place", STRONG)  # "the Red Sea", "the Cape of Good Hope", "the Gaza Strip": named by a feature
-    elif _office_after(text, c.end) and _ent_label(doc, c) in ("GPE", "LOC", "PERSON") and len(words) <= 3 \
+    elif _office_after(text, c.end) and len(words) <= 3 and (
+            _ent_label(doc, c) in ("GPE", "LOC", "PERSON") or _title_follows(text, c.end, PLACE_OFFICES)) \
             and not any(w.lower() in lexicon.org_heads() or _company_ending(w) for w in words):
-        c.vote("Place", STRONG)  # "Tamil Nadu Chief Minister X", "Ontario Premier X": a state's own office
+        c.vote("Place", STRONG + 1)  # "Tamil Nadu Chief Minister X", "Kharkiv regional governor X": a state's office
     elif (_role_after(after) or SPOKES_AFTER.match(after)) and not _kind_word(words, text) \
             and not (_profession_after(after) and (_ent_label(doc, c) in ("GPE", "LOC") or c.text in lexicon.places())):
         c.vote("Organization", STRONG + 1)  # "chief FIFA spokesman X": outweighs a title before
     elif last_word(before) in ORG_BEFORE_LAST and ORG_BEFORE.search(before) or ORG_AFTER.match(after):
         c.vote("Organization", STRONG)
-    elif last_word(before) == "at" and _role_at(before) and _ent_label(doc, c) not in ("GPE", "LOC", "NORP"):
-        c.vote("Organization", STRONG)  # "Analysts at Peel Hunt", "a professor at Fudan University"
+    elif last_word(before) == "at" and _role_at(before) and (
+            _ent_label(doc, c) not in ("GPE", "LOC", "NORP") or c.text not in lexicon.places()
+            and re.search(r"\b(?:analyst|economist|strategist)s?\s+at\s+$", before)):
+        # "Analysts at Peel Hunt", "a professor at Fudan University", "an analyst at Jefferies" (a firm the model
+        # reads as a place: analysts work for firms)
+        c.vote("Organization", STRONG)
     elif _speaking_org(doc, c, words) or _of_after_person(doc, c, words) or _plural_group(before, after, words) \
             or _members_of(doc, c, words, after) \
             or re.match(r"^,\s+which\s", after) and (_ent_label(doc, c) in ("ORG", "PERSON")

@@ -166,8 +166,9 @@ def _kind(title: str) -> str | None:
         if kind and words[k:] in FUNCTION_TITLES and k > 0 and words[k - 1] not in LEADING_DIRECTOR \
                 and words[k - 1] not in PAST_WORDS:
             return "memberOf"  # "legal director", "finance chief": the head of one function
-        if kind:
-            return "memberOf" if any(w in DEPUTY_WORDS or w in SUBUNIT_WORDS for w in words[:k]) else kind
+        if kind:  # (a region's own office is no part of a body: "Kharkiv regional governor" leads Kharkiv)
+            sub = " ".join(words[k:]) not in lexicon.state_offices() and any(w in SUBUNIT_WORDS for w in words[:k])
+            return "memberOf" if sub or any(w in DEPUTY_WORDS for w in words[:k]) else kind
     return None
 
 

@@ -68,6 +68,9 @@ DOCUMENT_VERBS = {"deliver", "give", "make", "send", "receive", "see", "read", "
 # Said in one, but not issued by whoever "by" names ("an interview with X by Y": Y asked): only for "said in an
 # interview that ...".
 SPOKEN_DOCUMENTS = {"interview"}
+# Occasions on which people speak: "told analysts on a call that", "said at a briefing that".
+SPOKEN_OCCASIONS = {"call", "briefing", "conference", "meeting", "hearing", "speech", "address", "podcast",
+                    "broadcast", "rally", "event", "summit", "session"}
 # Documents whose "of" names what they counted or studied, not who made them ("a poll of Israelis by Channel 12").
 SURVEYS = {"poll", "survey", "count", "tally", "study", "estimate", "estimates", "census"}
 # Pronouns after a person's name in a sentence about that person only, telling the person's gender.
@@ -189,8 +192,9 @@ def _cue(tok: Token, direct: bool) -> str | None:
     entry = lexicon.cue_verbs().get(tok.lemma_.lower())
     if entry is None or tok.pos_ not in ("VERB", "AUX") or (entry.direct_only and not direct):
         return None
-    if any(c.dep_ == "neg" for c in tok.children) or tok.dep_ == "xcomp" and tok.head.lemma_ in NOT_SAYING:
-        return None  # "did not say whether ...", "declined to say ...": nothing was said
+    if any(c.dep_ == "neg" for c in tok.children) or tok.dep_ == "xcomp" and (
+            tok.head.lemma_ in NOT_SAYING or any(c.lower_ == "yet" for c in tok.head.children)):
+        return None  # "did not say whether ...", "declined to say ...", "has yet to say": nothing was said
     if entry.direct_only and any(c.lower_ in REFLEXIVES and c.dep_ == "dobj" for c in tok.children):
         return None  # "a group calling itself "...", "describes himself as "..."": a name, not speech
     if entry.direct_only and any(c.dep_ == "auxpass" for c in tok.children) \
@@ -210,6 +214,11 @@ def _subject(tok: Token) -> Token | None:
     reporting verb's subject, not to the reported clause's.
     """
     own = _own_subject(tok)
+    if own is None and tok.dep_ == "pcomp" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() == "quote":
+        # "X was quoted by TASS as saying", "TASS quoted X as saying": the one quoted speaks, not the outlet
+        quoted = tok.head.head
+        return next((c for c in quoted.children if c.dep_ == "nsubjpass"), None) \
+            or next((c for c in quoted.children if c.dep_ == "dobj"), None)
     if own is None and tok.dep_ in TAIL_DEPS and tok.tag_ == "VBG":
         for anc in tok.ancestors:
             subj = next((c for c in anc.children if c.dep_ in SUBJECT_DEPS), None)
@@ -250,7 +259,9 @@ def _span(doc: Doc, start: int, end: int) -> Span:
 
 def _tokens_span(doc: Doc, toks: list[Token]) -> Span | None:
     toks = [t for t in toks if not t.is_space]
-    while toks and (toks[0].is_punct or toks[0].lower_ in {"that", "whether"} and toks[0].dep_ in ("mark", "dobj")):
+    while toks and (toks[0].is_punct or toks[0].lower_ in {"that", "whether"} and (
+            toks[0].dep_ in ("mark", "dobj") or toks[0].dep_ == "nsubj" and any(  # ("that Isfahan was ready":
+                t.dep_ in SUBJECT_DEPS and t.head.i == toks[0].head.i for t in toks[1:]))):  # a mark read as subject)
         toks = toks[1:]
     while toks and (toks[-1].is_punct and toks[-1].text not in "”\"’)" or toks[-1].dep_ == "cc"):
         toks = toks[:-1]  # (and a coordinator left behind by a dropped tail: "regretted the deaths but")
@@ -399,10 +410,16 @@ def _complement(tok: Token) -> Token | None:
         return None  # "declared the election invalid": a verbless small clause says what was done, not said
     if comp is not None:
         return comp
+    for c in tok.children:  # "told visiting lawmakers that ...": a participle before the object read as a verb
+        if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == tok.i + 1:
+            inner = next((g for g in c.children if g.dep_ == "ccomp" and g.left_edge.lower_ == "that"), None)
+            if inner is not None:
+                return inner
     for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "on") and prep.i > tok.i:
-            obj = next((o for o in prep.children if o.dep_ == "pobj" and (o.lower_ in DOCUMENTS
-                                                                         or o.lower_ in SPOKEN_DOCUMENTS)), None)
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "on", "at", "during") and prep.i > tok.i:
+            # ("told analysts on a conference call that ...": the that-clause read as the call's)
+            obj = next((o for o in prep.children if o.dep_ == "pobj" and (
+                o.lower_ in DOCUMENTS or o.lower_ in SPOKEN_DOCUMENTS or o.lower_ in SPOKEN_OCCASIONS)), None)
             rel = _document_clause(obj) if obj is not None else None
             if rel is not None:
                 return rel
@@ -1015,7 +1032,10 @@ def _describes_person(doc: Doc, mention: Span, subj: Token, entities: list[Entit
     nation = _nationality_of_description(doc, mention)
     if nation is not None and any(place == nation[0] for _, place, _, _ in _nationals(doc, entities)):
         return False  # several people of that country ("the Frenchman"): _resolve_description's call
-    return _is_title_head(head) or (nation is not None and (nation[1] is not None or _demonym(subj.text)))
+    # ("the French midfielder", "the Spaniard"; not "the Israeli military", a body)
+    return _is_title_head(head) or (nation is not None and (
+        nation[1] is not None and (_is_title_head(nation[1]) or nation[1] in lexicon.person_nouns())
+        or _demonym(subj.text)))
 
 
 def _demonym(word: str) -> bool:
