@@ -362,6 +362,20 @@ def test_according_to_after_a_coordination_reports_all_of_it(nlp) -> None:  # ty
     assert [c for c, _, _ in statements(nlp, text)] == ["At least 31 people were killed and 40 wounded in the strike"]
 
 
+@pytest.mark.parametrize(("text", "words"), [
+    # "according to X" inside the clause: said in two parts around it
+    ("Turnout was 56 percent, according to the commission, up from 41 percent four years earlier.",
+     "Turnout was 56 percent ... up from 41 percent four years earlier"),
+    # what describes the source is no part of what it says
+    ("According to the agency's latest report, circulated to member states last month, Iran's stockpile of uranium "
+     "enriched to 60 percent has grown to 275 kilograms.",
+     "Iran's stockpile of uranium enriched to 60 percent has grown to 275 kilograms"),
+])
+def test_according_to_around_and_before_the_clause(nlp, text: str, words: str) -> None:  # type: ignore[no-untyped-def]
+    records = extract(nlp(text), Article("t", "t.txt", text, "0", None))
+    assert [st.words or st.content.text for st in records.statements] == [words]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # data speaks for the source it names, else for no one
     ("More than 80 athletes are serving doping bans, according to AIU data.",

@@ -544,6 +544,8 @@ def _according_to(doc: Doc, tok: Token, quotes: list[Quote], paras: list[int]) -
     if any(_cue(v, direct=False) and _own_subject(v) is not None and _complement(v) is not None
            for v in (head, *head.ancestors)):
         return None  # "X said the group was ready, according to a statement": X speaks; the statement is where
+    while head.dep_ == "csubj" and head.head.pos_ in ("VERB", "AUX"):
+        head = head.head  # ("Iran's stockpile of uranium enriched to 60 percent has grown" read with a clausal subject)
     while head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and head.head.i < head.i \
             and (_own_subject(head) is None  # (or the verb of "40 wounded", with no auxiliary of its own)
                  or head.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in head.children)):
@@ -551,6 +553,15 @@ def _according_to(doc: Doc, tok: Token, quotes: list[Quote], paras: list[int]) -
         # (not "Police used water cannons, and 40 people were detained, according to X": a clause of its own)
     skip = {t.i for t in tok.subtree}
     toks = [t for t in head.subtree if t.i not in skip]
+    if tok.i < head.i:
+        # "According to the report, circulated last month, Iran's stockpile has grown": what describes the source,
+        # set off by commas, is no part of what it says (the parser may hang it on the clause)
+        k = tok.right_edge.i + 1
+        while k < len(doc) and doc[k].is_punct:
+            k += 1
+        if k < len(doc) and doc[k].tag_ in ("VBN", "VBG") and doc[k].text.islower():
+            k = next((j + 1 for j in range(k, len(doc)) if doc[j].text == ","), k)
+        toks = [t for t in toks if t.i >= k]
     issuer: Token | None = _document_issuer(source)
     if issuer is source and source.lower_ in DATA_SOURCES:
         # data speaks for the one it names as its source ("AIU data", "figures Kohl provided"), else for no
@@ -565,7 +576,11 @@ def _according_to(doc: Doc, tok: Token, quotes: list[Quote], paras: list[int]) -
     content = _tokens_span(doc, toks)
     if content is None:
         return None
-    return Raw(content, "indirect", tok, source, _para_of(paras, content.start))
+    # "Turnout was 56 percent, according to the commission, up from 41 percent": said in two parts around it
+    first = _tokens_span(doc, [t for t in toks if t.i < tok.i])
+    second = _tokens_span(doc, [t for t in toks if t.i > tok.right_edge.i])
+    parts = ((first.start, first.end), (second.start, second.end)) if first and second else ()
+    return Raw(content, "indirect", tok, source, _para_of(paras, content.start), parts=parts)
 
 
 # ---------------------------------------------------------------- direct quotes
