@@ -33,6 +33,9 @@ ROLES = [  # (text, expected relation)
     ("Police Scotland said 40 roads were closed. Scotland's First Minister Fiona Gallacher visited Oban.",
      ("Fiona Gallacher", "leaderOf", "Scotland")),
     ("McLaren team principal Andrea Stella said the car was fast.", ("Andrea Stella", "leaderOf", "McLaren")),
+    # "Party chairman X" opening a sentence: the party the article names, not a body called "Party"
+    ("The Brazilian Democratic Movement (MDB) has not endorsed anyone. Party chairman Lucio Amaral said the MDB "
+     "would decide later.", ("Lucio Amaral", "leaderOf", "Brazilian Democratic Movement")),
     # a region's governor leads the region
     ("“Rescuers are still working,” Kharkiv regional governor Ihor Tkachenko said.",
      ("Ihor Tkachenko", "leaderOf", "Kharkiv")),

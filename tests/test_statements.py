@@ -386,6 +386,19 @@ def test_according_to_around_and_before_the_clause(nlp, text: str, words: str) -
     # a clause after a name is no description of it: "the army" is not Kivuli ("as army retreats")
     ("Rebels shell Kivuli as army retreats\n\nThe army said its troops had regrouped.\n",
      [("its troops had regrouped", "indirect", None)]),
+    # "the company": the brand that spoke before, past a bank named only as the analysts' employer
+    ("Norland Steel said it will cut 2,400 jobs. Analysts at Barclays were unimpressed.\n\n"
+     "The company said profit fell sharply last year.\n",
+     [("it will cut 2,400 jobs", "indirect", "Norland Steel"),
+      ("profit fell sharply last year", "indirect", "Norland Steel")]),
+    # a titled description is not the person in focus when that person lacks the title and others have it
+    ("Justice Margaret Ellery questioned Daniel Castellano. Justice Howard Pruitt asked whether the state had found "
+     "fraud. When Castellano conceded that it had not, the 58-year-old justice replied: “Then what are we doing "
+     "here?”\n",
+     [("it had not", "indirect", "Daniel Castellano"), ("Then what are we doing here?", "direct", None)]),
+    # a title and the surname of a person named before is that person
+    ("Justice Margaret Ellery questioned the lawyer. Justice Ellery said that states may not hide behind procedure.\n",
+     [("states may not hide behind procedure", "indirect", "Margaret Ellery")]),
     # the body that runs the speaking one is not the speaker
     ("The Hamas-run health ministry said 40 people had died.", [("40 people had died", "indirect", None)]),
 ])

@@ -400,6 +400,11 @@ def _name_cands(doc: Doc, taken: list[Cand]) -> list[Cand]:
             if lab != "NORP" and (s < s2 or e > e2):
                 spans[k] = (min(s, s2), max(e, e2), lab)
                 model_span[spans[k]] = (s2, e2)
+    # "Justice Ellery" read as a body after "Justice Margaret Ellery": a title and the surname of a person named
+    surnames = {toks[e - 1].text for s, e, lab in spans if lab == "PERSON" and e - s >= 2}
+    spans = [(s + 1, e, "PERSON") if lab == "ORG" and e - s == 2 and toks[s].lower_ in lexicon.person_titles()
+             and toks[s].lower_ not in lexicon.org_heads() and toks[e - 1].text in surnames else (s, e, lab)
+             for s, e, lab in spans]
     spans = [_with_coordinated_word(doc, sp, taken) for sp in spans]
     spans = _with_of_phrases(doc, spans, taken)
     words = {toks[i].text for s, e, _ in spans if e - s > 1 for i in range(s, e) if toks[i].text[:1].isupper()}
@@ -1221,7 +1226,16 @@ def _kind_word(words: list[str], text: str) -> bool:
     word = words[0].lower()
     if word in lexicon.company_words() or lexicon.institutions().get(word) == "place":
         return True  # "Government spokesman X": the country's government, named by its noun
-    return word in lexicon.org_heads() and re.search(rf"\b{word}\b", text) is not None
+    # ("Party chairman X": a kind of body; "Rovers manager X", "Commission spokeswoman X" after "the European
+    # Commission": a short name of a body the article names, unless written in lower case too)
+    if word not in lexicon.org_heads():
+        return False
+    return re.search(rf"\b{word}\b", text) is not None or word not in CLUB_WORDS and not re.search(
+        rf"[A-Z][\w'’-]*\s+{re.escape(words[0])}\b", text)
+
+
+# Head nouns of clubs' names, which a club's short name may be ("Rovers", "United"), unlike "Party" or "Union".
+CLUB_WORDS = frozenset({"fc", "united", "rovers", "athletic", "wanderers", "albion", "hotspur", "city", "club"})
 
 
 # The participles that make a name into an adjective about what the named body backs, runs or leads.

@@ -883,9 +883,14 @@ def _it(mention: Span, raw: Raw, focus: _Focus, entities: list[Entity], done: li
     return None if _other_org_between(index, done[-1].content.end, end, ent.key) else ent.key
 
 
-def _other_org_between(index: _Mentions, start: int, end: int, key: str) -> bool:
-    """Another organization (or a name the model may have mistyped as a person) named in ``[start, end)``."""
-    return any(e.type != "Place" and e.key != key for s, t, e in index.by_pos if start <= s and t <= end)
+def _other_org_between(index: _Mentions, start: int, end: int, key: str, text: str = "") -> bool:
+    """Another organization (or a name the model may have mistyped as a person) named in ``[start, end)``; not one
+    named only as the employer of analysts ("Analysts at Barclays were unimpressed. The company said")."""
+    return any(e.type != "Place" and e.key != key and not STAFF_AT.search(text, max(0, s - 30), s)
+               for s, t, e in index.by_pos if start <= s and t <= end)
+
+
+STAFF_AT = re.compile(r"\b(?:analysts?|economists?|strategists?)\s+at\s+(?:the\s+)?$", re.I)
 
 
 def _described_before(mention: Span, done: list[Statement]) -> str | None:
@@ -912,11 +917,15 @@ def _company_before(mention: Span, raw: Raw, done: list[Statement], entities: li
     m = re.fullmatch(r"[Tt]he\s+(?:[a-z][\w-]*\s+)?([a-z][\w-]*)", mention.text)
     if m is None or m.group(1) not in lexicon.company_words():
         return None
-    orgs = {e.key for e in entities if e.type == "Organization"}
+    # the latest company that spoke: described as one ("the European planemaker"), or named by a brand, not by
+    # another kind of body ("Norland Steel", not "the Ministry of Health" or "the Transport Union")
+    orgs = {e.key: e for e in entities if e.type == "Organization"}
     st = next((st for st in reversed(done) if st.speaker in orgs and st.speaker_mention is not None
-               and st.speaker_mention.text.lower().split()[-1] in lexicon.company_words()), None)
+               and (st.speaker_mention.text.lower().split()[-1] in lexicon.company_words()
+                    or orgs[st.speaker].name.lower().split()[-1] not in lexicon.org_heads())), None)
     end = min(mention.start, raw.content.start)
-    if st is None or st.speaker is None or _other_org_between(index, st.content.end, end, st.speaker):
+    text = index_of(raw.cue.doc).text if raw.cue is not None else ""
+    if st is None or st.speaker is None or _other_org_between(index, st.content.end, end, st.speaker, text):
         return None
     return st.speaker
 
@@ -1009,7 +1018,7 @@ def _speaker(doc: Doc, raw: Raw, index: _Mentions, entities: list[Entity],
         mention = _description(doc, subj)  # "the Spaniard said": a person of that country, not the country
         found = _resolve_description(doc, mention, subj, index, entities)
         if found is None and _describes_person(doc, mention, subj, entities):
-            found = _in_focus(raw, focus, subj.lower_, entities)
+            found = _in_focus(raw, focus, subj.lower_, entities, mention.text)
         return mention, found
     if hit is not None:
         return _span(doc, hit[0], hit[1]), hit[2].key
@@ -1028,7 +1037,7 @@ def _speaker(doc: Doc, raw: Raw, index: _Mentions, entities: list[Entity],
         return mention, source
     found = _resolve_description(doc, mention, subj, index, entities)
     if found is None and _describes_person(doc, mention, subj, entities) and not _introduces_name(doc, subj, mention):
-        found = _in_focus(raw, focus, subj.lower_, entities)
+        found = _in_focus(raw, focus, subj.lower_, entities, mention.text)
     return mention, found
 
 
@@ -1067,7 +1076,7 @@ def _introduces_name(doc: Doc, subj: Token, mention: Span) -> bool:
     return re.match(r"\s*,\s*[A-Z]", index_of(doc).text[mention.end:mention.end + 4]) is not None
 
 
-def _in_focus(raw: Raw, focus: _Focus, head: str, entities: list[Entity]) -> str | None:
+def _in_focus(raw: Raw, focus: _Focus, head: str, entities: list[Entity], mention_text: str = "") -> str | None:
     """The named person the text is about (the last one in subject position), when in this paragraph
     or the one before: the person a description with no other referent ("the French midfielder
     said") goes on about, as news prose varies how it names a person it has just introduced.
@@ -1077,6 +1086,10 @@ def _in_focus(raw: Raw, focus: _Focus, head: str, entities: list[Entity]) -> str
     if focus.person is None or focus.person[0] is None or raw.para - focus.person[2] > 1 or focus.passive:
         return None
     ent = next((e for e in entities if e.key == focus.person[0]), None)
+    if ent is not None and _is_title_head(head) and not any(_same_title(t, head) for t in ent.titles) \
+            and not re.search(r"\s[A-Z]", mention_text) \
+            and any(_same_title(t, head) for e in entities if e.key != ent.key for t in e.titles):
+        return None  # ("Justices Ellery and Pruitt ... Castellano conceded; the 58-year-old justice said": not him)
     if ent is not None and ent.titles and lexicon.role_nouns().get(head) == "leaderOf" \
             and not any(_same_title(t, head) for t in ent.titles):
         return None  # ("striker Marcus Rashford scored twice ... the manager said": someone else leads;
