@@ -76,7 +76,8 @@ LINK_LIST_HEAD = re.compile(r"^\s*(?:read more|related(?: stories| articles| new
                             r"see also)\s*:\s*$", re.I)
 # Category menus glued together by the page scraper: "North AmericaIraqOthersResistance Axis".
 GLUED_WORDS = re.compile(r"[a-z][A-Z]")
-SENTENCE_END = re.compile(r"(?:[.!?][\"”’]?|:)\s*$")  # (a headline may end on a quotation: says X "not negotiable")
+SENTENCE_END = re.compile(r"[.!?\"”’:]\s*$")
+HEADLINE_END = re.compile(r"(?:[.!?][\"”’]?|:)\s*$")  # (a headline may end on a quotation: says X "not negotiable")
 
 PUBLISH_HEADER = re.compile(
     r"^\s*(?:publish(?:ed)?|posted)\s*(?:date|on|at)?\s*[:\-]?\s*(?P<date>.+?)\s*$", re.I | re.M)
@@ -101,10 +102,13 @@ DATELINE_LINES = 8  # how many non-blank lines from the top a dateline is looked
 FURNITURE_LINES["date-line"] = re.compile(r"^\s*(?:" + _CITY_DATE + r"[–—-]?\s*$|" + _DATE_ALONE + r")")
 # A dateline whose city is not in capitals: "Bengaluru, Sep 12 (PTI) Police detained ..." (an Indian wire's: a
 # date and the agency, no dash), "Kyiv (AFP) - A Russian missile ..." (AFP's: the agency and a dash)
+# (with no date, only a wire agency's own initials: not "Arsenal (ENG) - Bayern", "Nvidia (NVDA) - Shares")
+WIRE_AGENCIES = ("AFP", "AP", "PTI", "IANS", "ANI", "UNI", "DPA", "EFE", "ANSA", "UPI", "AA", "IRNA", "KUNA", "WAM",
+                 "SPA", "APP", "BSS", "PNA", "NNA", "MENA", "SANA", "QNA", "BNA", "KNA")
 AGENCY_DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
     r"(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\s*\([A-Z]{2,6}\)\s*(?:[–—-]+\s*)?"
-    r"|\s*\([A-Z]{2,6}\)\s*[–—-]+\s*)(?=[A-Z\"“‘'])")
+    r"|\s*\((?:" + "|".join(WIRE_AGENCIES) + r")\)\s*[–—-]+\s*)(?=[A-Z\"“‘'])")
 
 
 def iter_article_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -230,7 +234,7 @@ def find_headline(text: str, furniture: tuple[Span, ...]) -> Span | None:
         if not ln.text.strip() or (ln.start, ln.end) in skip:
             continue
         stripped = ln.text.strip()
-        if SENTENCE_END.search(stripped) or len(stripped.split()) > 25:
+        if HEADLINE_END.search(stripped) or len(stripped.split()) > 25:
             return None
         lead = len(ln.text) - len(ln.text.lstrip())
         return Span(ln.start + lead, ln.start + lead + len(stripped), stripped)
@@ -281,7 +285,9 @@ def publication_date(text: str) -> str | None:
     return dateline_date(head) or _updated_date(head)
 
 
-UPDATED_HEADER = re.compile(r"^\s*(?:last\s+)?updated\b.*$", re.I | re.M)
+# ("Updated 10:42 GMT, 12 February 2026": a short line of a date and a time, not "Updated rules take effect on ...")
+UPDATED_HEADER = re.compile(r"^\s*(?:last\s+)?updated\s*(?::|on|at)?\s*(?=[\d(]|[A-Z][a-z]{2}\b)[^\n]{0,50}$",
+                            re.I | re.M)
 
 
 def _updated_date(head: str) -> str | None:

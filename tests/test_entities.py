@@ -165,9 +165,10 @@ TYPED = [  # (text, name, type) -- the type comes from the text, not from the mo
     # a name ending in a natural feature's noun is a place
     ("Houthi drones attacked the ship in the Red Sea on Monday.", "Red Sea", "Place"),
     ("Israeli troops moved deeper into the Gaza Strip, the army said.", "Gaza Strip", "Place"),
-    # analysts work for firms, whatever the model reads; a governor's region is a place
-    ("Sophie Lang, an analyst at Jefferies, said the results were weaker than expected.", "Jefferies", "Organization"),
-    ("“Rescuers are still working,” Kharkiv regional governor Ihor Tkachenko said.", "Kharkiv", "Place"),
+    ("An economist at Moscow's Higher School of Economics said inflation would rise.", "Moscow", "Place"),
+    # a central bank's, a party's or a prison's governor is no place's
+    ("Fed Governor Christopher Waller said on Monday that inflation was cooling.", "Fed", "Organization"),
+    ("Labour mayor Sadiq Khan said fares would be frozen.", "Labour", "Organization"),
     # a party named by its people
     ("The Christian Democrats (CDU) and the Free Democrats (FDP) clashed over the budget.", "Christian Democrats",
      "Organization"),

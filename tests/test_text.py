@@ -140,6 +140,7 @@ DATELINES = [  # (first paragraph, dateline blanked before parsing or None)
     # an Indian wire's dateline has no dash, only the agency in parentheses
     ("Bengaluru, Sep 12 (PTI) Police detained over 300 protesters in Mandya on Friday.", "Bengaluru, Sep 12 (PTI) "),
     ("Kyiv (AFP) - A Russian missile strike killed nine people in Kharkiv on Sunday, officials said.", "Kyiv (AFP) - "),
+    ("Arsenal (ENG) - Bayern Munich (GER) ended 2-2 in the first leg of the quarter-final on Tuesday.", None),
     ("Kenya, Uganda and Tanzania (EAC) members met in Arusha on Friday to discuss tariffs.", None),
     ("EU leaders met in Brussels on Monday - and agreed on nothing new, officials said.", None),
     ("NATO said on Monday that it would send more troops to the region next spring.", None),

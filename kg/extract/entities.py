@@ -403,7 +403,8 @@ def _name_cands(doc: Doc, taken: list[Cand]) -> list[Cand]:
     # "Justice Ellery" read as a body after "Justice Margaret Ellery": a title and the surname of a person named
     surnames = {toks[e - 1].text for s, e, lab in spans if lab == "PERSON" and e - s >= 2}
     spans = [(s + 1, e, "PERSON") if lab == "ORG" and e - s == 2 and toks[s].lower_ in lexicon.person_titles()
-             and toks[s].lower_ not in lexicon.org_heads() and toks[e - 1].text in surnames else (s, e, lab)
+             and toks[s].lower_ not in lexicon.org_heads() and toks[s].lower_ != "general"
+             and toks[e - 1].text in surnames else (s, e, lab)  # (not "General Mills" after "Janet Mills")
              for s, e, lab in spans]
     spans = [_with_coordinated_word(doc, sp, taken) for sp in spans]
     spans = _with_of_phrases(doc, spans, taken)
@@ -469,15 +470,9 @@ def _names_before_titles(doc: Doc, taken: list[Cand]) -> list[Cand]:
         if sent_start and not re.search(rf"(?<=[a-z,] ){re.escape(word)}\b", text):
             continue
         c = Cand(start, end, word, sent_start=sent_start)
-        # (a place's own office: "Kharkiv regional governor X", "Lagos state governor X")
-        c.vote("Place" if title.split()[-1] in PLACE_OFFICES else "Organization", STRONG)
+        c.vote("Organization", STRONG)
         out.append(c)
     return out
-
-
-# Offices that only a place has: the name before them is the place's, not a body's ("Halvorsen president X" may be
-# a company's).
-PLACE_OFFICES = frozenset({"governor", "mayor", "premier", "regent"})
 
 
 def _with_coordinated_word(doc: Doc, span: tuple[int, int, str], taken: list[Cand]) -> tuple[int, int, str]:
@@ -731,21 +726,16 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
         c.titles.append(kind)
     elif len(words) >= 2 and words[-1] in GEO_HEADS and not any(w.lower() in lexicon.org_heads() for w in words):
         c.vote("Place", STRONG)  # "the Red Sea", "the Cape of Good Hope", "the Gaza Strip": named by a feature
-    elif _office_after(text, c.end) and len(words) <= 3 and (
-            _ent_label(doc, c) in ("GPE", "LOC", "PERSON") or _title_follows(text, c.end, PLACE_OFFICES)) \
+    elif _office_after(text, c.end) and len(words) <= 3 and _ent_label(doc, c) in ("GPE", "LOC", "PERSON") \
             and not any(w.lower() in lexicon.org_heads() or _company_ending(w) for w in words):
-        c.vote("Place", STRONG + 1)  # "Tamil Nadu Chief Minister X", "Kharkiv regional governor X": a state's office
+        c.vote("Place", STRONG + 1)  # "Tamil Nadu Chief Minister X", "Ontario Premier X": a state's own office
     elif (_role_after(after) or SPOKES_AFTER.match(after)) and not _kind_word(words, text) \
             and not (_profession_after(after) and (_ent_label(doc, c) in ("GPE", "LOC") or c.text in lexicon.places())):
         c.vote("Organization", STRONG + 1)  # "chief FIFA spokesman X": outweighs a title before
     elif last_word(before) in ORG_BEFORE_LAST and ORG_BEFORE.search(before) or ORG_AFTER.match(after):
         c.vote("Organization", STRONG)
-    elif last_word(before) == "at" and _role_at(before) and (
-            _ent_label(doc, c) not in ("GPE", "LOC", "NORP") or c.text not in lexicon.places()
-            and re.search(r"\b(?:analyst|economist|strategist)s?\s+at\s+$", before)):
-        # "Analysts at Peel Hunt", "a professor at Fudan University", "an analyst at Jefferies" (a firm the model
-        # reads as a place: analysts work for firms)
-        c.vote("Organization", STRONG)
+    elif last_word(before) == "at" and _role_at(before) and _ent_label(doc, c) not in ("GPE", "LOC", "NORP"):
+        c.vote("Organization", STRONG)  # "Analysts at Peel Hunt", "a professor at Fudan University"
     elif _speaking_org(doc, c, words) or _of_after_person(doc, c, words) or _plural_group(before, after, words) \
             or _members_of(doc, c, words, after) \
             or re.match(r"^,\s+which\s", after) and (_ent_label(doc, c) in ("ORG", "PERSON")

@@ -68,6 +68,7 @@ DOCUMENT_VERBS = {"deliver", "give", "make", "send", "receive", "see", "read", "
 # Said in one, but not issued by whoever "by" names ("an interview with X by Y": Y asked): only for "said in an
 # interview that ...".
 SPOKEN_DOCUMENTS = {"interview"}
+TELL_VERBS = {"tell", "inform", "brief", "assure", "warn", "remind"}  # cues with the hearers as their object
 # Occasions on which people speak: "told analysts on a call that", "said at a briefing that".
 SPOKEN_OCCASIONS = {"call", "briefing", "conference", "meeting", "hearing", "speech", "address", "podcast",
                     "broadcast", "rally", "event", "summit", "session"}
@@ -193,7 +194,8 @@ def _cue(tok: Token, direct: bool) -> str | None:
     if entry is None or tok.pos_ not in ("VERB", "AUX") or (entry.direct_only and not direct):
         return None
     if any(c.dep_ == "neg" for c in tok.children) or tok.dep_ == "xcomp" and (
-            tok.head.lemma_ in NOT_SAYING or any(c.lower_ == "yet" for c in tok.head.children)):
+            tok.head.lemma_ in NOT_SAYING
+            or tok.head.lemma_ in ("have", "be") and any(c.lower_ == "yet" and c.i < tok.i for c in tok.head.children)):
         return None  # "did not say whether ...", "declined to say ...", "has yet to say": nothing was said
     if entry.direct_only and any(c.lower_ in REFLEXIVES and c.dep_ == "dobj" for c in tok.children):
         return None  # "a group calling itself "...", "describes himself as "..."": a name, not speech
@@ -411,7 +413,8 @@ def _complement(tok: Token) -> Token | None:
     if comp is not None:
         return comp
     for c in tok.children:  # "told visiting lawmakers that ...": a participle before the object read as a verb
-        if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == tok.i + 1:
+        if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == tok.i + 1 and tok.lemma_.lower() in TELL_VERBS \
+                and any(g.dep_ == "dobj" for g in c.children):  # (not "denied knowing that", "recalled hearing")
             inner = next((g for g in c.children if g.dep_ == "ccomp" and g.left_edge.lower_ == "that"), None)
             if inner is not None:
                 return inner
@@ -553,15 +556,17 @@ def _according_to(doc: Doc, tok: Token, quotes: list[Quote], paras: list[int]) -
         # (not "Police used water cannons, and 40 people were detained, according to X": a clause of its own)
     skip = {t.i for t in tok.subtree}
     toks = [t for t in head.subtree if t.i not in skip]
-    if tok.i < head.i:
+    if tok.i == tok.sent.start:
         # "According to the report, circulated last month, Iran's stockpile has grown": what describes the source,
-        # set off by commas, is no part of what it says (the parser may hang it on the clause)
+        # set off by commas, is no part of what it says (the parser may hang it on the clause; not "According to the
+        # hospital, injured fans were treated", an adjective)
         k = tok.right_edge.i + 1
         while k < len(doc) and doc[k].is_punct:
             k += 1
-        if k < len(doc) and doc[k].tag_ in ("VBN", "VBG") and doc[k].text.islower():
-            k = next((j + 1 for j in range(k, len(doc)) if doc[j].text == ","), k)
-        toks = [t for t in toks if t.i >= k]
+        if k < len(doc) and doc[k].tag_ in ("VBN", "VBG") and doc[k].dep_ in ("advcl", "acl") and doc[k].text.islower():
+            end = next((j for j in range(k, len(doc)) if doc[j].text == ","), None)
+            if end is not None:
+                toks = [t for t in toks if not k <= t.i <= end]
     issuer: Token | None = _document_issuer(source)
     if issuer is source and source.lower_ in DATA_SOURCES:
         # data speaks for the one it names as its source ("AIU data", "figures Kohl provided"), else for no
@@ -890,6 +895,7 @@ def _other_org_between(index: _Mentions, start: int, end: int, key: str, text: s
                for s, t, e in index.by_pos if start <= s and t <= end)
 
 
+STAFF_SAID = re.compile(r"(?i)(?:an?\s+)?(?:analysts?|economists?|strategists?)\b")
 STAFF_AT = re.compile(r"\b(?:analysts?|economists?|strategists?)\s+at\s+(?:the\s+)?$", re.I)
 
 
@@ -921,6 +927,7 @@ def _company_before(mention: Span, raw: Raw, done: list[Statement], entities: li
     # another kind of body ("Norland Steel", not "the Ministry of Health" or "the Transport Union")
     orgs = {e.key: e for e in entities if e.type == "Organization"}
     st = next((st for st in reversed(done) if st.speaker in orgs and st.speaker_mention is not None
+               and not STAFF_SAID.match(st.speaker_mention.text)  # ("Analysts at Jefferies said": not the company)
                and (st.speaker_mention.text.lower().split()[-1] in lexicon.company_words()
                     or orgs[st.speaker].name.lower().split()[-1] not in lexicon.org_heads())), None)
     end = min(mention.start, raw.content.start)
