@@ -357,6 +357,11 @@ def test_an_attribution_inside_or_after_the_clause(nlp, text: str, expected: tup
     assert [(st.content.text, st.words, names.get(st.speaker or "")) for st in records.statements] == [expected]
 
 
+def test_a_quotation_that_goes_on_with_the_reported_clause_is_part_of_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'Andrii Lysenko said the attack came "after Moscow said it wants peace".'
+    assert statements(nlp, text) == [('the attack came "after Moscow said it wants peace"', "mixed", "Andrii Lysenko")]
+
+
 def test_according_to_after_a_coordination_reports_all_of_it(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "At least 31 people were killed and 40 wounded in the strike, according to the health ministry."
     assert [c for c, _, _ in statements(nlp, text)] == ["At least 31 people were killed and 40 wounded in the strike"]

@@ -483,6 +483,10 @@ def _reported_clause(doc: Doc, tok: Token, quotes: list[Quote], paras: list[int]
     if subj is not None and subj.lower_ in DATA_SOURCES and not any(
             c.dep_ == "prep" and c.lower_ in ("by", "from") for c in subj.children):
         return None  # "Polls suggest ...": a finding, not speech (unless issued by someone: "a survey by X")
+    stripped = content.text.rstrip("“\"").rstrip()
+    if stripped != content.text and any(q.start >= content.start + len(stripped) for q in quotes
+                                        if q.start <= content.end + 1):  # ('said the attack came "after ...":
+        content = _span(doc, content.start, content.start + len(stripped))  # a quotation opens, not closes)
     content = _through_quote(doc, tok, content, quotes)
     inside = [q for q in quotes if content.start < q.end and q.start < content.end]
     content, inside = _cut_after_quote(doc, content, inside, quotes)
@@ -510,7 +514,9 @@ def _through_quote(doc: Doc, cue: Token, content: Span, quotes: list[Quote]) -> 
     rest = [t for t in sent if t.idx > q.end]
     if not rest or any(t.dep_ in SUBJECT_DEPS for t in rest) or not any(t.head.i == cue.i for t in rest):
         return content
-    end = max(t.idx + len(t) for t in rest if not t.is_punct)
+    words = [t for t in rest if not t.is_punct and not t.is_space]
+    # (the quotation may end the sentence: then the content ends with its closing mark)
+    end = max(t.idx + len(t) for t in words) if words else q.end + (text[q.end:q.end + 1] in CLOSE_QUOTES)
     return _span(doc, content.start, end)
 
 
