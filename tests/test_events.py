@@ -54,6 +54,11 @@ def summary(ev: Event, names: dict[str, str]) -> dict[str, object]:
 
 
 POSITIVE = [
+    # a company buying a part of another that the text names by its kind
+    (
+        "Norland Steel acquired the rail division from Corus for 95 million pounds in 2019.",
+        {"type": "Acquisition", "agents": ["Norland Steel"], "place": None, "value": "2019"},
+    ),
     # a seizure of power, however told, is a coup, not a company's takeover
     (
         "The army toppled the government of President Mohamed Bazoum on July 26, 2023.",
@@ -267,6 +272,7 @@ def test_events_with_arguments(nlp, text: str, expected: dict[str, object]) -> N
 
 NEGATIVE = [
     "Sinner toppled Djokovic in straight sets on Sunday.",  # a ruler or a government is toppled in a coup
+    "She bought a business class ticket to Singapore on Monday.",  # no company's business
     "Lawyers for the families deposed the chief executive last month.",
     "The war between the army and the paramilitaries erupted in April 2023.",  # a war erupts, no volcano
     "Violence erupted in the capital after the vote on Sunday.",
