@@ -241,6 +241,13 @@ def test_the_name_a_group_calls_itself_is_its_alias(nlp) -> None:  # type: ignor
     assert group.type == "Organization" and "Houthis" in group.aliases
 
 
+def test_a_name_written_with_and_without_accents_is_one_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Clara Inés Montoya said the talks would resume. “We have come to rebuild trust,” Montoya told "
+            "reporters. Clara Ines Montoya, a former lawyer, replaced the previous negotiator in March.")
+    person = by_name(entities(nlp, text), "Clara Inés Montoya")
+    assert person.type == "Actor" and {"Montoya", "Clara Ines Montoya"} <= set(person.aliases)
+
+
 def test_two_full_names_sharing_a_surname_stay_apart(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Serena Williams beat Venus Williams in the final.\nWilliams said it was a hard match.\n"
     ents = entities(nlp, text)
