@@ -343,6 +343,9 @@ def test_the_date_of_the_saying_is_not_what_was_said(nlp, text: str, content: st
       "The economy ... would grow by 3% this year", "Ana Souza")),
     # a name and its description after the clause: the name speaks
     ("The minister, he said, was away.", ("The minister, he said, was away", "The minister ... was away", None)),
+    ("Her party, Miriam Tessendorf told the Bundestag, would support higher investment.",
+     ("Her party, Miriam Tessendorf told the Bundestag, would support higher investment",
+      "Her party ... would support higher investment", "Miriam Tessendorf")),
     ("Wiremu will face a judicial hearing on Tuesday, SANZAAR, the body that runs the Rugby Championship, said.",
      ("Wiremu will face a judicial hearing on Tuesday", None, "SANZAAR")),
     ("The bank will cut 500 jobs, Westpac, which owns St George Bank, said on Monday.",

@@ -278,8 +278,8 @@ def _reported(doc: Doc, quotes: list[Quote], paras: list[int]) -> list[Raw]:
     for tok in index_of(doc).tokens:
         cue = _cue(tok, direct=False)
         if cue:
-            raw = _inverted_apposed(doc, tok, quotes, paras) or _reported_clause(doc, tok, quotes, paras) \
-                or _parenthetical(doc, tok, quotes, paras)
+            raw = _inverted_apposed(doc, tok, quotes, paras) or _two_subjects(doc, tok, quotes, paras) \
+                or _reported_clause(doc, tok, quotes, paras) or _parenthetical(doc, tok, quotes, paras)
         elif tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             raw = _according_to(doc, tok, quotes, paras)
         else:
@@ -313,6 +313,25 @@ def _inverted_apposed(doc: Doc, tok: Token, quotes: list[Quote], paras: list[int
             or any(q.start < content.end and content.start < q.end for q in quotes):
         return None
     return Raw(content, "indirect", tok, name, _para_of(paras, content.start))
+
+
+def _two_subjects(doc: Doc, tok: Token, quotes: list[Quote], paras: list[int]) -> Raw | None:
+    """"Her party, Miriam Tessendorf told the Bundestag, would support ...": the reported clause's subject read as
+    the cue's first subject; the name next to the cue speaks, and what was said is the clause around it."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
+    comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+    if len(subjects) == 2 and comp is not None and _own_subject(comp) is None \
+            and "," in (subjects[0].right_edge.text, doc[subjects[0].right_edge.i + 1].text) \
+            and subjects[1].right_edge.i == tok.i - 1:
+        first = _tokens_span(doc, list(subjects[0].subtree))
+        second = _tokens_span(doc, list(comp.subtree))
+        if first is None or second is None:
+            return None
+        content = _span(doc, first.start, second.end)
+        kind = "mixed" if any(first.start <= q.start < second.end for q in quotes) else "indirect"
+        return Raw(content, kind, tok, subjects[1], _para_of(paras, content.start),
+                   parts=((first.start, first.end), (second.start, second.end)))
+    return None
 
 
 def _parenthetical(doc: Doc, tok: Token, quotes: list[Quote], paras: list[int]) -> Raw | None:
