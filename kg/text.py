@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.extract.lexicon import wire_agencies
 from kg.records import Article, Span
 
 ARTICLE_SUFFIX = ".txt"
@@ -102,13 +103,11 @@ DATELINE_LINES = 8  # how many non-blank lines from the top a dateline is looked
 FURNITURE_LINES["date-line"] = re.compile(r"^\s*(?:" + _CITY_DATE + r"[–—-]?\s*$|" + _DATE_ALONE + r")")
 # A dateline whose city is not in capitals: "Bengaluru, Sep 12 (PTI) Police detained ..." (an Indian wire's: a
 # date and the agency, no dash), "Kyiv (AFP) - A Russian missile ..." (AFP's: the agency and a dash)
-# (with no date, only a wire agency's own initials: not "Arsenal (ENG) - Bayern", "Nvidia (NVDA) - Shares")
-WIRE_AGENCIES = ("AFP", "AP", "PTI", "IANS", "ANI", "UNI", "DPA", "EFE", "ANSA", "UPI", "AA", "IRNA", "KUNA", "WAM",
-                 "SPA", "APP", "BSS", "PNA", "NNA", "MENA", "SANA", "QNA", "BNA", "KNA")
+# (with no date, only a wire agency's own initials, kg/data/media.tsv: not "Arsenal (ENG) - Bayern", "Nvidia (NVDA) -")
 AGENCY_DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
     r"(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\s*\([A-Z]{2,6}\)\s*(?:[–—-]+\s*)?"
-    r"|\s*\((?:" + "|".join(WIRE_AGENCIES) + r")\)\s*[–—-]+\s*)(?=[A-Z\"“‘'])")
+    r"|\s*\((?:" + "|".join(wire_agencies()) + r")\)\s*[–—-]+\s*)(?=[A-Z\"“‘'])")
 
 
 def iter_article_paths(paths: Iterable[str | Path]) -> Iterator[Path]:

@@ -169,3 +169,9 @@ def media() -> dict[str, Medium]:
         word, kind, platform = (row + ["", ""])[:3]
         out[word] = Medium(kind, platform)
     return out
+
+
+@lru_cache(maxsize=1)
+def wire_agencies() -> tuple[str, ...]:
+    """Wire agencies' initials, in capitals, as datelines write them ("AFP", "PTI"): media.tsv's "wire" rows."""
+    return tuple(sorted(word.upper() for word, m in media().items() if m.kind == "wire"))
