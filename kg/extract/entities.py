@@ -266,11 +266,13 @@ def _longer_place(name: str) -> bool:
         and words[-1].lower() not in PLACE_NOUNS | {"state", "governorate", "provinces"}
 
 
-# The last words of the names of natural places: "Red Sea", "Gaza Strip", "Bab el-Mandeb Strait".
-GEO_HEADS = frozenset({"Sea", "Ocean", "River", "Gulf", "Strait", "Straits", "Mountains", "Lake", "Desert", "Valley",
-                       "Peninsula", "Bay", "Canal", "Delta", "Strip", "Island", "Islands", "Coast", "Basin", "Plateau"})
-GEO_AFTER = re.compile(r"\s+(?:Delta|River|Valley|Basin|Lake|Desert|Gulf|Strait|Mountains|Highlands|Plateau|"
-                       r"Peninsula)\b")
+# The last words of the names of natural places ("Red Sea", "Gaza Strip", "Bab el-Mandeb Strait"): such a name is a
+# place, ...
+GEO_HEADS = frozenset({"Sea", "Ocean", "River", "Gulf", "Strait", "Straits", "Mountains", "Highlands", "Lake",
+                       "Desert", "Valley", "Peninsula", "Bay", "Canal", "Delta", "Strip", "Island", "Islands", "Coast",
+                       "Basin", "Plateau"})
+# ... and a country's name that opens one is no mention of the country ("the Niger Delta", "the Jordan Valley")
+GEO_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(GEO_HEADS)) + r")\b")
 HEAD_OF_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+([A-Z][a-z]+)\s+of\s+(?:the\s+)?$")  # "Reserve Bank of "
 
 

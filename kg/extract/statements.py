@@ -327,10 +327,8 @@ def _two_subjects(doc: Doc, tok: Token, quotes: list[Quote], paras: list[int]) -
         second = _tokens_span(doc, list(comp.subtree))
         if first is None or second is None:
             return None
-        content = _span(doc, first.start, second.end)
         kind = "mixed" if any(first.start <= q.start < second.end for q in quotes) else "indirect"
-        return Raw(content, kind, tok, subjects[1], _para_of(paras, content.start),
-                   parts=((first.start, first.end), (second.start, second.end)))
+        return _around(doc, first, second, kind, tok, subjects[1], paras)
     return None
 
 
@@ -351,8 +349,14 @@ def _parenthetical(doc: Doc, tok: Token, quotes: list[Quote], paras: list[int]) 
         return None
     if any(q.start < second.end and first.start < q.end for q in quotes):
         return None  # ('"The delays," Radebe said, "were unacceptable"': a split quotation)
+    return _around(doc, first, second, "indirect", tok, _subject(tok), paras)
+
+
+def _around(doc: Doc, first: Span, second: Span, kind: str, cue: Token, subject: Token | None,
+            paras: list[int]) -> Raw:
+    """What was said in two parts around its attribution: the span over both, and the parts themselves."""
     content = _span(doc, first.start, second.end)
-    return Raw(content, "indirect", tok, _subject(tok), _para_of(paras, content.start),
+    return Raw(content, kind, cue, subject, _para_of(paras, content.start),
                parts=((first.start, first.end), (second.start, second.end)))
 
 
@@ -609,8 +613,9 @@ def _according_to(doc: Doc, tok: Token, quotes: list[Quote], paras: list[int]) -
     # "Turnout was 56 percent, according to the commission, up from 41 percent": said in two parts around it
     first = _tokens_span(doc, [t for t in toks if t.i < tok.i])
     second = _tokens_span(doc, [t for t in toks if t.i > tok.right_edge.i])
-    parts = ((first.start, first.end), (second.start, second.end)) if first and second else ()
-    return Raw(content, "indirect", tok, source, _para_of(paras, content.start), parts=parts)
+    if first is not None and second is not None:
+        return _around(doc, first, second, "indirect", tok, source, paras)
+    return Raw(content, "indirect", tok, source, _para_of(paras, content.start))
 
 
 # ---------------------------------------------------------------- direct quotes
@@ -920,8 +925,9 @@ def _other_org_between(index: _Mentions, start: int, end: int, key: str, text: s
                for s, t, e in index.by_pos if start <= s and t <= end)
 
 
-STAFF_SAID = re.compile(r"(?i)(?:an?\s+)?(?:analysts?|economists?|strategists?)\b")
-STAFF_AT = re.compile(r"\b(?:analysts?|economists?|strategists?)\s+at\s+(?:the\s+)?$", re.I)
+_STAFF = "|".join(sorted(STAFF_COMPOUND))  # ("Analysts at Barclays said": they speak for their firm)
+STAFF_SAID = re.compile(rf"(?i)(?:an?\s+)?(?:{_STAFF})s?\b")
+STAFF_AT = re.compile(rf"\b(?:{_STAFF})s?\s+at\s+(?:the\s+)?$", re.I)
 
 
 def _described_before(mention: Span, done: list[Statement]) -> str | None:
