@@ -1,6 +1,10 @@
 """The baseline of the overhead ratio: the same spaCy model over the same texts, nothing else.
 
-Usage: python bench/bare_pipe.py CORPUS_DIR [--model NAME]. Prints JSON timings.
+Usage: python bench/bare_pipe.py CORPUS_DIR [--model NAME] [--kg-pipeline]. Prints JSON timings.
+
+The pipeline is spaCy's own (``spacy.load``); with ``--kg-pipeline`` it is the one ``kg build`` runs
+(:func:`kg.nlp.load_model`: the same model, with kg's paragraph breaks and its indexed attribute ruler),
+so that the report can say how much of kg's lead or lag is the pipeline and how much kg's own work.
 """
 
 from __future__ import annotations
@@ -19,7 +23,12 @@ def main() -> None:
 
     folder = Path(sys.argv[1])
     model = sys.argv[sys.argv.index("--model") + 1] if "--model" in sys.argv else model_name()
-    nlp = spacy.load(model)
+    if "--kg-pipeline" in sys.argv:
+        from kg.nlp import load_model
+
+        nlp = load_model(model)
+    else:
+        nlp = spacy.load(model)
     t1 = time.perf_counter()
     texts = [p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.txt"))]
     t2 = time.perf_counter()
