@@ -562,6 +562,9 @@ def sec_extraction(ctx: Ctx) -> dict[str, Any]:
     # pipe through kg's loader says how much of the ratio is the pipeline and how much kg's own work
     kg_pipe = bare_pipe("--kg-pipeline")
     out["kg_pipeline"] = {"wall": kg_pipe["wall"], "pipe": kg_pipe["pipe_s"]}
+    # and how well the model alone scales here: spaCy's own two processes, the bound for --jobs 2
+    two = bare_pipe("--n-process", "2")
+    out["bare_2"] = {"wall": two["wall"], "pipe": two["pipe_s"]}
     pairs = out["pairs"]
     out["overhead"] = median([p["ratio"] for p in pairs])
     out["overhead_vs_pipe_only"] = median([p["kg"] / p["pipe"] for p in pairs])
@@ -894,6 +897,14 @@ def render(ctx: Ctx, machine: dict[str, Any]) -> str:
                     f"after the others: {fmt_s(kp['wall'])} against {fmt_s(first)} for spaCy's own (the first pair's); "
                     f"`kg build --jobs 1` / this run: {median([p['kg'] for p in ex['pairs']]) / kp['wall']:.2f} "
                     "(median `--jobs 1` time), the part of the overhead that is kg's own work"]
+        b2 = ex.get("bare_2")
+        if b2:
+            bare_median = median([p["bare"] for p in ex["pairs"]])
+            out += [f"- the model alone on two processes (`bare_pipe.py --n-process 2`: spaCy's own "
+                    f"`nlp.pipe(n_process=2)`, stock pipeline), run once: {fmt_s(b2['wall'])} against "
+                    f"{fmt_s(bare_median)} for one (median of the bare runs): **{fmt_x(bare_median / b2['wall'])}**; "
+                    f"how far two processes take the model itself on this machine, against kg's "
+                    f"{fmt_x(ex['speedup_2'])}"]
         out += [""]
     sc = S("scale")
     if sc:

@@ -79,14 +79,16 @@ def _init_worker(model: str) -> None:
     _WORKER_NLP = load_model(model)
 
 
-Parsed = tuple[str, str | None, str | None, str]  # path, records JSON, summary JSON, error message
+Parsed = tuple[str, str | None, str]  # path, summary JSON (None after an error), error message
 
 
-def _parse_batch(nlp: Any, paths: Sequence[str]) -> list[Parsed]:
-    """(path, records JSON, summary, error message) for each path, parsed with ``nlp.pipe``; the
-    JSON and summary are None after an error. The summary is made here, from the records in memory,
-    so that the build does not decode the JSON again to make it."""
+def _parse_batch(nlp: Any, paths: Sequence[str], records_dir: Path) -> list[Parsed]:
+    """(path, summary, error message) for each path, parsed with ``nlp.pipe``; the article's records
+    are written to ``records_dir`` here, in the parsing process (with several processes, the build's
+    own process has less to do while they parse). The summary is made from the records in memory, so
+    that the build does not decode them again to make it; it is None after an error."""
     from kg.extract import extract
+    from kg.store import save_records
     from kg.text import clean_text
 
     out: list[Parsed] = []
@@ -95,25 +97,40 @@ def _parse_batch(nlp: Any, paths: Sequence[str]) -> list[Parsed]:
         try:
             articles.append(read_article(p))
         except InputError as exc:
-            out.append((p, None, None, str(exc)))
+            out.append((p, None, str(exc)))
     for article, doc in zip(articles, nlp.pipe((clean_text(a) for a in articles), batch_size=BATCH_SIZE),
                             strict=True):
         try:
             rec = extract(doc, article)
-            out.append((article.path, rec.to_json(), ArticleSummary.of(rec).to_json(), ""))
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop a corpus build
-            out.append((article.path, None, None,
-                        f"{article.path}: extraction failed: {type(exc).__name__}: {exc}"))
+            out.append((article.path, None, f"{article.path}: extraction failed: {type(exc).__name__}: {exc}"))
+            continue
+        save_records(records_dir, Path(article.path).stem, rec.to_json())  # (a full disk stops the build)
+        out.append((article.path, ArticleSummary.of(rec).to_json(), ""))
     return out
 
 
-def _worker_batch(paths: Sequence[str]) -> list[Parsed]:
-    return _parse_batch(_WORKER_NLP, paths)
+def _worker_batch(paths: Sequence[str], records_dir: Path) -> list[Parsed]:
+    return _parse_batch(_WORKER_NLP, paths, records_dir)
 
 
-def parse_articles(paths: Sequence[str], model: str, jobs: int) -> Iterator[Parsed]:
-    """Yield (path, records JSON, summary, error) for every path, in order, parsing in ``jobs`` processes."""
-    batches = [list(paths[i:i + BATCH_SIZE]) for i in range(0, len(paths), BATCH_SIZE)]
+def _batches(paths: Sequence[str], jobs: int) -> list[list[str]]:
+    """Batches of :data:`BATCH_SIZE` articles; with several processes the last few are smaller, so that
+    at the end no process waits long for another's last batch."""
+    out: list[list[str]] = []
+    i = 0
+    while i < len(paths):
+        left = len(paths) - i
+        size = BATCH_SIZE if jobs <= 1 or left > 2 * jobs * BATCH_SIZE else max(1, BATCH_SIZE // 4)
+        out.append(list(paths[i:i + size]))
+        i += size
+    return out
+
+
+def parse_articles(paths: Sequence[str], model: str, jobs: int, records_dir: Path) -> Iterator[Parsed]:
+    """Yield (path, summary, error) for every path, in order, parsing in ``jobs`` processes; each
+    article's records are written to ``records_dir``."""
+    batches = _batches(paths, jobs)
     if not batches:
         return
     if jobs <= 1 or len(batches) == 1:
@@ -121,7 +138,7 @@ def parse_articles(paths: Sequence[str], model: str, jobs: int) -> Iterator[Pars
 
         nlp = load_model(model)
         for batch in batches:
-            yield from _parse_batch(nlp, batch)
+            yield from _parse_batch(nlp, batch, records_dir)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -129,7 +146,7 @@ def parse_articles(paths: Sequence[str], model: str, jobs: int) -> Iterator[Pars
     ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=ctx,
                              initializer=_init_worker, initargs=(model,)) as pool:
-        for result in pool.map(_worker_batch, batches):
+        for result in pool.map(_worker_batch, batches, [records_dir] * len(batches)):
             yield from result
 
 
@@ -245,15 +262,15 @@ def build(
 
     parsed_ok: set[str] = set()
     summaries = gs.summaries()
-    for path, data, summary, error in parse_articles(todo, chosen_model, jobs or default_jobs()):
+    gs.records_dir.mkdir(exist_ok=True)
+    for path, summary, error in parse_articles(todo, chosen_model, jobs or default_jobs(), gs.records_dir):
         aid = Path(path).stem
         if progress:
             progress(1, len(by_id))
-        if data is None or summary is None:
+        if summary is None:
             _skip(report, strict, warn, error)
             current.pop(aid, None)
             continue
-        gs.save_records(aid, data)
         summaries[aid] = (current[aid]["key"], summary)
         parsed_ok.add(aid)
         report.parsed += 1

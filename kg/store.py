@@ -51,6 +51,21 @@ def _atomic_write(path: Path, data: str | Iterable[str]) -> None:
     os.replace(tmp, path)
 
 
+def records_file(records_dir: Path, article_id: str) -> Path:
+    safe = article_id.replace("/", "%2F")
+    return records_dir / f"{safe}.json"
+
+
+def save_records(records_dir: Path, article_id: str, data: str) -> None:
+    """Write an article's records into a store's ``records_dir`` (see :attr:`GraphStore.records_dir`):
+    parsing processes write them where they are made, without the store open."""
+    path = records_file(records_dir, article_id)
+    try:
+        _atomic_write(path, data)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+
+
 def graph_digest(lines: Iterable[str]) -> str:
     """The digest the manifest keeps of a graph: SHA-256 of its quads' ``str()``, one a line."""
     h = hashlib.sha256()
@@ -153,12 +168,15 @@ class GraphStore:
         _atomic_write(self.summaries_path, lines())
         (self.path / "summaries.json").unlink(missing_ok=True)  # the format before version 2
 
+    @property
+    def records_dir(self) -> Path:
+        return self.path / "records"
+
     def records_file(self, article_id: str) -> Path:
-        safe = article_id.replace("/", "%2F")
-        return self.path / "records" / f"{safe}.json"
+        return records_file(self.records_dir, article_id)
 
     def save_records(self, article_id: str, data: str) -> None:
-        _atomic_write(self.records_file(article_id), data)
+        save_records(self.records_dir, article_id, data)
 
     def load_records(self, article_id: str) -> str | None:
         try:

@@ -292,11 +292,15 @@ def test_an_incremental_build_exports_the_same_bytes_as_a_full_one(
 
 
 def test_a_build_parsed_by_worker_processes_is_the_build_of_one_process(
-        tmp_path: Path, seed_store: BuiltStore, model_loaded_once: None) -> None:
-    """With --jobs 2 the articles are parsed by worker processes: the same quads, copies and manifest
-    as the one-process build."""
+        tmp_path: Path, seed_store: BuiltStore, model_loaded_once: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With --jobs 2 the articles are parsed by worker processes, which write their records: the same
+    quads, copies and manifest as the one-process build."""
     import json
 
+    from kg import build as build_module
+
+    monkeypatch.setattr(build_module, "BATCH_SIZE", 4)  # five seeds: five batches of one, in two processes
+    assert len(build_module._batches(SEED_IDS, 2)) == 5
     store = tmp_path / "store"
     result = run_kg("build", SEEDS, "--store", store, "--jobs", "2")
     assert result.exit_code == 0, result.stderr
@@ -312,6 +316,33 @@ def test_a_build_parsed_by_worker_processes_is_the_build_of_one_process(
     for fmt in ("turtle", "ntriples"):  # the export from the copies, trusted on both
         assert run_kg("export", "--format", fmt, "--store", store).stdout_bytes == \
             run_kg("export", "--format", fmt, "--store", seed_store.path).stdout_bytes
+
+
+def test_batches_are_smaller_at_the_end_with_several_processes() -> None:
+    from kg.build import BATCH_SIZE, _batches
+
+    paths = [f"a{i:04d}" for i in range(1000)]
+    two = _batches(paths, 2)
+    assert [p for b in two for p in b] == paths
+    sizes = [len(b) for b in two]
+    small = sizes.index(BATCH_SIZE // 4)
+    assert set(sizes[:small]) == {BATCH_SIZE} and set(sizes[small:]) == {BATCH_SIZE // 4}
+    assert 2 * BATCH_SIZE < sum(sizes[small:]) <= 4 * BATCH_SIZE  # the last articles, for two processes
+    one = _batches(paths, 1)
+    assert [p for b in one for p in b] == paths and {len(b) for b in one[:-1]} == {BATCH_SIZE}
+    assert _batches([], 2) == []
+
+
+def test_records_that_cannot_be_written_stop_the_build_with_one_line(
+        tmp_path: Path, kg: Kg, model_loaded_once: None) -> None:
+    folder = write_articles(tmp_path / "articles", {"alpha": TINY["alpha"]})
+    store = tmp_path / "store"
+    (store / "records").mkdir(parents=True)
+    (store / "records" / "alpha.json.tmp").mkdir()  # where the records are written first
+    result = kg("build", folder, "--store", store, "-j", "1")
+    assert result.exit_code == 2
+    message = one_line_error(result)
+    assert "alpha.json" in message and "cannot write" in message
 
 
 def test_a_store_loaded_in_bulk_is_compacted_once_and_an_update_is_not(
