@@ -209,6 +209,8 @@ class _IndexedMatcher:
         self._stale = True
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):  # (not set yet, as while unpickling: no recursion through _original)
+            raise AttributeError(name)
         return getattr(self._original, name)
 
 
