@@ -27,6 +27,18 @@ def roles(nlp, text: str) -> set[tuple[str, str, str]]:  # type: ignore[no-untyp
 
 
 ROLES = [  # (text, expected relation)
+    # a judge of the one court the article names; the chief justice leads it
+    ("The Supreme Court heard the appeal on Monday. Justice Margaret Ellery asked whether the state had evidence.",
+     ("Margaret Ellery", "memberOf", "Supreme Court")),
+    ("“The scheme is unconstitutional,” Chief Justice Rohan Mehta said, reading the verdict of the Supreme Court.",
+     ("Rohan Mehta", "leaderOf", "Supreme Court")),
+    # the person apposed to "the court's president" after their own titles
+    ("The Superior Electoral Court suspended the rule. The court's president, Justice Carmen Valadares, said the "
+     "decision was final.", ("Carmen Valadares", "leaderOf", "Superior Electoral Court")),
+    ("Shares of Halden Foods fell. The company's finance chief, Dr. Ines Auer, said costs had risen.",
+     ("Ines Auer", "memberOf", "Halden Foods")),
+    ("Tom Hale, a lawyer at the Brennan Center for Justice, said the case was strong.",
+     ("Tom Hale", "memberOf", "Brennan Center for Justice")),
     # a portfolio between a country's adjective and a state office ("French Interior Minister X")
     ("French Interior Minister Gérald Darmanin said police would be deployed.",
      ("Gérald Darmanin", "memberOf", "France")),
@@ -262,6 +274,9 @@ def test_roles(nlp, text: str, expected: tuple[str, str, str]) -> None:  # type:
 
 
 NO_ROLE = [  # a link the text does not state
+    # two courts: which one a justice sits on is not said; a former justice holds no seat
+    "The High Court and the Court of Appeal disagreed. Justice Amos Kiprono said the law was clear.",
+    "The Supreme Court ruled on Monday. Former Justice Ellen Hart said the ruling was overdue.",
     "Ana Ruiz of the Labour party branch in Leeds said the vote was close.",  # a branch of the party, named by it
     "The Unity Front, led by thousands of students, marched on parliament.",  # not a title before the name
     # a headline's last word is no holder of the title that opens the story
@@ -344,3 +359,14 @@ def test_a_name_before_a_title_is_no_kind_noun(nlp) -> None:  # type: ignore[no-
     text = ("The ruling Bharatiya Janata Party said it respected the decision. "
             "Congress leader Jairam Ramesh called the verdict a setback.")
     assert not [r for r in roles(nlp, text) if r[0] == "Jairam Ramesh" and r[2] == "Bharatiya Janata Party"]
+
+
+def test_a_kind_title_is_no_role_in_a_body_described_as_another_kind(nlp) -> None:  # type: ignore[no-untyped-def]
+    """"Party chairman X" after "Quaest, a polling firm": the one body named before is no party."""
+    found = roles(nlp, "“The race is tied,” said Felipe Nunes Carvalho, director of Quaest, a polling firm. "
+                       "Party chairman Lucio Amaral said the party would win.")
+    assert found == {("Felipe Nunes Carvalho", "leaderOf", "Quaest")}
+    # (the umbrella nouns fit any body: "the group's" after "Quaest, a polling firm" is Quaest)
+    found = roles(nlp, "Quaest, a polling firm, published its survey. The group's director, Ana Reis, said the race "
+                       "was tied.")
+    assert ("Ana Reis", "leaderOf", "Quaest") in found

@@ -694,9 +694,9 @@ def _title_in_org_name(doc: Doc, s: int, i: int, n: int, e: int) -> bool:
                       for k in range(i + n, e - 1)):
         return True  # "General Confederation of Labor": the title word opens a "<head> of" name
     k = i - 1 if i > s and toks[i - 1].lower_ == "the" else i
-    if k >= s + 2 and toks[k - 1].lower_ == "of" and toks[k - 2].lower_ in lexicon.org_heads() \
-            and i + n < e and toks[e - 1].ent_type_ != "PERSON":
-        return True  # "National Association of Head Teachers": a title word after "<head> of" is the name's
+    if k >= s + 2 and toks[k - 1].lower_ in ("of", "for") and toks[k - 2].lower_ in lexicon.org_heads() \
+            and (i + n < e or toks[k - 1].lower_ == "for") and toks[e - 1].ent_type_ != "PERSON":
+        return True  # "National Association of Head Teachers", "Brennan Center for Justice": after "<head> of/for"
     return i + n == e and any(toks[k].lower_ == "of" for k in range(s, i)) \
         and toks[s].lower_ in lexicon.org_heads()
 
@@ -1279,10 +1279,13 @@ def _opening_modifier(doc: Doc, c: Cand) -> bool:
     that the article also writes in lower case) when the article writes it with a capital nowhere else but in such
     an opening ("Hamas leader Ismail Haniyeh ... Hamas said" keeps its name)."""
     word = c.text
-    if c.canon or not c.sent_start or not word[1:].isalpha() or not word[1:].islower() \
-            or word in lexicon.places() or _ent_label(doc, c) in ("ORG", "GPE", "LOC", "NORP"):
-        return False  # (the model's organizations: "Pentagon spokesman", "Congress leader")
     low = word.lower()
+    # a head noun of bodies' names that names no one body ("Party chairman X", "Union leader Y"), whatever the model
+    # says; "Congress leader", "Army spokesman" name an institution
+    generic = low in lexicon.org_heads() and low not in lexicon.institutions()
+    if c.canon or not c.sent_start or not word[1:].isalpha() or not word[1:].islower() \
+            or word in lexicon.places() or _ent_label(doc, c) in ("ORG", "GPE", "LOC", "NORP") and not generic:
+        return False  # (the model's organizations: "Pentagon spokesman", "Congress leader")
     ix = index_of(doc)
     # a generic word for a body or a portfolio, or a noun the article also writes in lower case ("the union")
     if low not in lexicon.org_heads() and low not in lexicon.title_modifiers() and not (
@@ -1294,7 +1297,11 @@ def _opening_modifier(doc: Doc, c: Cand) -> bool:
         return bool(tok.is_sent_start) and nxt is not None and nxt.pos_ in ("NOUN", "PROPN") \
             and (nxt.text.islower() or nxt.lower_ in _titles())
 
-    return all(opens_modifier(ix.token_at(m.start())) for m in re.finditer(rf"\b{re.escape(word)}\b", ix.text))
+    def in_a_name(m: re.Match[str]) -> bool:  # "the Workers' Party", "Liberal Party": the word ends another name
+        return generic and re.search(r"[A-Z][\w.’'-]*\s+$", ix.text[max(0, m.start() - 30):m.start()]) is not None
+
+    return all(opens_modifier(ix.token_at(m.start())) for m in re.finditer(rf"\b{re.escape(word)}\b", ix.text)
+               if not in_a_name(m))
 
 
 def _possessed_institutions(text: str, cands: list[Cand]) -> None:

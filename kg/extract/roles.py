@@ -113,7 +113,7 @@ def extract_relations(doc: Doc, article: Article, entities: list[Entity],
         statements = extract_statements(doc, article, entities)
     for rel in _from_speaker_descriptions(text, statements, entities, mentions) + \
             _described_org_titles(doc, mentions, entities) + _company_officers(text, mentions, entities) + \
-            _kind_titled(text, mentions, entities):
+            _kind_titled(text, mentions, entities) + _court_officers(text, mentions, entities):
         found.setdefault((rel.subject, rel.role, rel.object), rel)
     return list(found.values())
 
@@ -647,12 +647,21 @@ def _described_org_titles(doc: Doc, mentions: list[Mention], entities: list[Enti
 def _apposed_person(text: str, mentions: list[Mention], start: int, end: int) -> Mention | None:
     """The person named right after a description (`..., X,` / `..., X said`), else right before it (`X, the ...`)."""
     after = next((m for m in mentions if m[0] >= end), None)
-    if after and after[2].type == "Actor" and re.fullmatch(r",\s+", text[end:after[0]]):
+    if after and after[2].type == "Actor" and _only_titles(text[end:after[0]]):
         return after
     before = next((m for m in reversed(mentions) if m[1] <= start), None)
     if before and before[2].type == "Actor" and re.fullmatch(r",\s+", text[before[1]:start]):
         return before
     return None
+
+
+def _only_titles(between: str) -> bool:
+    """", " or ", Justice ", ", Dr. ", ", Brigadier General ": a comma and the person's own titles, if any."""
+    m = re.fullmatch(r",\s+((?:[A-Z][\w.]*\s+){0,3})", between)
+    if m is None:
+        return False
+    titles = lexicon.person_titles()
+    return all(w.lower() in titles or w.lower().rstrip(".") in titles for w in m.group(1).split())
 
 
 def _titled_person(entities: list[Entity], title: str) -> Entity | None:
@@ -691,13 +700,30 @@ def _org_of_kind(text: str, mentions: list[Mention], entities: list[Entity], nou
         opens = any(e.key == body.key and OPENS_WITH.match(text[_sentence_start(text, s):s])
                     and _described_as(text, e, t, noun) for s, t, e in before if s >= prev)
         return body if opens else None
-    window = {e.key: e for s, t, e in before if s >= sent}
+    # ... but not one whose name or description says it is another kind of body ("Party chairman X" after
+    # "director of Quaest, a polling firm"; the umbrella nouns "group", "company" fit any)
+    window = {e.key: e for s, t, e in before if s >= sent and not _other_kind(text, e, t, noun)}
     if not window and sent > 0:
         prev = _sentence_start(text, len(text[:sent].rstrip()) - 1)
-        window = {e.key: e for s, t, e in before if prev <= s < sent}
+        window = {e.key: e for s, t, e in before if prev <= s < sent and not _other_kind(text, e, t, noun)}
     if len(window) > 1:  # "the Senate" is no party: a name whose head noun is another kind of body
         window = {k: e for k, e in window.items() if e.name.lower().split()[-1] not in lexicon.org_heads()}
     return next(iter(window.values())) if len(window) == 1 else None
+
+
+UMBRELLA_KINDS = frozenset({"group", "company", "firm", "organization", "organisation", "outfit", "body"})
+
+
+def _other_kind(text: str, org: Entity, end: int, noun: str) -> bool:
+    """Whether a description apposed to an organization's mention ending at ``end`` names a kind of body other than
+    ``noun`` ("Quaest, a polling firm" for "the party"). Not its name: "the African National Congress" and "the
+    Democratic Alliance" are parties."""
+    if noun in UMBRELLA_KINDS:
+        return False
+    kinds = lexicon.org_heads() | lexicon.company_words()
+    m = re.match(r",\s+(?:a|an|the)\s+((?:[a-z][\w-]*\s*){1,4})", text[end:end + 60])
+    described = [w for w in (m.group(1).split() if m else []) if w in kinds]
+    return bool(described) and noun not in described
 
 
 def _word_before(text: str, pos: int) -> str:
@@ -762,6 +788,34 @@ def _kind_titled(text: str, mentions: list[Mention], entities: list[Entity]) -> 
         org = _org_of_kind(text, mentions, entities, m.group("noun").lower(), m.start("noun"))
         if org is not None:
             out += _relation(person, _kind(m.group("title")), org, m.group("title"), text, m.start("noun"), t)
+    return out
+
+
+COURT_TITLES = ("chief justice", "associate justice", "justice", "chief judge", "judge president", "judge")
+
+
+def _court_officers(text: str, mentions: list[Mention], entities: list[Entity]) -> list[Relation]:
+    """`Justice Margaret Ellery told`, `Chief Justice William Harrow`: a judge of the one court the article names
+    (a name whose head is "court" or "tribunal"); the chief justice leads it. Two courts: no one's court is known."""
+    def head(name: str) -> str:  # "Court of Appeal"
+        words = name.lower().split()
+        return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+
+    courts = [e for e in entities if e.type == "Organization" and head(e.name) in ("court", "tribunal")]
+    if len(courts) != 1:
+        return []
+    out: list[Relation] = []
+    done: set[str] = set()
+    for start, end, person in mentions:
+        if person.type != "Actor" or person.key in done:
+            continue
+        before = text[max(0, start - 25):start].lower()
+        title = next((t for t in COURT_TITLES if t in person.titles and before.endswith(f"{t} ")), None)
+        if title is None or _past(text, start - len(title) - 1):
+            continue
+        done.add(person.key)
+        kind = lexicon.role_nouns().get(title, "memberOf")
+        out += _relation(person, kind, courts[0], title, text, start - len(title) - 1, end)
     return out
 
 
