@@ -1312,7 +1312,7 @@ def _possessed_institutions(text: str, cands: list[Cand]) -> None:
     owned: dict[str, list[tuple[Cand, str]]] = {}  # name -> (candidate, owner)
     for c in cands:
         words = c.text.lower().split()
-        head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]  # "Ministry of Foreign Affairs"
+        head = lexicon.name_head(words)  # "Ministry of Foreign Affairs"
         if c.canon or len(words) < 2 or head not in lexicon.org_heads() or not set(words) <= generic:
             continue
         window = max(0, c.start - 40)

@@ -61,6 +61,12 @@ def org_heads() -> frozenset[str]:
     return frozenset(row[0] for row in _rows("org_heads.txt"))
 
 
+def name_head(words: list[str]) -> str:
+    """The head noun of a body's name, lower-cased words given: the word before "of" ("Ministry of Foreign Affairs",
+    "Court of Appeal"), else the last."""
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+
+
 @lru_cache(maxsize=1)
 def part_heads() -> frozenset[str]:
     """Head nouns of units that are part of a larger body ("brigade", "faction", "wing")."""

@@ -740,7 +740,7 @@ MODIFYING_WORD = (r"(?!(?:said|says|told|and|or|but|the|a|an|is|are|was|were|has
 def _of_kind(text: str, org: Entity, end: int, noun: str) -> bool:
     """Whether an organization is a ``noun`` by its name's head, its titles or a description apposed to it."""
     words = org.name.lower().split()
-    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    head = lexicon.name_head(words)
     if noun in (words[-1], head) or words[-1] == f"{noun}s" or any(t.split()[-1] == noun for t in org.titles):
         return True  # ("Pacific Crest Airlines" is an airline)
     companies = lexicon.company_words()
@@ -797,11 +797,8 @@ COURT_TITLES = ("chief justice", "associate justice", "justice", "chief judge", 
 def _court_officers(text: str, mentions: list[Mention], entities: list[Entity]) -> list[Relation]:
     """`Justice Margaret Ellery told`, `Chief Justice William Harrow`: a judge of the one court the article names
     (a name whose head is "court" or "tribunal"); the chief justice leads it. Two courts: no one's court is known."""
-    def head(name: str) -> str:  # "Court of Appeal"
-        words = name.lower().split()
-        return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
-
-    courts = [e for e in entities if e.type == "Organization" and head(e.name) in ("court", "tribunal")]
+    courts = [e for e in entities
+              if e.type == "Organization" and lexicon.name_head(e.name.lower().split()) in ("court", "tribunal")]
     if len(courts) != 1:
         return []
     out: list[Relation] = []
