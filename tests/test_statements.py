@@ -409,11 +409,12 @@ def test_according_to_around_and_before_the_clause(nlp, text: str, words: str) -
      "The company said profit fell sharply last year.\n",
      [("it will cut 2,400 jobs", "indirect", "Norland Steel"),
       ("profit fell sharply last year", "indirect", "Norland Steel")]),
-    # a titled description is not the person in focus when that person lacks the title and others have it
+    # a titled description is not the person in focus when that person lacks the title and others have it: it is
+    # the nearest person named before with the title
     ("Justice Margaret Ellery questioned Daniel Castellano. Justice Howard Pruitt asked whether the state had found "
      "fraud. When Castellano conceded that it had not, the 58-year-old justice replied: “Then what are we doing "
      "here?”\n",
-     [("it had not", "indirect", "Daniel Castellano"), ("Then what are we doing here?", "direct", None)]),
+     [("it had not", "indirect", "Daniel Castellano"), ("Then what are we doing here?", "direct", "Howard Pruitt")]),
     # a title and the surname of a person named before is that person
     ("Justice Margaret Ellery questioned the lawyer. Justice Ellery said that states may not hide behind procedure.\n",
      [("states may not hide behind procedure", "indirect", "Margaret Ellery")]),
@@ -507,6 +508,23 @@ def test_resolve_weekday(text: str, published: str | None, iso: str | None) -> N
 
 
 SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution across sentences
+    # "the 51-year-old cleric": the person the article gave that title, named in no subject ("the movement of the
+    # cleric X, which won": the movement won, X is no organization)
+    ("The movement of the Shiite cleric Moqtada al-Sadr, which ended its boycott, won 68 seats. Rival parties won "
+     "97 seats between them.\n\n"
+     "“Remain peaceful,” the 51-year-old cleric wrote on X on Thursday.\n",
+     [("Remain peaceful", "Moqtada al-Sadr")]),
+    ("The Premier League fined the club on Monday. Coach Ange Rossi, who joined in May, was not surprised.\n\n"
+     "Fans protested outside the ground. “We will appeal,” the 54-year-old coach told reporters.\n",
+     [("We will appeal", "Ange Rossi")]),
+    # "the farmer leader": "leader" is any title that leads ("KRRS president X")
+    ("“We will not allow a single drop to leave,” said KRRS president Nagappa Hosur.\n\n"
+     "The 62-year-old farmer leader said the sangha would continue its protests.\n",
+     [("the sangha would continue its protests", "Nagappa Hosur")]),
+    # ... and "the executive" any title of a company's chief ("Halvorsen CEO Erik Lindqvist")
+    ("Senator Ana Okafor questioned Halvorsen CEO Erik Lindqvist on Tuesday.\n\n"
+     "Okafor pressed Lindqvist on prices. The executive said the increases funded rebates.\n",
+     [("the increases funded rebates", "Erik Lindqvist")]),
     # "the judge", "the company": the one person or organization the article described so
     ("Judge Evelyn Marchetti threw out the confession.\n"
      "“The recording leaves no room for doubt,” the judge wrote.\n",

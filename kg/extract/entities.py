@@ -740,8 +740,10 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
         c.vote("Organization", STRONG)  # "Analysts at Peel Hunt", "a professor at Fudan University"
     elif _speaking_org(doc, c, words) or _of_after_person(doc, c, words) or _plural_group(before, after, words) \
             or _members_of(doc, c, words, after) \
-            or re.match(r"^,\s+which\s", after) and (_ent_label(doc, c) in ("ORG", "PERSON")
-                                                     or any(re.fullmatch(r"[A-Z]{2,}", w) for w in words)):
+            or re.match(r"^,\s+which\s", after) and (
+                _ent_label(doc, c) == "ORG" or any(re.fullmatch(r"[A-Z]{2,}", w) for w in words)
+                # (but "the movement of the Shiite cleric Moqtada al-Sadr, which won": the clause is the movement's)
+                or _ent_label(doc, c) == "PERSON" and not re.search(r"\bof\s+(?:\S+\s+){0,3}$", before)):
         c.vote("Organization", STRONG)  # "Oberon, which has been buying up chip designers, said": no person
     elif last_word(before) in ("of", "in") and COMPANY_BEFORE.search(before) or _company_apposition(after) \
             or _org_apposition(after) \

@@ -1075,8 +1075,29 @@ def _speaker(doc: Doc, raw: Raw, index: _Mentions, entities: list[Entity],
         return mention, source
     found = _resolve_description(doc, mention, subj, index, entities)
     if found is None and _describes_person(doc, mention, subj, entities) and not _introduces_name(doc, subj, mention):
-        found = _in_focus(raw, focus, subj.lower_, entities, mention.text)
+        found = _in_focus(raw, focus, subj.lower_, entities, mention.text) \
+            or _titled_before(mention, subj.lower_, index)
     return mention, found
+
+
+# How far back "the 51-year-old cleric" may find the person titled so (characters: a few paragraphs of news).
+TITLED_BEFORE = 1500
+
+
+def _titled_before(mention: Span, head: str, index: _Mentions) -> str | None:
+    """"the 51-year-old cleric" after "the Shiite cleric Moqtada al-Sadr", "the 58-year-old justice" after "Justice
+    Howard Pruitt" (the last of two justices): the nearest person named before whom the article gives the title
+    the description ends in. Not a spokesperson ("the spokesman said" is often someone not named yet)."""
+    if not _is_title_head(head) or head in UNNAMED_ROLES or lexicon.role_nouns().get(head) == "spokespersonOf":
+        return None
+    for s, _, e in reversed(index.by_pos):
+        if s >= mention.start:
+            continue
+        if mention.start - s > TITLED_BEFORE:
+            return None
+        if e.type == "Actor" and any(_same_title(t, head) for t in e.titles):
+            return e.key
+    return None
 
 
 def _describes_person(doc: Doc, mention: Span, subj: Token, entities: list[Entity]) -> bool:
@@ -1142,6 +1163,8 @@ SAME_TITLES = (frozenset({"manager", "boss", "coach", "head coach"}),
 def _same_title(title: str, head: str) -> bool:
     """The article's title for a person and a description's head noun name the same title."""
     t = title.lower()
+    if head == "leader" and lexicon.role_nouns().get(t) == "leaderOf":
+        return True  # "the farmer leader" for "KRRS president Nagappa Hosur": any title that leads
     return t.split()[-1] == head or any(t in group and head in group for group in SAME_TITLES)
 
 
