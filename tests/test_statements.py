@@ -508,6 +508,15 @@ def test_resolve_weekday(text: str, published: str | None, iso: str | None) -> N
 
 
 SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution across sentences
+    # "the company" is the body an apposition made a company ("X, Britain's second-largest steelmaker,"), however
+    # many bodies were named since; "the Sheffield-based company" is a company description too
+    ("Norland Steel, Britain's second-largest steelmaker, has said it will cut 2,400 jobs.\n\n"
+     "The Sheffield-based company said profit fell sharply last year.\n\n"
+     "The union Community called it vandalism. Analysts at Barclays said the plan was overdue.\n\n"
+     "The company, which employs 11,000 people, said it would close its research centre.\n",
+     [("profit fell sharply last year", "Norland Steel"), ("it would close its research centre", "Norland Steel")]),
+    ("Halden Foods, a Danish dairy company, cut its forecast. The Copenhagen-based company said milk prices rose.\n",
+     [("milk prices rose", "Halden Foods")]),
     # "the 51-year-old cleric": the person the article gave that title, named in no subject ("the movement of the
     # cleric X, which won": the movement won, X is no organization)
     ("The movement of the Shiite cleric Moqtada al-Sadr, which ended its boycott, won 68 seats. Rival parties won "

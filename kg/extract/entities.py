@@ -767,6 +767,10 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
     elif title := _apposed_to_role(before, after, words):
         c.vote("Actor", STRONG)
         c.titles.append(title)
+    elif (appositive_kind := _appositive_kind(after)) and _ent_label(doc, c) not in ("GPE", "LOC") \
+            and c.text not in lexicon.places():  # ("Kaduna, the state capital": no company)
+        c.vote("Organization", STRONG)  # "Norland Steel, Britain's second-largest steelmaker,": a body of that kind
+        c.titles.append(appositive_kind)
     elif title := _title_before(before):
         c.vote("Actor", STRONG)
         c.titles.append(title)
@@ -782,6 +786,21 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
         c.vote("Actor", STRONG)
     if c.etype == "Actor" or c.strength < STRONG:
         c.titles.extend(t for t in [_appositive_title(after)] if t)
+
+
+# ", Britain's second-largest steelmaker,", ", a polling firm that": the kind noun of an apposition to a body's name
+# (after an article or a possessor: not ", whose company,")
+APPOSITIVE_KIND = re.compile(r"^,\s+(?:(?:a|an|the)\s+(?:[A-Z][\w’'-]*(?:’s|'s)\s+)?|[A-Z][\w’'-]*(?:’s|'s)\s+)"
+                             r"((?:[a-z][\w-]*\s+){0,3}?)"
+                             r"([a-z][\w-]*)(?=\s*[,.;)]|\s+(?:that|which|in|of|based|with|since|for|at)\b)")
+
+
+def _appositive_kind(after: str) -> str | None:
+    m = APPOSITIVE_KIND.match(after)
+    if m is None:
+        return None
+    head = m.group(2)
+    return head if head in lexicon.company_words() or head in lexicon.org_heads() else None
 
 
 # Title words that open a longer title around a capitalised word of its own ("Chief Electoral Officer").

@@ -951,7 +951,8 @@ def _company_before(mention: Span, raw: Raw, done: list[Statement], entities: li
     """"Airbus delivered 766 jets, the European planemaker said. ... The company also said": the organization
     the latest company description ("the planemaker", "the company") was resolved to, when no other
     organization was named since."""
-    m = re.fullmatch(r"[Tt]he\s+(?:[a-z][\w-]*\s+)?([a-z][\w-]*)", mention.text)
+    # ("the European planemaker", "the Sheffield-based company")
+    m = re.fullmatch(r"[Tt]he\s+(?:(?:[a-z][\w-]*|[A-Z][\w]*-based)\s+)?([a-z][\w-]*)", mention.text)
     if m is None or m.group(1) not in lexicon.company_words():
         return None
     # the latest company that spoke: described as one ("the European planemaker"), or named by a brand, not by
