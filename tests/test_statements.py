@@ -508,6 +508,16 @@ def test_resolve_weekday(text: str, published: str | None, iso: str | None) -> N
 
 
 SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution across sentences
+    # "He said the PT had learned nothing and argued that ...": the second act is his, not the reported subject's;
+    # "police said the suspect fled and claimed that ..." is the suspect's claim
+    ("Rodrigo Azevedo hit back in a television interview. He said the PT had \"learned nothing\" from the scandals "
+     "and argued that only a tough approach to crime could bring investment back.\n",
+     [("only a tough approach to crime could bring investment back", "Rodrigo Azevedo")]),
+    ("Chief executive Helen Marchbank spoke to analysts. She said the company had missed its targets and insisted "
+     "that the cuts were necessary.\n",
+     [("the cuts were necessary", "Helen Marchbank")]),
+    ("Detective Anna Berg spoke on Monday. She said the suspect fled on foot and claimed that he was innocent.\n",
+     [("he was innocent", None)]),
     # "the company" is the body an apposition made a company ("X, Britain's second-largest steelmaker,"), however
     # many bodies were named since; "the Sheffield-based company" is a company description too
     ("Norland Steel, Britain's second-largest steelmaker, has said it will cut 2,400 jobs.\n\n"

@@ -221,6 +221,10 @@ def _subject(tok: Token) -> Token | None:
         quoted = tok.head.head
         return next((c for c in quoted.children if c.dep_ == "nsubjpass"), None) \
             or next((c for c in quoted.children if c.dep_ == "dobj"), None)
+    if own is None and tok.dep_ == "conj" and _complement(tok) is not None:
+        outer = _outer_cue(tok)
+        if outer is not None:
+            return _subject(outer)
     if own is None and tok.dep_ in TAIL_DEPS and tok.tag_ == "VBG":
         for anc in tok.ancestors:
             subj = next((c for c in anc.children if c.dep_ in SUBJECT_DEPS), None)
@@ -234,6 +238,19 @@ def _subject(tok: Token) -> Token | None:
             return None
         tok = tok.head
     return None
+
+
+def _outer_cue(tok: Token) -> Token | None:
+    """"He said the PT had learned nothing and argued that ...": a cue coordinated by the parser with the verb of the
+    clause another cue reports is that cue's second act, when its form is the outer cue's and not the reported
+    verb's (a past perfect, "had learned", is no simple past "argued"); "police said the suspect fled and claimed
+    that ..." stays the suspect's."""
+    head = tok.head
+    outer = head.head
+    if head.dep_ != "ccomp" or outer is head or _cue(outer, direct=False) is None or _own_subject(outer) is None:
+        return None
+    perfect = any(c.dep_ in ("aux", "auxpass") for c in head.children) or head.tag_ in ("VBN", "VBG")
+    return outer if tok.tag_ == outer.tag_ and perfect and not any(c.dep_ == "aux" for c in tok.children) else None
 
 
 def _own_subject(tok: Token) -> Token | None:
