@@ -508,6 +508,11 @@ def test_resolve_weekday(text: str, published: str | None, iso: str | None) -> N
 
 
 SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution across sentences
+    # a headline's "El Fasher camp as army vows" describes no body named El Fasher as an army
+    ("Rebels shell El Fasher camp as army vows to break siege\n\n"
+     "Rebels shelled a camp outside El Fasher on Sunday, activists said, as the army said it was preparing an "
+     "offensive.\n\nThe El Fasher Resistance Committees, a volunteer network, said children were among the dead.\n",
+     [("it was preparing an offensive", None)]),
     # "He said the PT had learned nothing and argued that ...": the second act is his, not the reported subject's;
     # "police said the suspect fled and claimed that ..." is the suspect's claim
     ("Rodrigo Azevedo hit back in a television interview. He said the PT had \"learned nothing\" from the scandals "

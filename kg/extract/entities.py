@@ -1083,6 +1083,8 @@ def _descriptor_after(after: str) -> str | None:
     words = m.group(1).split()
     if words[0] in CLAUSE_WORDS:
         return None  # "Rebels shell Kivuli as army retreats": a clause goes on, no description
+    # "RSF shells El Fasher camp as army vows": a description ends before a clause word
+    words = words[:next((k for k, w in enumerate(words) if w in CLAUSE_WORDS), len(words))]
     media = lexicon.media()
     for n in range(len(words), 0, -1):
         head = words[n - 1]
