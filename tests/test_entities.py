@@ -331,6 +331,9 @@ def test_no_entities_in_plain_prose(nlp) -> None:  # type: ignore[no-untyped-def
 
 
 NAMES = [  # (text, names that must be entities, names that must not)
+    # a country's military is a body of its own, as its army is (kg/data/institutions.tsv)
+    ("The Israeli military said the strike had targeted a commander. Nigeria's military said it freed 40 hostages.",
+     ["Israeli military", "Nigerian military"], []),
     # a sentence's first word that heads bodies' names ("Party", "Union", "Club") names no body, whatever the model
     # says, even when the article also writes it inside a name ("the Workers' Party"); an institution does
     ("Batista, who is running for the left-wing Workers' Party (PT), spoke in Recife.\n\nAzevedo, who is backed by the "
