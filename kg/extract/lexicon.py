@@ -74,6 +74,12 @@ def part_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def function_heads() -> frozenset[str]:
+    """Nouns for what a body does ("regulator", "watchdog"): a description of a body of any name."""
+    return frozenset(row[0] for row in _rows("org_heads.txt") if row[1:2] == ["function"])
+
+
+@lru_cache(maxsize=1)
 def company_words() -> frozenset[str]:
     """Legal forms and trade nouns of companies ("Technologies", "plc", "chipmaker")."""
     return frozenset(row[0] for row in _rows("company_words.txt"))

@@ -1312,7 +1312,8 @@ def _staff_of(subj: Token, index: _Mentions) -> str | None:
 def _org_nearby(subj: Token, noun: str, index: _Mentions) -> str | None:
     """"Lufthansa called the strike unnecessary. ... a company spokeswoman said": when no organization is
     known to be a ``noun``, the one organization named in this sentence before the speaker or, failing that,
-    in the sentence before, unless its name says it is another kind of body (a union for a company)."""
+    in the sentence before, unless its name says it is another kind of body (a union for a company); a noun
+    for what a body does ("the regulator") fits a body of any name."""
     if noun not in lexicon.company_words() and noun not in lexicon.org_heads():
         return None
     sent = subj.sent
@@ -1321,10 +1322,11 @@ def _org_nearby(subj: Token, noun: str, index: _Mentions) -> str | None:
         prev = subj.doc[sent.start - 1].sent
         windows.append((prev.start_char, prev.end_char))
     company = noun in lexicon.company_words()
+    function = noun in lexicon.function_heads()  # ("The Central Bank of Ireland fined X. The regulator said")
     for start, end in windows:
         found = {e.key for s, t, e in index.by_pos if start <= s and t <= end and e.type == "Organization"
                  and _is_subject_at(subj.doc, s, t)
-                 and (e.name.lower().split()[-1] == noun
+                 and (e.name.lower().split()[-1] == noun or function
                       or company and e.name.lower().split()[-1] not in lexicon.org_heads())}
         if found:
             return found.pop() if len(found) == 1 else None
@@ -1337,6 +1339,10 @@ def _is_subject_at(doc: Doc, start: int, end: int) -> bool:
     ix = index_of(doc)
     tok = ix.tokens[max(0, ix.token_at_or_after(end) - 1)]
     while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    # ("The Central Bank of Ireland has fined": the name's head is "Bank", not its last word)
+    first = ix.token_at_or_after(start)
+    while tok.head.i != tok.i and first <= tok.head.i and tok.head.idx < end:
         tok = tok.head
     return tok.dep_ in SUBJECT_DEPS
 
