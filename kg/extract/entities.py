@@ -1465,6 +1465,9 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
     norm = {key: _norm_tokens(c.text) for key, c in names.items()}  # each name's words, worked out once
     # names every mention of which reads as a place ("in Patna"; not "Newcastle", also "Newcastle manager X")
     places = {_key(c) for c in cands if c.etype == "Place"} - {_key(c) for c in cands if c.etype not in ("Place", None)}
+    # ... or a name the article writes before a word for a place's own government ("the Karnataka government")
+    governing = "|".join(re.escape(n) for n, kind in lexicon.institutions().items() if kind == "place")
+    places |= {_key(c) for c in cands if re.match(rf"\s+(?:{governing})\b", text[c.end:c.end + 20])}
     for key, c in names.items():
         if c.sent_start and c.strength < 0 and re.search(rf"\b{re.escape(c.text.lower())}\b", text):
             continue  # "Resistance has decided ...": a common word capitalised at a sentence start
