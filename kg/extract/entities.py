@@ -743,7 +743,9 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
             or re.match(r"^,\s+which\s", after) and (
                 _ent_label(doc, c) == "ORG" or any(re.fullmatch(r"[A-Z]{2,}", w) for w in words)
                 # (but "the movement of the Shiite cleric Moqtada al-Sadr, which won": the clause is the movement's)
-                or _ent_label(doc, c) == "PERSON" and not re.search(r"\bof\s+(?:\S+\s+){0,3}$", before)):
+                or _ent_label(doc, c) == "PERSON" and not re.search(r"\bof\s+(?:\S+\s+){0,3}$", before)
+                # "Unite, which represents engineering staff, said": a name the model missed, speaking as a body
+                or not _ent_label(doc, c) and _cue_subject(doc, c)):
         c.vote("Organization", STRONG)  # "Oberon, which has been buying up chip designers, said": no person
     elif last_word(before) in ("of", "in") and COMPANY_BEFORE.search(before) or _company_apposition(after) \
             or _org_apposition(after) \
@@ -1294,6 +1296,14 @@ def _junk(doc: Doc, c: Cand) -> bool:
         lower = re.search(rf"(?<![.!?]\s)\b{re.escape(word.lower())}\b", text)
         return tok.tag_ not in ("NNP", "NNPS") or lower is not None
     return False
+
+
+def _cue_subject(doc: Doc, c: Cand) -> bool:
+    """Whether the candidate is the whole subject of a verb of saying ("Unite ... said"; not the "Saxony" of "Lower
+    Saxony ... urged", a name the candidate does not cover)."""
+    ix = index_of(doc)
+    tok = ix.tokens[max(0, ix.token_at_or_after(c.end) - 1)]
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lexicon.cue_verbs() and tok.left_edge.idx >= c.start
 
 
 def _opening_modifier(doc: Doc, c: Cand) -> bool:
