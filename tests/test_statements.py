@@ -508,6 +508,14 @@ def test_resolve_weekday(text: str, published: str | None, iso: str | None) -> N
 
 
 SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution across sentences
+    # a body described by what it is ("the body that runs X"), and a description built on a name whose own name
+    # is apposed to it
+    ("Wiremu will face a judicial hearing on Tuesday after being cited for the high tackle on Australian halfback Noah "
+     "Lealaiauloto, SANZAAR, the body that runs the Rugby Championship, said on Sunday.\n",
+     [("Wiremu will face a judicial hearing on Tuesday after being cited for the high tackle on Australian halfback "
+       "Noah Lealaiauloto", "SANZAAR")]),
+    ("The Premier League's referees' body, PGMOL, said in a statement that it would review the incident.\n",
+     [("it would review the incident", "PGMOL")]),
     # "the regulator", "the watchdog": what a body does, so the body of any name that was the subject just before
     # (also one named "<head> of <place>": its head is "Bank", not "Ireland")
     ("The Central Bank of Ireland has fined mortgage lender Corrib Financial €9.4 million.\n\n"

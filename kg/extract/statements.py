@@ -1079,8 +1079,9 @@ def _speaker(doc: Doc, raw: Raw, index: _Mentions, entities: list[Entity],
     if hit is not None:
         return _span(doc, hit[0], hit[1]), hit[2].key
     named = _named_in_description(subj, index)
-    if named is not None:
-        return _description(doc, subj), named
+    if named is not None:  # (unless the description's own name is apposed: "The Premier League's referees' body,
+        mention = _description(doc, subj)  # PGMOL, said")
+        return mention, _apposed_name(doc, subj, mention, raw.cue, index) or named
     if subj.lower_ in PRONOUNS:
         mention = _span(doc, subj.idx, subj.idx + len(subj))
         return mention, _pronoun(subj, raw, focus)
