@@ -357,6 +357,13 @@ NAMES = [  # (text, names that must be entities, names that must not)
     ("Congress leader Rahul Gandhi said the vote was rigged.", ["Congress", "Rahul Gandhi"], []),
     # ... but not a part of a longer name that speaks ("Lower Saxony")
     ("Lower Saxony, which owns a 20 percent stake in Volkmar, urged both sides to compromise.", [], ["Saxony"]),
+    # "the Labour government" is a party's, "Chinese military commentator" names no body, "body" must govern
+    ("The Labour Party won a landslide. Labour leader Keir Starmer said the Labour government would fix the NHS.",
+     ["Labour Party"], ["Labour"]),
+    ("Chinese military commentator Song Zhongping said the drills were a warning to Taiwan.", ["China"],
+     ["Chinese military"]),
+    ("Ceres, the largest body in the asteroid belt, has water ice beneath its surface, scientists said.", [],
+     ["Ceres"]),
     # a title word after "<head> for" is part of the body's name; a law officer's title is no name
     ("According to the Brennan Center for Justice, 11 states restricted drop boxes.", ["Brennan Center for Justice"],
      ["Brennan Center"]),

@@ -274,6 +274,13 @@ def test_roles(nlp, text: str, expected: tuple[str, str, str]) -> None:  # type:
 
 
 NO_ROLE = [  # a link the text does not state
+    # a judge is not a justice of the one court named (lower courts, television, boxing); nor another country's
+    "The Supreme Court heard arguments on Tuesday. Judge Aileen Cannon, a federal district judge, had dismissed the "
+    "case.",
+    "Simon Cowell returned to the show. Judge Amanda Holden said the acts were the best. The Court of Appeal had "
+    "cleared the show last year.",
+    "The Pakistan Supreme Court adjourned the hearing. Indian Chief Justice D.Y. Chandrachud said courts must be "
+    "independent.",
     # two courts: which one a justice sits on is not said; a former justice holds no seat
     "The High Court and the Court of Appeal disagreed. Justice Amos Kiprono said the law was clear.",
     "The Supreme Court ruled on Monday. Former Justice Ellen Hart said the ruling was overdue.",
@@ -370,3 +377,12 @@ def test_a_kind_title_is_no_role_in_a_body_described_as_another_kind(nlp) -> Non
     found = roles(nlp, "Quaest, a polling firm, published its survey. The group's director, Ana Reis, said the race "
                        "was tied.")
     assert ("Ana Reis", "leaderOf", "Quaest") in found
+
+
+def test_a_part_of_a_body_is_no_other_kind_and_a_club_word_opens_a_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = roles(nlp, "Sinn Fein, the former political wing of the IRA, won the most seats. Party leader Mary Lou "
+                       "McDonald said it was a historic day.")
+    assert not any(org == "IRA" for _, _, org in found)
+    found = roles(nlp, "West Bromwich Albion beat Stoke 2-0 on Saturday. Albion head coach Tony Mowbray said the "
+                       "players were outstanding.")
+    assert ("Tony Mowbray", "leaderOf", "West Bromwich Albion") in found

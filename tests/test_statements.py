@@ -508,6 +508,22 @@ def test_resolve_weekday(text: str, published: str | None, iso: str | None) -> N
 
 
 SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution across sentences
+    # an adversarial read of the rules above: where they must not fire
+    ("Boeing delivered fewer jets in March. The regulator said it would keep a cap on production.\n",
+     [("it would keep a cap on production", None)]),  # a company is no regulator
+    ("Meta announced new privacy tools on Monday. The watchdog said the changes did not go far enough.\n",
+     [("the changes did not go far enough", None)]),
+    ("Prime Minister Keir Starmer defended the budget on Wednesday. The Conservative leader said it would hurt "
+     "families.\n", [("it would hurt families", None)]),  # "leader" is any leading title only by age
+    ("Ford chief executive Jim Farley said talks were going well. The union leader said the company was stalling.\n",
+     [("the company was stalling", None)]),
+    ("Red Bull team principal Christian Horner praised Max Verstappen. The championship leader said the car had been "
+     "perfect.\n", [("the car had been perfect", None)]),
+    ("Prosecutors said the driver had been drinking and admitted that he was speeding.\n",
+     [("he was speeding", None)]),  # the driver's own admission (a person may do both)
+    ("Solicitor John Smith, representing the family, said they wanted answers. Council leader Ann Jones apologised. "
+     "The council's solicitor said the authority had acted lawfully.\n",
+     [("the authority had acted lawfully", None)]),  # the council's solicitor, not the family's
     # a body described by what it is ("the body that runs X"), and a description built on a name whose own name
     # is apposed to it
     ("Wiremu will face a judicial hearing on Tuesday after being cited for the high tackle on Australian halfback Noah "

@@ -316,6 +316,12 @@ def _place_cands(text: str, taken: list[Cand], org_spans: list[tuple[int, int]],
         place = lexicon.places()[surface]
         after = text[m.end():m.end() + 40]
         im = institution.match(after)
+        # "military" is an adjective as often as a noun: "Chinese military commentator X" names no body, "the Israeli
+        # military said" and "Nigeria's military" do
+        if im and im.group(1).lower() == "military" and not re.match(r"(?:’s|'s)", after) \
+                and not re.search(r"\b[Tt]he\s+$", text[max(0, m.start() - 5):m.start()]) \
+                and re.match(r"\s+[a-z]", after[im.end():]):
+            im = None
         if im and lexicon.institutions()[im.group(1).lower()] == "organization":
             end = m.end() + im.end()
             adj = lexicon.place_adjectives().get(place, place)
@@ -802,6 +808,11 @@ def _appositive_kind(after: str) -> str | None:
     if m is None:
         return None
     head = m.group(2)
+    if head == "body":  # a body that runs or governs something ("SANZAAR, the body that runs the Rugby Championship",
+        # "the sport's governing body"; not "Ceres, the largest body in the asteroid belt")
+        governs = re.search(r"\b(?:governing|sporting|regulatory|professional)\b", m.group(1)) or re.match(
+            r"\s+(?:that|which)\s+(?:runs|governs|represents|oversees|organi[sz]es|regulates)\b", after[m.end():])
+        return head if governs else None
     return head if head in lexicon.company_words() or head in lexicon.org_heads() else None
 
 
@@ -1315,7 +1326,7 @@ def _opening_modifier(doc: Doc, c: Cand) -> bool:
     low = word.lower()
     # a head noun of bodies' names that names no one body ("Party chairman X", "Union leader Y"), whatever the model
     # says; "Congress leader", "Army spokesman" name an institution
-    generic = low in lexicon.org_heads() and low not in lexicon.institutions()
+    generic = low in lexicon.org_heads() and low not in lexicon.institutions() and low not in CLUB_WORDS
     if c.canon or not c.sent_start or not word[1:].isalpha() or not word[1:].islower() \
             or word in lexicon.places() or _ent_label(doc, c) in ("ORG", "GPE", "LOC", "NORP") and not generic:
         return False  # (the model's organizations: "Pentagon spokesman", "Congress leader")
@@ -1477,7 +1488,8 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
     places = {_key(c) for c in cands if c.etype == "Place"} - {_key(c) for c in cands if c.etype not in ("Place", None)}
     # ... or a name the article writes before a word for a place's own government ("the Karnataka government")
     governing = "|".join(re.escape(n) for n, kind in lexicon.institutions().items() if kind == "place")
-    places |= {_key(c) for c in cands if re.match(rf"\s+(?:{governing})\b", text[c.end:c.end + 20])}
+    places |= {_key(c) for c in cands  # (not "the Labour government": a party's, typed as a body)
+               if c.etype == "Place" and re.match(rf"\s+(?:{governing})\b", text[c.end:c.end + 20])}
     for key, c in names.items():
         if c.sent_start and c.strength < 0 and re.search(rf"\b{re.escape(c.text.lower())}\b", text):
             continue  # "Resistance has decided ...": a common word capitalised at a sentence start

@@ -722,7 +722,8 @@ def _other_kind(text: str, org: Entity, end: int, noun: str) -> bool:
         return False
     kinds = lexicon.org_heads() | lexicon.company_words()
     m = re.match(r",\s+(?:a|an|the)\s+((?:[a-z][\w-]*\s*){1,4})", text[end:end + 60])
-    described = [w for w in (m.group(1).split() if m else []) if w in kinds]
+    # (a part's noun says what it is part of, not its kind: "Sinn Fein, the former political wing of the IRA")
+    described = [w for w in (m.group(1).split() if m else []) if w in kinds and w not in lexicon.part_heads()]
     return bool(described) and noun not in described
 
 
@@ -791,28 +792,37 @@ def _kind_titled(text: str, mentions: list[Mention], entities: list[Entity]) -> 
     return out
 
 
-COURT_TITLES = ("chief justice", "associate justice", "justice", "chief judge", "judge president", "judge")
+COURT_TITLES = ("chief justice", "associate justice", "justice")
 
 
 def _court_officers(text: str, mentions: list[Mention], entities: list[Entity]) -> list[Relation]:
-    """`Justice Margaret Ellery told`, `Chief Justice William Harrow`: a judge of the one court the article names
-    (a name whose head is "court" or "tribunal"); the chief justice leads it. Two courts: no one's court is known."""
+    """`Justice Margaret Ellery told`, `Chief Justice William Harrow`: a justice of the one court the article names
+    (a name whose head is "court" or "tribunal"); the chief justice leads it when it is a supreme or constitutional
+    court. Two courts: no one's court is known. Not a judge ("Judge X" sits on lower courts, talent shows and
+    boxing panels), nor a title qualified by a name or an adjective ("Indian Chief Justice", "Kenya's Chief
+    Justice": of another court than the one named)."""
     courts = [e for e in entities
               if e.type == "Organization" and lexicon.name_head(e.name.lower().split()) in ("court", "tribunal")]
     if len(courts) != 1:
         return []
+    (court,) = courts
     out: list[Relation] = []
     done: set[str] = set()
     for start, end, person in mentions:
         if person.type != "Actor" or person.key in done:
             continue
-        before = text[max(0, start - 25):start].lower()
-        title = next((t for t in COURT_TITLES if t in person.titles and before.endswith(f"{t} ")), None)
+        before = text[max(0, start - 40):start]
+        title = next((t for t in COURT_TITLES if t in person.titles and before.lower().endswith(f"{t} ")), None)
         if title is None or _past(text, start - len(title) - 1):
             continue
+        qualifier = before[:len(before) - len(title) - 1].rstrip()
+        if re.search(r"(?:\b[A-Z][\w’'-]*|’s|'s)$", qualifier):
+            continue  # ("Indian Chief Justice X", "Kenya's Chief Justice X": another country's court)
         done.add(person.key)
         kind = lexicon.role_nouns().get(title, "memberOf")
-        out += _relation(person, kind, courts[0], title, text, start - len(title) - 1, end)
+        if kind == "leaderOf" and not re.search(r"\b(?:supreme|constitutional)\b", court.name.lower()):
+            continue  # ("the High Court": a chief justice presides over the country's top court)
+        out += _relation(person, kind, court, title, text, start - len(title) - 1, end)
     return out
 
 

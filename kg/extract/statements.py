@@ -243,14 +243,25 @@ def _subject(tok: Token) -> Token | None:
 def _outer_cue(tok: Token) -> Token | None:
     """"He said the PT had learned nothing and argued that ...": a cue coordinated by the parser with the verb of the
     clause another cue reports is that cue's second act, when its form is the outer cue's and not the reported
-    verb's (a past perfect, "had learned", is no simple past "argued"); "police said the suspect fled and claimed
-    that ..." stays the suspect's."""
+    verb's (a past perfect, "had learned", is no simple past "argued"), and the reported subject is a body (a
+    person may do both: "police said the suspect had fled and claimed that ..." stays the suspect's)."""
     head = tok.head
     outer = head.head
     if head.dep_ != "ccomp" or outer is head or _cue(outer, direct=False) is None or _own_subject(outer) is None:
         return None
     perfect = any(c.dep_ in ("aux", "auxpass") for c in head.children) or head.tag_ in ("VBN", "VBG")
+    inner = _own_subject(head)
+    if inner is None or not _a_body(inner):
+        return None  # ("prosecutors said the driver had been drinking and admitted that ...": the driver admitted)
     return outer if tok.tag_ == outer.tag_ and perfect and not any(c.dep_ == "aux" for c in tok.children) else None
+
+
+def _a_body(tok: Token) -> bool:
+    """Whether a subject is a body or a country: by the model's label, an acronym ("the PT") or its noun ("the
+    company")."""
+    word = tok.lemma_.lower()
+    return tok.ent_type_ in ("ORG", "GPE", "NORP") or word in _body_nouns() or word in lexicon.institutions() \
+        or tok.tag_ == "NNP" and len(tok.text) >= 2 and tok.text.isupper()
 
 
 def _own_subject(tok: Token) -> Token | None:
@@ -1107,16 +1118,23 @@ def _titled_before(mention: Span, head: str, index: _Mentions) -> str | None:
     """"the 51-year-old cleric" after "the Shiite cleric Moqtada al-Sadr", "the 58-year-old justice" after "Justice
     Howard Pruitt" (the last of two justices): the nearest person named before whom the article gives the title
     the description ends in. Not a spokesperson ("the spokesman said" is often someone not named yet)."""
-    if not _is_title_head(head) or head in UNNAMED_ROLES or lexicon.role_nouns().get(head) == "spokespersonOf":
-        return None
+    if not _is_title_head(head) or head in UNNAMED_ROLES or lexicon.role_nouns().get(head) == "spokespersonOf" \
+            or re.search(r"(?:’s|'s)\s", mention.text):
+        return None  # ("the council's solicitor": someone of the council, not the solicitor named before)
+    aged = _aged_description(mention.text)
     for s, _, e in reversed(index.by_pos):
         if s >= mention.start:
             continue
         if mention.start - s > TITLED_BEFORE:
             return None
-        if e.type == "Actor" and any(_same_title(t, head) for t in e.titles):
+        if e.type == "Actor" and any(_same_title(t, head, aged) for t in e.titles):
             return e.key
     return None
+
+
+def _aged_description(text: str) -> bool:
+    """"the 62-year-old farmer leader": a description by age, of someone the article named before."""
+    return re.search(r"\b\d+-year-old\b", text) is not None
 
 
 def _describes_person(doc: Doc, mention: Span, subj: Token, entities: list[Entity]) -> bool:
@@ -1169,7 +1187,7 @@ def _in_focus(raw: Raw, focus: _Focus, head: str, entities: list[Entity], mentio
             and any(_same_title(t, head) for e in entities if e.key != ent.key for t in e.titles):
         return None  # ("Justices Ellery and Pruitt ... Castellano conceded; the 58-year-old justice said": not him)
     if ent is not None and ent.titles and lexicon.role_nouns().get(head) == "leaderOf" \
-            and not any(_same_title(t, head) for t in ent.titles):
+            and not any(_same_title(t, head, _aged_description(mention_text)) for t in ent.titles):
         return None  # ("striker Marcus Rashford scored twice ... the manager said": someone else leads;
     return focus.person[0]  # "manager Sean Dyche ... the Everton boss said": another word for the same title)
 
@@ -1179,11 +1197,13 @@ SAME_TITLES = (frozenset({"manager", "boss", "coach", "head coach"}),
                frozenset({"chief executive", "executive", "boss", "ceo", "chief executive officer"}))
 
 
-def _same_title(title: str, head: str) -> bool:
-    """The article's title for a person and a description's head noun name the same title."""
+def _same_title(title: str, head: str, aged: bool = False) -> bool:
+    """The article's title for a person and a description's head noun name the same title. "Leader" is any title
+    that leads only in a description by age ("the 62-year-old farmer leader"), which names someone named before;
+    "the Conservative leader", "the union leader" are someone else."""
     t = title.lower()
-    if head == "leader" and lexicon.role_nouns().get(t) == "leaderOf":
-        return True  # "the farmer leader" for "KRRS president Nagappa Hosur": any title that leads
+    if aged and head == "leader" and lexicon.role_nouns().get(t) == "leaderOf":
+        return True  # "the 62-year-old farmer leader" for "KRRS president Nagappa Hosur": any title that leads
     return t.split()[-1] == head or any(t in group and head in group for group in SAME_TITLES)
 
 
@@ -1327,7 +1347,9 @@ def _org_nearby(subj: Token, noun: str, index: _Mentions) -> str | None:
     for start, end in windows:
         found = {e.key for s, t, e in index.by_pos if start <= s and t <= end and e.type == "Organization"
                  and _is_subject_at(subj.doc, s, t)
-                 and (e.name.lower().split()[-1] == noun or function
+                 and (e.name.lower().split()[-1] == noun
+                      # (a body named as an institution: "the Central Bank of Ireland", not "Boeing" or "Meta")
+                      or function and lexicon.name_head(e.name.lower().split()) in lexicon.org_heads()
                       or company and e.name.lower().split()[-1] not in lexicon.org_heads())}
         if found:
             return found.pop() if len(found) == 1 else None
