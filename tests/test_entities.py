@@ -362,6 +362,7 @@ NAMES = [  # (text, names that must be entities, names that must not)
      ["Labour Party"], ["Labour"]),
     ("Chinese military commentator Song Zhongping said the drills were a warning to Taiwan.", ["China"],
      ["Chinese military"]),
+    ("Crowds watched the Russian military parade in Moscow on Friday.", ["Russia"], ["Russian military"]),
     ("Ceres, the largest body in the asteroid belt, has water ice beneath its surface, scientists said.", [],
      ["Ceres"]),
     # a title word after "<head> for" is part of the body's name; a law officer's title is no name

@@ -140,7 +140,7 @@ def extract_entities(doc: Doc, article: Article) -> list[Entity]:
     cands += _title_offices(text, cands)
     ents = index_of(doc).ents
     # (an "organization" the model reads across a comma is a list: "Mali, Burkina Faso and Niger")
-    cands += _place_cands(text, cands, [(e.start_char, e.end_char) for e in ents
+    cands += _place_cands(doc, text, cands, [(e.start_char, e.end_char) for e in ents
                                         if e.label_ in ("ORG", "FAC") and ", " not in e.text],
                           [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON" and len(e) > 1],
                           [(e.start_char, e.end_char) for e in ents if e.label_ in ("GPE", "LOC")])
@@ -276,9 +276,10 @@ GEO_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(GEO_HEADS)) + r")\b")
 HEAD_OF_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+([A-Z][a-z]+)\s+of\s+(?:the\s+)?$")  # "Reserve Bank of "
 
 
-def _place_cands(text: str, taken: list[Cand], org_spans: list[tuple[int, int]],
+def _place_cands(doc: Doc, text: str, taken: list[Cand], org_spans: list[tuple[int, int]],
                  person_spans: list[tuple[int, int]], place_spans: list[tuple[int, int]]) -> list[Cand]:
-    """Every occurrence of a place name, short form or demonym, and country institutions.
+    """Every occurrence of a place name, short form or demonym, and country institutions (``doc`` for the parse of
+    an institution noun that may be an adjective).
 
     A place word inside a name the model read as one organization ("Reserve Bank of India") is
     part of that name, unless it is a possessive ("Iraq's Popular Mobilization Units"); a place's own name
@@ -316,12 +317,14 @@ def _place_cands(text: str, taken: list[Cand], org_spans: list[tuple[int, int]],
         place = lexicon.places()[surface]
         after = text[m.end():m.end() + 40]
         im = institution.match(after)
-        # "military" is an adjective as often as a noun: "Chinese military commentator X" names no body, "the Israeli
-        # military said" and "Nigeria's military" do
-        if im and im.group(1).lower() == "military" and not re.match(r"(?:’s|'s)", after) \
-                and not re.search(r"\b[Tt]he\s+$", text[max(0, m.start() - 5):m.start()]) \
-                and re.match(r"\s+[a-z]", after[im.end():]):
-            im = None
+        # "military" is an adjective as often as a noun: "Chinese military commentator X", "the Russian military
+        # parade", "a military court" name no body; "the Israeli military said" and "Nigeria's military" do
+        if im and im.group(1).lower() == "military":
+            ix = index_of(doc)
+            word = ix.token_at(m.end() + im.start(1))
+            nxt = ix.tokens[word.i + 1] if word.i + 1 < len(ix.tokens) else None
+            if word.tag_ == "JJ" or nxt is not None and word.head.i == nxt.i and nxt.pos_ in ("NOUN", "PROPN"):
+                im = None  # (an adjective, or a noun modifying the next: "military parade")
         if im and lexicon.institutions()[im.group(1).lower()] == "organization":
             end = m.end() + im.end()
             adj = lexicon.place_adjectives().get(place, place)
