@@ -18,7 +18,9 @@ Rules read the text between two entity mentions, so they work for any names the 
 - an organization named only by its kind, resolved in the article (`the union's general secretary, X`,
   `X, the group's executive director`, `A company spokeswoman, X`, `the housing association's managing
   director` ... `Managing director X`, `Company spokeswoman X`), and a company office with no company
-  written (`Chief Financial Officer X` in an article about one company).
+  written (`Chief Financial Officer X` in an article about one company);
+- a court's justices: `Justice X`, `Chief Justice Y` in an article that names one court (not "Judge X", nor
+  "Indian Chief Justice Y" of another country's court).
 
 Also: `X of Ember Insights` (a name of two words after a person and "of"), `director of Oxford's
 Jenner Institute` (the possessed body), `the WHO's director of immunization` (the head of a function
