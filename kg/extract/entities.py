@@ -778,10 +778,10 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
     elif title := _apposed_to_role(before, after, words):
         c.vote("Actor", STRONG)
         c.titles.append(title)
-    elif (appositive_kind := _appositive_kind(after)) and _ent_label(doc, c) not in ("GPE", "LOC") \
+    elif (kind_noun := appositive_kind(after)) and _ent_label(doc, c) not in ("GPE", "LOC") \
             and c.text not in lexicon.places():  # ("Kaduna, the state capital": no company)
         c.vote("Organization", STRONG)  # "Norland Steel, Britain's second-largest steelmaker,": a body of that kind
-        c.titles.append(appositive_kind)
+        c.titles.append(kind_noun)
     elif title := _title_before(before):
         c.vote("Actor", STRONG)
         c.titles.append(title)
@@ -806,7 +806,8 @@ APPOSITIVE_KIND = re.compile(r"^,\s+(?:(?:a|an|the)\s+(?:[A-Z][\w’'-]*(?:’s|
                              r"([a-z][\w-]*)(?=\s*[,.;)]|\s+(?:that|which|in|of|based|with|since|for|at)\b)")
 
 
-def _appositive_kind(after: str) -> str | None:
+def appositive_kind(after: str) -> str | None:
+    """The kind noun of an apposition after a body's name (\", Britain's second-largest steelmaker,\" -> steelmaker)."""
     m = APPOSITIVE_KIND.match(after)
     if m is None:
         return None

@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import lexicon
 from kg.extract.docindex import index_of, last_word
+from kg.extract.entities import appositive_kind
 from kg.records import Article, Entity, Relation, Span, Statement
 
 if TYPE_CHECKING:
@@ -718,15 +719,13 @@ UMBRELLA_KINDS = frozenset({"group", "company", "firm", "organization", "organis
 
 def _other_kind(text: str, org: Entity, end: int, noun: str) -> bool:
     """Whether a description apposed to an organization's mention ending at ``end`` names a kind of body other than
-    ``noun`` ("Quaest, a polling firm" for "the party"). Not its name: "the African National Congress" and "the
-    Democratic Alliance" are parties."""
+    ``noun`` ("Quaest, a polling firm" for "the party"; read as the entities stage reads it). Not its name: "the
+    African National Congress" and "the Democratic Alliance" are parties."""
     if noun in UMBRELLA_KINDS:
         return False
-    kinds = lexicon.org_heads() | lexicon.company_words()
-    m = re.match(r",\s+(?:a|an|the)\s+((?:[a-z][\w-]*\s*){1,4})", text[end:end + 60])
+    kind = appositive_kind(text[end:end + 80])
     # (a part's noun says what it is part of, not its kind: "Sinn Fein, the former political wing of the IRA")
-    described = [w for w in (m.group(1).split() if m else []) if w in kinds and w not in lexicon.part_heads()]
-    return bool(described) and noun not in described
+    return kind is not None and kind != noun and kind not in lexicon.part_heads()
 
 
 def _word_before(text: str, pos: int) -> str:
