@@ -341,6 +341,10 @@ def test_the_date_of_the_saying_is_not_what_was_said(nlp, text: str, content: st
     ("The economy, Finance Minister Ana Souza said on Tuesday, would grow by 3% this year.",
      ("The economy, Finance Minister Ana Souza said on Tuesday, would grow by 3% this year",
       "The economy ... would grow by 3% this year", "Ana Souza")),
+    # after the clause's verb, before a clause coordinated with it
+    ("Three players are injured, the coach said, and two more are ill.",
+     ("Three players are injured, the coach said, and two more are ill",
+      "Three players are injured ... and two more are ill", None)),
     # a name and its description after the clause: the name speaks
     ("The minister, he said, was away.", ("The minister, he said, was away", "The minister ... was away", None)),
     ("Her party, Miriam Tessendorf told the Bundestag, would support higher investment.",
@@ -807,6 +811,39 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
     ("Rebels claimed the attack on a tanker in the Red Sea, the group's military spokesman said.\n\n"
      "Ahmed Nasser, an opposition lawmaker, said the attack was a response to air strikes.\n",
      [("Rebels claimed the attack on a tanker in the Red Sea", None)]),
+    # a lede's description of a person not named yet is the person the next paragraph introduces without a title
+    ("The chief executive of Orvane Foods told shareholders on Tuesday that the company would cut 400 jobs.\n\n"
+     "Marta Kessler, speaking at the annual meeting in Rotterdam, said the cuts were unavoidable.\n",
+     [("the company would cut 400 jobs", "Marta Kessler"), ("the cuts were unavoidable", "Marta Kessler")]),
+    ("A former England captain told a parliamentary committee on Monday that the governing body had ignored "
+     "warnings about concussion.\n\n"
+     "David Oakes, who played 45 times for his country, said he had raised his concerns in 2019.\n",
+     [("the governing body had ignored warnings about concussion", "David Oakes"),
+      ("he had raised his concerns in 2019", "David Oakes")]),
+    # ... not an unnamed source, nor when the name comes with a title of its own
+    ("A senior official, who asked not to be named, told reporters on Monday that the talks had stalled.\n\n"
+     "Lena Hoff, speaking in Oslo, said the talks would resume.\n",
+     [("the talks had stalled", None), ("the talks would resume", "Lena Hoff")]),
+    ("A senior judge told a conference on Friday that the courts were overwhelmed.\n\n"
+     "Peter Vance, a defence lawyer, said delays were growing.\n",
+     [("the courts were overwhelmed", None), ("delays were growing", "Peter Vance")]),
+    # a description by age is the person the article gives that age, not the last one in focus
+    ("Richard Hallworth, 61, of Weybridge, denies fraud.\n\n"
+     "Jonathan Whitcombe, for the defence, said his client had acted in good faith.\n\n"
+     "In an interview with investigators, extracts of which were read to the jury, the 61-year-old said the "
+     "estimates were sound.\n",
+     [("his client had acted in good faith", "Jonathan Whitcombe"), ("the estimates were sound", "Richard Hallworth")]),
+    ("Marco Silva, 47, praised his players after the match. Tom Reed, the captain, said they had worked hard. "
+     "The 47-year-old Portuguese said the title race was open.\n",
+     [("they had worked hard", "Tom Reed"), ("the title race was open", "Marco Silva")]),
+    # ... and not a person the article gives another age
+    ("Ana Ruiz, 34, won the seat on Sunday.\n\nThe 52-year-old said the party would appeal.\n",
+     [("the party would appeal", None)]),
+    # a post-nominal the parser made the subject's head ("Penrose KC", "Doe MP") leaves the name the speaker
+    ("Opening the case, Alexandra Penrose KC, prosecuting, told the jury that the defendant had lied.\n\n"
+     "“This was a deliberate deception,” she said.\n",
+     [("the defendant had lied", "Alexandra Penrose"), ("This was a deliberate deception", "Alexandra Penrose")]),
+    ("Caroline Lucas MP said the bill would fail.\n", [("the bill would fail", "Caroline Lucas")]),
     # a pronoun in the paragraph after a person who answered by a verb of speech is that person's
     ("Army spokesman Khalid Eissa said the militia would be defeated.\n\n"
      "Hamid Dagash Musa, the RSF commander, rejected that condition in a speech on Monday.\n\n"

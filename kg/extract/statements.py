@@ -364,12 +364,18 @@ def _parenthetical(doc: Doc, tok: Token, quotes: list[Quote], paras: list[int]) 
     """"The delays, Radebe said, were unacceptable": an attribution set off by commas inside the clause it
     reports. What was said is the clause around it, in two parts (as a split quotation's are joined)."""
     head = tok.head
-    if tok.dep_ != "parataxis" or head.pos_ not in ("VERB", "AUX") or head.i < tok.i:
+    if tok.dep_ != "parataxis" or head.pos_ not in ("VERB", "AUX"):
         return None
     # the commas around the attribution (the parser may count them as its own)
     left = tok.left_edge.i if tok.left_edge.text == "," else tok.left_edge.i - 1
     right = tok.right_edge.i if tok.right_edge.text == "," else tok.right_edge.i + 1
     if left <= head.left_edge.i or right >= len(doc) or doc[left].text != "," or doc[right].text != ",":
+        return None
+    # after the clause's verb, only before a clause coordinated with it: "Nine patients are children, she said, and
+    # two are in intensive care"
+    if head.i < tok.i and not (right + 1 < len(doc) and doc[right + 1].dep_ == "cc" and doc[right + 1].head.i == head.i
+                               and any(c.dep_ == "conj" and c.i > right and c.pos_ in ("VERB", "AUX")
+                                       for c in head.children)):
         return None
     first = _tokens_span(doc, list(doc[head.left_edge.i:left]))
     second = _tokens_span(doc, list(doc[right + 1:head.right_edge.i + 1]))
@@ -457,7 +463,12 @@ def _complement(tok: Token) -> Token | None:
     - `X wrote in a ruling that ...`: the that-clause read as a relative clause of the document;
     - `CLAUSE, negotiators said.`: the clause before an inverted attribution left unattached ("dep").
     """
-    comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    comps = [c for c in tok.children if c.dep_ == "ccomp"]
+    # (not a relative clause the parser hung on the cue: "In an interview, extracts of which were read to the jury,
+    # the 61-year-old said the estimates were sound")
+    comps = [c for c in comps if not (c.i < tok.i and any(t.lower_ in ("which", "whom", "whose") and t.i < c.i
+                                                          for t in c.subtree))]
+    comp = comps[0] if comps else None
     if comp is not None and tok.lemma_.lower() in VERDICT_VERBS and comp.pos_ not in ("VERB", "AUX") \
             and not any(t.pos_ in ("VERB", "AUX") for t in comp.subtree):
         return None  # "declared the election invalid": a verbless small clause says what was done, not said
@@ -888,7 +899,7 @@ def _resolve(doc: Doc, article: Article, entities: list[Entity], raws: list[Raw]
         elif mention is not None and key is None and raw.subject is not None and _is_unnamed_person(raw.subject):
             # "a senior official ... said": "she" is no longer the last person
             focus.person, focus.passive, focus.responded = (None, pos, raw.para), False, False
-            if _is_role_description(mention.text):
+            if _is_role_description(mention.text) or not out and _introduces_lede(doc, mention, raw.subject):
                 pending.append(len(out))
         elif mention is not None and key is None and _is_role_description(mention.text):
             pending.append(len(out))
@@ -1009,7 +1020,7 @@ def _person_subjects(doc: Doc, index: _Mentions, quotes: list[Quote],
                          and all(t.is_space or t.is_punct for t in doc[sent.start:s.left_edge.i])), None)
         if subj is None or _in_quote(quotes, subj.idx):
             continue
-        hit = index.span_at(subj.idx)
+        hit = _named_subject(subj, index)
         if hit is None:  # "Sinha's deputy, Kavita Mandal, was blunter": the name set beside the subject
             appos = next((c for c in subj.children if c.dep_ == "appos" and c.i > subj.i), None)
             hit = index.span_at(appos.idx) if appos is not None else None
@@ -1078,15 +1089,18 @@ def _speaker(doc: Doc, raw: Raw, index: _Mentions, entities: list[Entity],
         return None, None
     if subj.lower_ in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl" and subj.head.head.i < subj.i:
         subj = subj.head.head  # "Fernando Moura, who told investigators that ...": the antecedent speaks
-    hit = index.span_at(subj.idx)
+    hit = _named_subject(subj, index)
     written = index_of(doc).text[hit[0]:hit[1]] if hit is not None else ""
     if hit is not None and hit[2].type == "Place" and written not in (hit[2].name, *hit[2].aliases) \
             and any(c.lower_ == "the" for c in subj.children):
         mention = _description(doc, subj)  # "the Spaniard said": a person of that country, not the country
+        ages = _ages_if_described(doc, mention, index)
+        if ages.get("") is not None:
+            return mention, ages[""]
         found = _resolve_description(doc, mention, subj, index, entities)
         if found is None and _describes_person(doc, mention, subj, entities):
             found = _in_focus(raw, focus, subj.lower_, entities, mention.text)
-        return mention, found
+        return mention, None if found in ages else found
     if hit is not None:
         return _span(doc, hit[0], hit[1]), hit[2].key
     named = _named_in_description(subj, index)
@@ -1103,11 +1117,68 @@ def _speaker(doc: Doc, raw: Raw, index: _Mentions, entities: list[Entity],
     source = _document_source(subj, index) or _spokesperson_of(doc, subj, index, entities) or _staff_of(subj, index)
     if source is not None:
         return mention, source
+    ages = _ages_if_described(doc, mention, index)
+    if ages.get("") is not None:
+        return mention, ages[""]
     found = _resolve_description(doc, mention, subj, index, entities)
     if found is None and _describes_person(doc, mention, subj, entities) and not _introduces_name(doc, subj, mention):
         found = _in_focus(raw, focus, subj.lower_, entities, mention.text) \
             or _titled_before(mention, subj.lower_, index)
-    return mention, found
+    return mention, None if found in ages else found
+
+
+def _named_subject(subj: Token, index: _Mentions) -> tuple[int, int, Entity] | None:
+    """The mention a subject token falls in; for a post-nominal after a person's name ("Alexandra Penrose KC told the
+    jury", "Jane Doe MP said": a word in capitals the parser made the head), the name's."""
+    hit = index.span_at(subj.idx)
+    if hit is None and subj.i > 0 and subj.text.isupper() and subj.text.isalpha() and 2 <= len(subj.text) <= 4:
+        prev = subj.doc[subj.i - 1]
+        hit = index.span_at(prev.idx)
+        if hit is None or hit[2].type != "Actor" or hit[1] != prev.idx + len(prev) or prev.head.i != subj.i:
+            return None
+    return hit
+
+
+def _ages_if_described(doc: Doc, mention: Span, index: _Mentions) -> dict[str, str | None]:
+    """For a description by age ("the 61-year-old said"): under "" the one person the article gives that age
+    ("Hallworth, 61, denies ..."), and as keys the people it gives another age (whom the description is not)."""
+    age = _age_described(mention.text)
+    if age is None:
+        return {}
+    ages = _ages(doc, index)
+    same = [k for k, a in ages.items() if a == age]
+    out: dict[str, str | None] = {k: None for k, a in ages.items() if a != age}
+    out[""] = same[0] if len(same) == 1 else None
+    return out
+
+
+# A person's age as news gives it beside the name: "Hallworth, 61, of Weybridge", "Kazmi, aged 54,", "Ana Ruiz (34)",
+# "X, a 61-year-old ...", and before it: "61-year-old Jan Berg", "the 61-year-old former minister Jan Berg".
+AGE_AFTER = re.compile(r"\s*(?:,\s*(?:aged\s+)?(\d{1,3})\s*,|\s*\((\d{1,3})\)"
+                       r"|,\s+(?:a|an|the)\s+(\d{1,3})-year-old\b)")
+AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+(?:[a-z][\w-]*\s+){0,4}$")
+AGE_DESCRIBED = re.compile(r"\b(\d{1,3})-year-old\b")
+
+
+def _age_described(text: str) -> int | None:
+    m = AGE_DESCRIBED.search(text)
+    return int(m.group(1)) if m else None
+
+
+def _ages(doc: Doc, index: _Mentions) -> dict[str, int]:
+    """The age the article gives each person beside a mention of their name; a person given two ages gets none."""
+    text = index_of(doc).text
+    found: dict[str, set[int]] = {}
+    for s, t, e in index.by_pos:
+        if e.type != "Actor":
+            continue
+        after = AGE_AFTER.match(text, t, min(len(text), t + 24))
+        before = AGE_BEFORE.search(text, max(0, s - 60), s)
+        for m in (after, before):
+            value = next((int(g) for g in m.groups() if g), None) if m else None
+            if value is not None and 10 <= value <= 110:
+                found.setdefault(e.key, set()).add(value)
+    return {k: v.pop() for k, v in found.items() if len(v) == 1}
 
 
 # How far back "the 51-year-old cleric" may find the person titled so (characters: a few paragraphs of news).
@@ -1511,9 +1582,30 @@ def _is_role_description(text: str) -> bool:
         words[1].endswith(("'s", "’s")) and words[-1] in lexicon.role_nouns()))
 
 
+HONORIFICS = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "dr", "dr.", "sir", "dame"})
+# Words by which a lede keeps its source unnamed: such a description names no one the article introduces next.
+ANONYMOUS = re.compile(r"(?i)\b(?:anonymity|not authori[sz]ed|not to be (?:named|identified)|declined to be named"
+                       r"|unnamed|anonymous)\b")
+
+
+def _introduces_lede(doc: Doc, mention: Span, subj: Token) -> bool:
+    """"A retired Philippine police colonel told a Senate inquiry that ...": the article's first statement, by a
+    person described by a title and not yet named, whom the next paragraph names (see :func:`_bind_pending`); not
+    an unnamed source ("a senior official, who asked not to be named")."""
+    head = subj.lower_
+    sent = subj.sent.text
+    return mention.text[:2].lower() in ("a ", "an") and head not in UNNAMED_ROLES \
+        and (head in lexicon.person_titles() or head in lexicon.role_nouns()) and not ANONYMOUS.search(sent)
+
+
 def _bind_pending(doc: Doc, out: list[Statement], pending: list[int], raw: Raw, mention: Span | None,
                   key: str, entities: list[Entity]) -> None:
-    """`the spokesman ... has warned. / Mahmoud al-Rubaie told ...`: the description names the next speaker."""
+    """`the spokesman ... has warned. / Mahmoud al-Rubaie told ...`: the description names the next speaker.
+
+    Across a blank line, the name must take the description's title; or, when the description is the article's
+    first statement and no person was named before it (a lede: "The chief executive of X told a court that ... /
+    Thandiwe Mokoena, giving evidence ..., said"), the name must come with no title of its own ("Ahmed Nasser, an
+    opposition lawmaker, said" is someone else)."""
     ent = next(e for e in entities if e.key == key)
     for n in list(pending):
         st = out[n]
@@ -1527,10 +1619,15 @@ def _bind_pending(doc: Doc, out: list[Statement], pending: list[int], raw: Raw, 
             continue
         # across a blank line, only a name that takes the description's title: "…, the group's military
         # spokesman said. / Yahya Saree, the spokesman, said …"
-        role = st.speaker_mention.text.lower().split()[-1]
+        role = re.split(r"\s+(?:of|for|at)\s+", st.speaker_mention.text.lower())[0].split()[-1]
+        after = text[mention.end:mention.end + 80]
         if gap.count("\n") > 1 and not re.match(rf",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(role)}\b",
-                                        text[mention.end:mention.end + 80]):
-            continue
+                                                after):
+            lede = n == 0 and not any(e.type == "Actor" and m.start < st.speaker_mention.start
+                                      for e in entities for m in e.mentions)
+            if not lede or re.match(r",\s+(?:the|a|an)\s", after) or any(
+                    t.lower() not in HONORIFICS and not _same_title(t, role) for t in ent.titles):
+                continue
         out[n] = replace(st, speaker=key)
 
 
