@@ -341,6 +341,10 @@ def test_the_date_of_the_saying_is_not_what_was_said(nlp, text: str, content: st
     ("The economy, Finance Minister Ana Souza said on Tuesday, would grow by 3% this year.",
      ("The economy, Finance Minister Ana Souza said on Tuesday, would grow by 3% this year",
       "The economy ... would grow by 3% this year", "Ana Souza")),
+    # a comment on the whole clause, hung by the parser on its subject, is the writer's
+    ("Rafiq Khattak said the decision had been taken on instructions from the government, a charge he did not "
+     "substantiate.",
+     ("the decision had been taken on instructions from the government", None, "Rafiq Khattak")),
     # after the clause's verb, before a clause coordinated with it
     ("Three players are injured, the coach said, and two more are ill.",
      ("Three players are injured, the coach said, and two more are ill",
@@ -844,6 +848,26 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
      "“This was a deliberate deception,” she said.\n",
      [("the defendant had lied", "Alexandra Penrose"), ("This was a deliberate deception", "Alexandra Penrose")]),
     ("Caroline Lucas MP said the bill would fail.\n", [("the bill would fail", "Caroline Lucas")]),
+    # "the army", "the military": the country's armed forces named before, by a name that says it is one
+    ("The Ethiopian National Defence Force (ENDF) said in a statement that the front had attacked first. The army "
+     "said it remained committed to the agreement.\n",
+     [("it remained committed to the agreement", "Ethiopian National Defence Force")]),
+    ("The Israel Defense Forces said the strike hit a depot. The military said it was reviewing the incident.\n",
+     [("it was reviewing the incident", "Israel Defense Forces")]),
+    ("The Interior Ministry said the curfew would be lifted. The army said it had not been informed.\n",
+     [("it had not been informed", None)]),
+    # "quoted him as saying": the pronoun is the person in focus
+    ("Orvane chairman Lars Eng met investors in Oslo on Monday. A company statement later quoted him as saying that "
+     "profits would recover.\n",
+     [("profits would recover", "Lars Eng")]),
+    # a description by a former office is the person in focus, whatever their present title
+    ("Chief executive Marta Kessler struck a cautious tone on Monday. In a speech, the 58-year-old former finance "
+     "director said the company would survive.\n",
+     [("the company would survive", "Marta Kessler")]),
+    # ... and a person given that title only later is no rival
+    ("Rafiq Khattak, the party chairman, spoke in Peshawar on Monday. The 61-year-old former minister said the party "
+     "would appeal.\n\nInformation Minister Ali Awan said the party should respect the courts.\n",
+     [("the party would appeal", "Rafiq Khattak")]),
     # a pronoun in the paragraph after a person who answered by a verb of speech is that person's
     ("Army spokesman Khalid Eissa said the militia would be defeated.\n\n"
      "Hamid Dagash Musa, the RSF commander, rejected that condition in a speech on Monday.\n\n"

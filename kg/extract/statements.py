@@ -408,6 +408,12 @@ def _content_tokens(head: Token) -> list[Token]:
             left = t.doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
             if left is not None and left.text == ",":
                 drop.add(left.i)
+        elif t.dep_ == "appos" and t.head.i < head.i < t.i:
+            # "said the decision had been taken on instructions, a charge he did not substantiate": the writer's
+            # comment on the whole clause, hung on its subject
+            drop.update(x.i for x in t.subtree)
+            if t.doc[t.left_edge.i - 1].text == ",":
+                drop.add(t.left_edge.i - 1)
         elif t.dep_ == "conj" and t.head.i == head.i and t.tag_ == "VBD" and _speech_act(t) \
                 and not any(c.dep_ in SUBJECT_DEPS for c in t.children):
             # "said that the company had lost €20 million a day, and called on staff to return": the
@@ -419,7 +425,7 @@ def _content_tokens(head: Token) -> list[Token]:
                 k -= 1
     # "reported, citing unnamed officials, that the plan had been shelved": what hangs before "that" is no content
     mark = next((c for c in head.children if c.dep_ == "mark" and c.lower_ == "that"), None)
-    toks = [t for t in head.subtree if t.i not in drop and (mark is None or t.i >= mark.i)]
+    toks = sorted((t for t in head.subtree if t.i not in drop and (mark is None or t.i >= mark.i)), key=lambda t: t.i)
     toks = toks[_leading_date(head, toks):]
     end = next((k for k in range(1, len(toks)) if toks[k].i != toks[k - 1].i + 1), len(toks))
     return toks[:end] if toks and toks[0].i <= head.i else toks
@@ -888,7 +894,7 @@ def _resolve(doc: Doc, article: Article, entities: list[Entity], raws: list[Raw]
         mention, key = _speaker(doc, raw, index, entities, focus)
         if key is None and mention is not None:
             key = _described_before(mention, out) or _it(mention, raw, focus, entities, out, index) \
-                or _company_before(mention, raw, out, entities, index)
+                or _company_before(mention, raw, out, entities, index) or _army_before(mention, index)
         if raw.needs_speaker and key is None:
             continue
         ent = next((e for e in entities if e.key == key), None)
@@ -1008,6 +1014,26 @@ def _company_before(mention: Span, raw: Raw, done: list[Statement], entities: li
     return st.speaker
 
 
+# "the army", "the military": a country's armed forces, by the names armies take
+ARMY_DESCRIPTION = re.compile(r"[Tt]he\s+(?:army|military|armed\s+forces)")
+ARMY_NAME = re.compile(r"\b(?:Army|Military|Armed\s+Forces|Defen[cs]e\s+Forces?)\b")
+
+
+def _army_before(mention: Span, index: _Mentions) -> str | None:
+    """"The Ethiopian National Defence Force said ... The army said": the armed forces the article named last before
+    the description, within a few paragraphs, by a name that says it is a country's army ("Ethiopian National Defence
+    Force", "Sudanese Armed Forces", "Pakistan Army"; not a rebel army such as the "Free Syrian Army", which "the
+    army" of a report on it is not)."""
+    if not ARMY_DESCRIPTION.fullmatch(mention.text):
+        return None
+    for s, _, e in reversed(index.by_pos):
+        words = e.name.split()
+        if s < mention.start and mention.start - s <= TITLED_BEFORE and e.type == "Organization" \
+                and ARMY_NAME.search(e.name) and words[words[0].lower() == "the"] in lexicon.places():
+            return e.key
+    return None
+
+
 def _person_subjects(doc: Doc, index: _Mentions, quotes: list[Quote],
                      paras: list[int]) -> list[tuple[int, str, int, bool, bool]]:
     """People named as the subject of a sentence's main verb, outside quotations ("Gallacher visited ...")."""
@@ -1107,7 +1133,8 @@ def _speaker(doc: Doc, raw: Raw, index: _Mentions, entities: list[Entity],
     if named is not None:  # (unless the description's own name is apposed: "The Premier League's referees' body,
         mention = _description(doc, subj)  # PGMOL, said")
         return mention, _apposed_name(doc, subj, mention, raw.cue, index) or named
-    if subj.lower_ in PRONOUNS:
+    if subj.lower_ in PRONOUNS or subj.lower_ in ("him", "her") and subj.dep_ == "dobj" \
+            and subj.head.lemma_.lower() == "quote":  # ("the statement quoted him as saying")
         mention = _span(doc, subj.idx, subj.idx + len(subj))
         return mention, _pronoun(subj, raw, focus)
     mention = _description(doc, subj)
@@ -1255,12 +1282,21 @@ def _in_focus(raw: Raw, focus: _Focus, head: str, entities: list[Entity], mentio
     ent = next((e for e in entities if e.key == focus.person[0]), None)
     if ent is not None and _is_title_head(head) and not any(_same_title(t, head) for t in ent.titles) \
             and not re.search(r"\s[A-Z]", mention_text) \
-            and any(_same_title(t, head) for e in entities if e.key != ent.key for t in e.titles):
+            and any(_same_title(t, head) for e in entities if e.key != ent.key and _named_before(e, raw)
+                    for t in e.titles):
         return None  # ("Justices Ellery and Pruitt ... Castellano conceded; the 58-year-old justice said": not him)
     if ent is not None and ent.titles and lexicon.role_nouns().get(head) == "leaderOf" \
-            and not any(_same_title(t, head, _aged_description(mention_text)) for t in ent.titles):
+            and not any(_same_title(t, head, _aged_description(mention_text)) for t in ent.titles) \
+            and not FORMER.search(mention_text):  # (a past office: "General X ... the former army commander said")
         return None  # ("striker Marcus Rashford scored twice ... the manager said": someone else leads;
     return focus.person[0]  # "manager Sean Dyche ... the Everton boss said": another word for the same title)
+
+
+FORMER = re.compile(r"(?i)\b(?:former|ex-|erstwhile|one-time|onetime|retired)")
+def _named_before(ent: Entity, raw: Raw) -> bool:
+    """Whether the article names ``ent`` before the statement (a description cannot refer to someone named later)."""
+    at = raw.subject.idx if raw.subject is not None else raw.content.start
+    return any(m.start < at for m in ent.mentions)
 
 
 # Words news uses for one and the same title ("manager Sean Dyche ... the Everton boss").
@@ -1287,7 +1323,7 @@ def _pronoun(subj: Token, raw: Raw, focus: _Focus) -> str | None:
     if focus.person is None or focus.person[0] is None or raw.para - focus.person[2] > CONTINUE_PARAGRAPHS + 1:
         return None
     key = focus.person[0]
-    gender = "m" if subj.lower_ == "he" else "f"
+    gender = "m" if subj.lower_ in ("he", "him") else "f"
     last = focus.speaker[0] if focus.speaker and raw.para - focus.speaker[1] <= CONTINUE_PARAGRAPHS + 1 else None
     if focus.person[2] == raw.para and (focus.speaker is None or focus.speaker[1] < raw.para):
         last = None  # the paragraph's own subject ("Rivero shrugged. '...,' he said"), not an earlier speaker
