@@ -27,6 +27,20 @@ def roles(nlp, text: str) -> set[tuple[str, str, str]]:  # type: ignore[no-untyp
 
 
 ROLES = [  # (text, expected relation)
+    # a body named before by a name whose head is the description's kind noun ("the ministry")
+    ("The Ministry of Solid Minerals Development said the licences were void. Hauwa Bakori, a spokeswoman for the "
+     "ministry, said the decision was final.",
+     ("Hauwa Bakori", "spokespersonOf", "Ministry of Solid Minerals Development")),
+    ("The Orvane Workers Union called a strike. Bongani Mahlangu, the general secretary who has led the union since "
+     "2019, said talks had failed.", ("Bongani Mahlangu", "leaderOf", "Orvane Workers Union")),
+    # a justice of the court the title names, though the article names two
+    ("The Islamabad High Court (IHC) suspended the order. IHC Justice Tahira Kazmi issued notices to the commission. "
+     "The Supreme Court will hear the appeal.", ("Tahira Kazmi", "memberOf", "Islamabad High Court")),
+    # a seat title: a member of the one body of that kind the article names
+    ("The Philippine Senate opened an inquiry. Senator Corazon Dimaculangan said the hearings would continue.",
+     ("Corazon Dimaculangan", "memberOf", "Philippine Senate")),
+    ("Leeds City Council approved the plan. Councillor Ann Ward said residents had been consulted.",
+     ("Ann Ward", "memberOf", "Leeds City Council")),
     # a judge of the one court the article names; the chief justice leads it
     ("The Supreme Court heard the appeal on Monday. Justice Margaret Ellery asked whether the state had evidence.",
      ("Margaret Ellery", "memberOf", "Supreme Court")),
@@ -335,7 +349,10 @@ NO_ROLE = [  # a link the text does not state
     "Sara Quinn, a teacher who runs the Dublin Teachers Union branch in Cork, said pay was too low.",
     "Max Verstappen, the Dutchman who leads the Formula One championship, won again.",
     "Boston Celtics, the team who leads the Eastern Conference, won again.",
-    # several parties or unions named by their names: "the party" is neither, however near
+    # a seat title of another country's body, or of a body of that kind when the article names two
+    "The Philippine Senate opened an inquiry. US Senator Ted Cruz said the hearings would continue.",
+    "The Senate and the Senate of Canada debated the treaty. Senator Tom Reyes criticised it.",
+    "Jonas Vingegaard, the Dane who has led the race since stage 3, said he was tired.",
     "The Conservative Party lost 200 seats. The Labour Party gained Bolton. The party's chairman, Richard Fuller, "
     "said the results were disappointing.",
     "Verdi, the services union, called a strike at Lufthansa. Lufthansa pilots union members voted to join. Union "

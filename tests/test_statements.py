@@ -284,6 +284,8 @@ def test_according_to_after_an_attributed_quote(nlp, text: str, speaker: str, ki
      ("embarrassing and avoidable", "direct", "Luis Ortega")),
     ("UN Secretary-General António Guterres called on governments to “pull out of the cycle”.\n",
      ("pull out of the cycle", "direct", "António Guterres")),
+    ("Bongani Mahlangu, the union's leader, dismissed the warning as “a threat dressed up as an argument”.\n",
+     ("a threat dressed up as an argument", "direct", "Bongani Mahlangu")),
 ])
 def test_a_quoted_characterisation_is_a_statement(nlp, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
     assert expected in statements(nlp, text)
@@ -470,6 +472,8 @@ def test_a_verdict_is_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]
     "Residents call the area “the Jungle”.\n",
     "Fans call him “the Special One”.\n",
     "The scheme is part of what the government calls “levelling up”.\n",
+    # "dismissed" characterises only with "as"
+    "The minister dismissed the “politically motivated” charges on Monday.\n",
 ])
 def test_a_quoted_name_after_called_is_no_statement(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert statements(nlp, text) == []
@@ -856,6 +860,12 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
      [("it was reviewing the incident", "Israel Defense Forces")]),
     ("The Interior Ministry said the curfew would be lifted. The army said it had not been informed.\n",
      [("it had not been informed", None)]),
+    # "the club" is a club by its name's club word; of two clubs, the one the text was last about
+    ("Bayside United have sacked head coach Gary Whitfield after a 4-0 home defeat to Coral Coast FC.\n\n"
+     "The club said in a statement on Monday that Whitfield had left with immediate effect.\n",
+     [("Whitfield had left with immediate effect", "Bayside United")]),
+    ("Coral Coast FC beat Bayside United 4-0 on Saturday. The club said the win was deserved.\n",
+     [("the win was deserved", "Coral Coast FC")]),
     # "quoted him as saying": the pronoun is the person in focus
     ("Orvane chairman Lars Eng met investors in Oslo on Monday. A company statement later quoted him as saying that "
      "profits would recover.\n",

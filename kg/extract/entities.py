@@ -37,7 +37,8 @@ NER_TYPES = {"PERSON": "Actor", "ORG": "Organization", "GPE": "Place", "LOC": "P
 NON_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
 WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "bint", "de", "da", "van", "von", "der", "di", "du", "la", "le",
-                  "wal", "ould", "ag"}  # (Arabic and Sahelian: "Nusrat al-Islam wal-Muslimin", "Iyad ag Ghaly")
+                  "wal", "ould", "ag",  # (Arabic and Sahelian: "Nusrat al-Islam wal-Muslimin", "Iyad ag Ghaly")
+                  "dela", "del", "delos", "dos", "das"}  # (Filipino and Iberian: "Ramon dela Cruz Tiongson")
 POSSESSIVE = {"’s", "'s", "’", "'"}
 QUOTE_FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9.&]{1,7}$")
@@ -418,7 +419,7 @@ def _name_cands(doc: Doc, taken: list[Cand]) -> list[Cand]:
              and toks[e - 1].text in surnames else (s, e, lab)  # (not "General Mills" after "Janet Mills")
              for s, e, lab in spans]
     spans = [_with_coordinated_word(doc, sp, taken) for sp in spans]
-    spans = _with_of_phrases(doc, spans, taken)
+    spans = _with_spelled_coordination(doc, _with_of_phrases(doc, spans, taken), taken)
     words = {toks[i].text for s, e, _ in spans if e - s > 1 for i in range(s, e) if toks[i].text[:1].isupper()}
     covered = {i for s, e, _ in spans for i in range(s, e)}  # spans added below cover only their own token
     for tok in toks:  # "Denning said" with "Denning" tagged a verb: a word of a name the article gave in full
@@ -534,6 +535,28 @@ def _with_of_phrases(doc: Doc, spans: list[tuple[int, int, str]], taken: list[Ca
         if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in out):
             keep.append((s, e, label))
     return keep
+
+
+def _with_spelled_coordination(doc: Doc, spans: list[tuple[int, int, str]],
+                               taken: list[Cand]) -> list[tuple[int, int, str]]:
+    """"National Union of Mine and Allied Workers (NUMAW)": a name the model cut at "and" goes on through it when the
+    acronym in parentheses after it spells the initials of the whole (function words skipped)."""
+    toks = index_of(doc).tokens
+    out = []
+    for s, e, label in spans:
+        j = e + 1
+        if label == "ORG" and e + 1 < len(toks) and toks[e].lower_ in ("and", "&"):
+            while j < len(toks) and j - e <= 5 and toks[j].text[:1].isupper() and toks[j].is_alpha \
+                    and not ACRONYM.match(toks[j].text):
+                j += 1
+            words = [t.text for t in toks[s:j] if t.lower_ not in INITIALS_SKIP]
+            if j > e + 1 and j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")" \
+                    and toks[j + 1].text.replace(".", "") == "".join(w[0] for w in words) \
+                    and not _overlaps(toks[e].idx, toks[j - 1].idx + len(toks[j - 1]), taken):
+                e = j
+        out.append((s, e, label))
+    return [(s, e, label) for s, e, label in out  # the name swallows the spans it now covers
+            if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in out)]
 
 
 def _match_phrase(doc: Doc, i: int, end: int, phrases: frozenset[str] | set[str]) -> int:
@@ -1494,6 +1517,7 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
     governing = "|".join(re.escape(n) for n, kind in lexicon.institutions().items() if kind == "place")
     places |= {_key(c) for c in cands  # (not "the Labour government": a party's, typed as a body)
                if c.etype == "Place" and re.match(rf"\s+(?:{governing})\b", text[c.end:c.end + 20])}
+    located = {_key(c) for c in cands if LOCATIVE_BEFORE.search(text, max(0, c.start - 14), c.start)}
     for key, c in names.items():
         if c.sent_start and c.strength < 0 and re.search(rf"\b{re.escape(c.text.lower())}\b", text):
             continue  # "Resistance has decided ...": a common word capitalised at a sentence start
@@ -1505,7 +1529,8 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
                  and not (office and toks in (norm[k][:len(toks)], norm[k][-len(toks):]))
                  # a place that opens a body's name is the place ("Tamil Nadu" of the "Tamil Nadu Cauvery Delta
                  # Farmers' Association"); one that ends it may be the body ("Barcelona" of "FC Barcelona")
-                 and not (place and toks == norm[k][:len(toks)])
+                 # ("Coral Coast coach X" of "Coral Coast FC", unless the article also goes to the place)
+                 and not (place and toks == norm[k][:len(toks)] and (norm[k][len(toks):] != ["fc"] or key in located))
                  and _is_short_form(toks, norm[k], o.etype, c.text)}
         if not fulls and c.etype == "Actor" and c.strength >= STRONG:
             # "goals from Declan Fairweather" read as a place by the model, "captain Fairweather said": a
@@ -1526,8 +1551,16 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
         fulls.discard(uf.find(key))
         if len(fulls) == 1:
             full = fulls.pop()
+            if place and any(norm[k] == [*toks, "fc"] for k in names):  # ("Coral Coast" of "Coral Coast FC": the
+                # model's place is the club)
+                for o in cands:
+                    if _key(o) == key and o.etype == "Place":
+                        o.etype = "Organization"
             uf.join(full, key)
             evidence.setdefault(key, []).append(AliasEvidence(c.text, "short-form", Span(c.start, c.end, c.text)))
+
+
+LOCATIVE_BEFORE = re.compile(r"\b(?:in|to|at|from|near|into|across|outside)\s+(?:the\s+)?$")
 
 
 def _office_after(text: str, end: int) -> bool:

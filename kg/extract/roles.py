@@ -42,6 +42,7 @@ no current role.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -88,7 +89,7 @@ WHO_LEADS = re.compile(r"^,\s+who (?:leads|heads|commands|chairs|runs) (?:the )?
 # clause is about someone else), and "leads" after one is a sport's standings ("the Dutchman who leads the ...").
 WHO_HEADS = re.compile(r",\s+(?:who\s+(?:leads|heads|commands|chairs|runs|has\s+(?:led|headed|commanded|chaired|run))|"
                        r"(?:the|a|an)\s+(?:(?!(?:of|to|for|at|in|with|from|by|on|and|or)\s)[\w’'-]+\s+){1,5}?"
-                       r"who\s+(?:heads|chairs|runs|has\s+(?:headed|chaired|run)))\s+(?:the\s+)?")
+                       r"who\s+(?:heads|chairs|runs|has\s+(?:led|headed|chaired|run)))\s+(?:the\s+)?")
 # "X, who is the chief executive of Y", "X is a member of Y", "X was appointed head of Y": a role stated by a verb.
 COPULA = r"(?:is|serves\s+as|became|(?:was|has\s+been)\s+(?:named|appointed|elected)(?:\s+as)?)"
 # "the party, led by X": an organization and the person who leads it.
@@ -116,7 +117,8 @@ def extract_relations(doc: Doc, article: Article, entities: list[Entity],
         statements = extract_statements(doc, article, entities)
     for rel in _from_speaker_descriptions(text, statements, entities, mentions) + \
             _described_org_titles(doc, mentions, entities) + _company_officers(text, mentions, entities) + \
-            _kind_titled(text, mentions, entities) + _court_officers(text, mentions, entities):
+            _kind_titled(text, mentions, entities) + _court_officers(text, mentions, entities) + \
+            _seat_holders(text, mentions, entities):
         found.setdefault((rel.subject, rel.role, rel.object), rel)
     return list(found.values())
 
@@ -342,8 +344,10 @@ def _described_holder(text: str, person: Entity, title: str, entities: list[Enti
     words = re.findall(r"[a-z]+", text[start:end].lower())
     heads = [w for w in words if w in lexicon.org_heads()]
     for head in heads:
+        # (the name's head: "the ministry" is the "Ministry of Solid Minerals Development")
         orgs = [e for e in entities if e.type == "Organization" and
-                (e.name.lower().split()[-1] == head or any(t.split()[-1] == head for t in e.titles))]
+                (e.name.lower().split()[-1] == head or lexicon.name_head(e.name.lower().split()) == head
+                 or any(t.split()[-1] == head for t in e.titles))]
         if len(orgs) == 1:
             return _relation(person, _kind(title), orgs[0], title, text, start, end)
     return []
@@ -796,6 +800,41 @@ def _kind_titled(text: str, mentions: list[Mention], entities: list[Entity]) -> 
 COURT_TITLES = ("chief justice", "associate justice", "justice")
 
 
+# A title that says which body one sits in, by the head noun of the body's name ("Senator X" of the "Philippine
+# Senate").
+SEAT_TITLES = {"senator": "senate", "congressman": "congress", "congresswoman": "congress", "councillor": "council",
+               "councilor": "council", "councilman": "council", "councilwoman": "council"}
+
+
+def _titled_mentions(text: str, mentions: list[Mention], titles: Iterable[str],
+                     done: set[str]) -> Iterator[tuple[int, int, Entity, str, str]]:
+    """People (not in ``done``) named right after one of their ``titles`` in the present ("Senator X", "Justice Y"):
+    (start, end, person, title, the words before the title)."""
+    for start, end, person in mentions:
+        if person.type != "Actor" or person.key in done:
+            continue
+        before = text[max(0, start - 40):start]
+        title = next((t for t in titles if t in person.titles and before.lower().endswith(f"{t} ")), None)
+        if title is not None and not _past(text, start - len(title) - 1):
+            yield start, end, person, title, before[:len(before) - len(title) - 1].rstrip()
+
+
+def _seat_holders(text: str, mentions: list[Mention], entities: list[Entity]) -> list[Relation]:
+    """`Senator Corazon Dimaculangan`, `Councillor Ann Ward`: a member of the one body of that kind the article names
+    (not of another country's or town's: "US Senator X" in an article about the Philippine Senate)."""
+    out: list[Relation] = []
+    done: set[str] = set()
+    for start, end, person, title, qualifier in _titled_mentions(text, mentions, SEAT_TITLES, done):
+        bodies = [e for e in entities if e.type == "Organization"
+                  and lexicon.name_head(e.name.lower().split()) == SEAT_TITLES[title]]
+        if len(bodies) != 1 or re.search(r"(?:\b[A-Z][\w’'.-]*|’s|'s)$", qualifier) and not any(
+                qualifier.split()[-1] in n.split() for n in (bodies[0].name, *bodies[0].aliases)):
+            continue
+        done.add(person.key)
+        out += _relation(person, "memberOf", bodies[0], title, text, start - len(title) - 1, end)
+    return out
+
+
 def _court_officers(text: str, mentions: list[Mention], entities: list[Entity]) -> list[Relation]:
     """`Justice Margaret Ellery told`, `Chief Justice William Harrow`: a justice of the one court the article names
     (a name whose head is "court" or "tribunal"); the chief justice leads it when it is a supreme or constitutional
@@ -804,20 +843,15 @@ def _court_officers(text: str, mentions: list[Mention], entities: list[Entity]) 
     Justice": of another court than the one named)."""
     courts = [e for e in entities
               if e.type == "Organization" and lexicon.name_head(e.name.lower().split()) in ("court", "tribunal")]
-    if len(courts) != 1:
+    if not courts:
         return []
-    (court,) = courts
     out: list[Relation] = []
     done: set[str] = set()
-    for start, end, person in mentions:
-        if person.type != "Actor" or person.key in done:
-            continue
-        before = text[max(0, start - 40):start]
-        title = next((t for t in COURT_TITLES if t in person.titles and before.lower().endswith(f"{t} ")), None)
-        if title is None or _past(text, start - len(title) - 1):
-            continue
-        qualifier = before[:len(before) - len(title) - 1].rstrip()
-        if re.search(r"(?:\b[A-Z][\w’'-]*|’s|'s)$", qualifier):
+    for start, end, person, title, qualifier in _titled_mentions(text, mentions, COURT_TITLES, done):
+        # the court the title names ("IHC Justice X", "Supreme Court Justice Y"), else the one the article names
+        named = [c for c in courts if any(qualifier.endswith(n) for n in (c.name, *c.aliases))]
+        court = named[0] if len(named) == 1 else courts[0] if len(courts) == 1 and not named else None
+        if court is None or not named and re.search(r"(?:\b[A-Z][\w’'-]*|’s|'s)$", qualifier):
             continue  # ("Indian Chief Justice X", "Kenya's Chief Justice X": another country's court)
         done.add(person.key)
         kind = lexicon.role_nouns().get(title, "memberOf")

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import lexicon
 from kg.extract.docindex import SUBJECT_DEPS, index_of
-from kg.extract.entities import AFFILIATED, AGED_BODIES
+from kg.extract.entities import AFFILIATED, AGED_BODIES, CLUB_WORDS
 from kg.records import Article, Entity, Span, Statement
 
 if TYPE_CHECKING:
@@ -737,7 +737,8 @@ def _colon_clause(doc: Doc, q: Quote) -> Token | None:
     return None
 
 
-CHARACTERISING = {"call", "describe", "brand", "label", "dub", "term"}  # "called the strike “…”"
+CHARACTERISING = {"call", "describe", "brand", "label", "dub", "term", "dismiss"}  # "called the strike “…”"
+AS_ONLY = {"dismiss"}  # characterising only with "as": "dismissed the warning as “a threat”"
 
 
 def _characterises(doc: Doc, cue: Token, q: Quote) -> bool:
@@ -752,6 +753,8 @@ def _characterises(doc: Doc, cue: Token, q: Quote) -> bool:
     if quoted.istitle() or any(c.lower_ == "what" for c in cue.children):
         return False  # a name ("the Special One"), or a term someone uses ("what the government calls “…”")
     between = ix.tokens[cue.i + 1:ix.token_at_or_after(q.start - 1)]
+    if cue.lemma_.lower() in AS_ONLY and (not between or between[-1].lower_ != "as"):
+        return False
     return len(between) <= 6 and all(t.pos_ not in ("VERB", "AUX", "PUNCT") and t.sent.start == cue.sent.start
                                      for t in between)
 
@@ -1595,7 +1598,15 @@ def _org_by_noun(doc: Doc, head: str, before: int, index: _Mentions, entities: l
         return None
     named = {e.key for s, _, e in index.by_pos if s < before and e.type == "Organization"}
     cands = {e.key for e in entities if e.key in named and _org_kind(e, head)}
-    return cands.pop() if len(cands) == 1 else None
+    if len(cands) > 1:  # several: the one the text was last about ("Bayside United have sacked their coach after a
+        # defeat to Coral Coast FC. The club said"), as the subject of a clause shortly before
+        subjects = [(s, e.key) for s, t, e in index.by_pos if e.key in cands and s < before
+                    and before - s <= NEAR_SUBJECT and _is_subject_at(doc, s, t)]
+        return max(subjects)[1] if subjects else None
+    return cands.pop() if cands else None
+
+
+NEAR_SUBJECT = 600  # characters: about two sentences
 
 
 def _org_kind(e: Entity, head: str) -> bool:
@@ -1605,6 +1616,8 @@ def _org_kind(e: Entity, head: str) -> bool:
         words[words.index("for") - 1] if "for" in words[1:] else words[-1]
     if head in (words[-1], name_head) or any(t.split()[-1] == head for t in e.titles):
         return True
+    if head in ("club", "team", "side") and (words[-1] in CLUB_WORDS or words[0] in CLUB_WORDS):
+        return True  # "the club" of "Bayside United", "FC Porto"
     if head in lexicon.company_words():  # "the company", "the steelmaker": a company by its legal form or trade
         return words[-1].strip(".,") in lexicon.company_words() or \
             any(t.split()[-1] in lexicon.company_words() for t in e.titles)
