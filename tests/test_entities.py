@@ -352,7 +352,10 @@ NAMES = [  # (text, names that must be entities, names that must not)
     # a name the model cut at "and" goes on when the acronym after it spells the whole
     ("Members of the National Union of Mine and Allied Workers (NUMAW) downed tools on Monday.",
      ["National Union of Mine and Allied Workers"], ["National Union of Mine", "Allied Workers"]),
-    # a lower-case particle inside a name keeps it whole
+    # a name word the tagger read as a function word, between a title and the name ("Than" of "Than Myint Oo")
+    ("State television quoted the junta chief, Senior General Than Myint Oo, as saying the truce would hold.",
+     ["Than Myint Oo"], ["Myint Oo"]),
+    ("President And PM Meet In Beijing\n\nThe leaders met on Monday.", [], ["And PM", "President And PM"]),
     ("The commission said 30 deaths bore signs of execution. CHR chairperson Ramon dela Cruz Tiongson said the "
      "findings were clear.", ["Ramon dela Cruz Tiongson"], ["Ramon", "Cruz Tiongson"]),
     # a country's military is a body of its own, as its army is (kg/data/institutions.tsv)

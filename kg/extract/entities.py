@@ -362,7 +362,26 @@ def _is_name_token(tok: Token) -> bool:
         return True
     if ACRONYM.match(t) and sum(ch.isupper() for ch in t) >= 2:
         return True  # "PMU", tagged as a common noun as often as not
+    if _name_word_read_as_function_word(tok):
+        return True
     return t[0].isupper() and (tok.pos_ == "PROPN" or tok.ent_type_ in NER_TYPES) and t not in POSSESSIVE
+
+
+# Words title case capitalises between names ("Putin And Xi Meet In Beijing"): never a part of a name.
+TITLE_CASE_WORDS = frozenset({"and", "or", "of", "in", "on", "at", "to", "for", "as", "with", "by", "from", "the",
+                              "a", "an", "vs", "after", "over", "into"})
+
+
+def _name_word_read_as_function_word(tok: Token) -> bool:
+    """"Senior General Than Myint Oo": a capitalised word the tagger read as a function word ("Than") between a
+    person's title and a name is the first word of the name."""
+    doc = tok.doc
+    if not (0 < tok.i < len(doc) - 1) or tok.is_sent_start or not tok.text[:1].isupper() \
+            or not tok.text[1:].islower() or tok.pos_ not in ("ADP", "SCONJ", "CCONJ", "ADV", "PART", "DET"):
+        return False
+    prev, nxt = doc[tok.i - 1], doc[tok.i + 1]
+    return prev.lower_ in _titles() and prev.text[:1].isupper() and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() \
+        and tok.lower_ not in TITLE_CASE_WORDS
 
 
 def _hyphen_part(doc: Doc, i: int) -> bool:

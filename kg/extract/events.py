@@ -403,11 +403,11 @@ def _advmod_particle(verb: Token, c: Token) -> bool:
 
 def _governed_by(tok: Token, word: str) -> bool:
     head = tok.head
-    if head is tok:
+    if head.i == tok.i:
         return False
     if word in _forms(head):
         return True
-    return head.dep_ in ("prep", "agent") and head.head is not head and word in _forms(head.head)
+    return head.dep_ in ("prep", "agent") and head.head.i != head.i and word in _forms(head.head)
 
 
 def _support_slots(verb: Token) -> frozenset[str]:
@@ -483,12 +483,12 @@ def _support_verb(tok: Token) -> Token | None:
     """The support verb governing an event noun (*made a visit*, *the visit came*, *agreed to a
     ceasefire*), if any."""
     head = tok.head
-    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in SUPPORT_PREPS and head.head is not head:
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in SUPPORT_PREPS and head.head.i != head.i:
         verb = head.head
         if verb.pos_ == "VERB" and "object" in _support_slots(verb):
             return verb
         return None
-    if head is tok or head.pos_ not in ("VERB", "AUX"):
+    if head.i == tok.i or head.pos_ not in ("VERB", "AUX"):
         return None
     slots = _support_slots(head)
     if tok.dep_ in ("dobj", "nsubjpass") and "object" in slots:
@@ -524,15 +524,15 @@ def _clause_unreal(v: Token, real_under: tuple[str, ...] = ()) -> bool:
         allow_to = cur.dep_ == "xcomp" and cur.head.lemma_.lower() in real_under
         if _verb_unreal(cur, allow_to, real_modals if cur is v else frozenset()):
             return True
-        if cur.dep_ in ("conj", "xcomp") and cur.head is not cur:
+        if cur.dep_ in ("conj", "xcomp") and cur.head.i != cur.i:
             cur = cur.head
             continue
-        if cur.dep_ == "advcl" and cur.head is not cur:
+        if cur.dep_ == "advcl" and cur.head.i != cur.i:
             if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in cur.children):
                 return True
         if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":  # "accused the army of attacking"
             gov = cur.head.head
-            while gov.dep_ in NOMINAL_DEPS and gov.pos_ not in ("VERB", "AUX") and gov.head is not gov:
+            while gov.dep_ in NOMINAL_DEPS and gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
                 gov = gov.head
             return gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in IRREALIS_GOVERNORS
         return False
@@ -542,11 +542,11 @@ def _clause_unreal(v: Token, real_under: tuple[str, ...] = ()) -> bool:
 def _under_irrealis_noun(n: Token) -> bool:
     """*a ceasefire proposal*, *a proposal for a ceasefire*, *talks on a truce*."""
     head = n.head
-    if head is n:
+    if head.i == n.i:
         return False
     if n.dep_ == "compound":
         return head.pos_ == "NOUN" and head.lemma_.lower() in IRREALIS_NOUNS
-    if n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in IRREALIS_NOUN_PREPS and head.head is not head:
+    if n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in IRREALIS_NOUN_PREPS and head.head.i != head.i:
         gov = head.head
         return gov.pos_ == "NOUN" and gov.lemma_.lower() in IRREALIS_NOUNS
     return False
@@ -563,7 +563,7 @@ def _noun_unreal(n: Token) -> bool:
             return True
         if cur.pos_ in ("VERB", "AUX") and cur is not n:
             return cur.lemma_.lower() in IRREALIS_GOVERNORS or _clause_unreal(cur)
-        if cur.head is cur or cur.dep_ not in NOMINAL_DEPS:
+        if cur.head.i == cur.i or cur.dep_ not in NOMINAL_DEPS:
             return cur.dep_ in ("acl", "xcomp") and _clause_unreal(cur)
         cur = cur.head
     return False
@@ -587,7 +587,7 @@ def _verb_subjects(v: Token) -> list[Token]:
         subj = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
         if subj:
             return subj
-        if cur.dep_ in ("conj", "xcomp") and cur.head is not cur:
+        if cur.dep_ in ("conj", "xcomp") and cur.head.i != cur.i:
             cur = cur.head
             continue
         break
@@ -600,9 +600,9 @@ def _reporter_subjects(v: Token, subjects: list[Token]) -> list[Token]:
     if not subjects or any(s.lower_ not in REPORTED_PRONOUNS for s in subjects):
         return []
     cur = v
-    while cur.dep_ in ("conj", "xcomp") and cur.head is not cur:
+    while cur.dep_ in ("conj", "xcomp") and cur.head.i != cur.i:
         cur = cur.head
-    if cur.dep_ != "ccomp" or cur.head is cur or cur.head.pos_ not in ("VERB", "AUX"):
+    if cur.dep_ != "ccomp" or cur.head.i == cur.i or cur.head.pos_ not in ("VERB", "AUX"):
         return []
     return [s for s in _verb_subjects(cur.head) if s.pos_ != "PRON"]
 
@@ -821,7 +821,7 @@ def _attach_times(doc: Doc, mentions: list[_Mention], timexes: list[Timex]) -> N
 def _time_owner(tok: Token, by_tok: dict[int, _Mention], by_support: dict[int, _Mention]) -> _Mention | None:
     cur = tok
     for _ in range(10):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return None
         cur = cur.head
         owner = by_tok.get(cur.i) or by_support.get(cur.i)
@@ -964,7 +964,7 @@ def _relative_antecedent(tok: Token) -> Token | None:
     for _ in range(12):
         if tok.dep_ == "relcl":
             return tok.head
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
@@ -974,7 +974,7 @@ def _argument_of(tok: Token, trigger: Token) -> bool:
     """Whether ``tok`` is an argument of ``trigger`` (its object, subject, or a noun of one of its phrases), within
     three steps up the parse."""
     for _ in range(3):
-        if tok.head is tok or tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "pobj", "prep", "appos", "attr",
+        if tok.head.i == tok.i or tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "pobj", "prep", "appos", "attr",
                                                "npadvmod", "conj", "dative", "agent"):
             return False
         tok = tok.head

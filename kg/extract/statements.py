@@ -234,7 +234,7 @@ def _subject(tok: Token) -> Token | None:
         subj = _own_subject(tok)
         if subj is not None:
             return subj
-        if tok.dep_ not in TAIL_DEPS and tok.dep_ != "parataxis" or tok.head is tok:
+        if tok.dep_ not in TAIL_DEPS and tok.dep_ != "parataxis" or tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
@@ -486,6 +486,11 @@ def _complement(tok: Token) -> Token | None:
             inner = next((g for g in c.children if g.dep_ == "ccomp" and g.left_edge.lower_ == "that"), None)
             if inner is not None:
                 return inner
+    for heard in tok.children:  # ("told a weekly news briefing that ...": the that-clause read as the briefing's)
+        if heard.dep_ == "dobj" and heard.i > tok.i and (heard.lower_ in SPOKEN_OCCASIONS or heard.lower_ in DOCUMENTS):
+            rel = _document_clause(heard)
+            if rel is not None:
+                return rel
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "on", "at", "during") and prep.i > tok.i:
             # ("told analysts on a conference call that ...": the that-clause read as the call's)
@@ -613,7 +618,10 @@ def _according_to(doc: Doc, tok: Token, quotes: list[Quote], paras: list[int]) -
     to = next(c for c in tok.children if c.lower_ == "to")
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
     head = tok.head
-    if source is None or head is tok or head.pos_ not in ("VERB", "AUX") or _in_quote(quotes, tok.idx):
+    if source is not None and tok.i == tok.sent.start and not _in_quote(quotes, tok.idx) \
+            and (head.i == tok.i or head.pos_ not in ("VERB", "AUX")):
+        return _according_to_opening(doc, tok, source, paras)
+    if source is None or head.i == tok.i or head.pos_ not in ("VERB", "AUX") or _in_quote(quotes, tok.idx):
         return None
     if tok.i > head.i and _cue(head, direct=True) and _own_subject(head) is not None \
             and any(head.sent.start_char <= q.start and q.end <= head.idx for q in quotes):
@@ -661,6 +669,24 @@ def _according_to(doc: Doc, tok: Token, quotes: list[Quote], paras: list[int]) -
     if first is not None and second is not None:
         return _around(doc, first, second, "indirect", tok, source, paras)
     return Raw(content, "indirect", tok, source, _para_of(paras, content.start))
+
+
+def _according_to_opening(doc: Doc, tok: Token, source: Token, paras: list[int]) -> Raw | None:
+    """"According to the Commission on Human Rights (CHR), at least 30 of the deaths ... bore signs of execution" parsed
+    with no verb to hang the phrase on ("bore" read as a noun): what was said is the rest of the sentence after the
+    comma that closes the source."""
+    sent = tok.sent
+    to = next(c for c in tok.children if c.lower_ == "to")  # (read as the root, "According" spans the sentence)
+    k = to.right_edge.i + 1
+    while k < sent.end and doc[k].text in (")", ","):
+        k += 1
+    if k == to.right_edge.i + 1 or doc[k - 1].text != ",":
+        return None
+    issuer = _document_issuer(source)
+    content = _tokens_span(doc, [t for t in doc[k:sent.end] if not (t.i == sent.end - 1 and t.is_punct)])
+    if content is None or len(re.findall(r"\w+", content.text)) < 4 or issuer.lower_ in DATA_SOURCES:
+        return None
+    return Raw(content, "indirect", tok, issuer, _para_of(paras, content.start))
 
 
 # ---------------------------------------------------------------- direct quotes
@@ -1241,8 +1267,10 @@ def _aged_description(text: str) -> bool:
 def _describes_person(doc: Doc, mention: Span, subj: Token, entities: list[Entity]) -> bool:
     """A definite description of a person that no one else in the article answers to: "the French
     midfielder" (when the article gave no one that nationality), "the chief executive", "the 47-year-old"."""
-    if _is_age(subj) or any(_is_age(c) for c in subj.children) and subj.lower_ not in _body_nouns():
-        return mention.text[:4].lower() == "the "  # ("the 69-year-old diplomat"; not "the 175-year-old company")
+    # ("the 69-year-old diplomat"; not "the 175-year-old company"; but "the 63-year-old property developer, who")
+    who = any(c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in subj.children)
+    if _is_age(subj) or any(_is_age(c) for c in subj.children) and (subj.lower_ not in _body_nouns() or who):
+        return mention.text[:4].lower() == "the "
     if not any(c.lower_ == "the" for c in subj.children) \
             or subj.tag_ not in ("NN", "NNP", "JJ") and not _is_title_head(subj.lower_) \
             or any(c.dep_ in ("prep", "appos") for c in subj.children):
@@ -1354,7 +1382,9 @@ def _apposed_name(doc: Doc, subj: Token, mention: Span, cue: Token | None, index
     for c in subj.children:
         hit = index.span_at(c.idx) if c.dep_ == "appos" and c.i > subj.i else None
         if hit is None and c.dep_ == "appos" and c.i > subj.i and c.pos_ == "PROPN":
-            hit = index.span_at(c.left_edge.idx)  # "His barrister, Rafael Okonkwo SC,": the name before its letters
+            # "His barrister, Rafael Okonkwo SC,": the name before its letters; "the junta chief, Senior General Than
+            # Myint Oo,": the name after the titles the parser made the head
+            hit = next((h for t in c.subtree for h in [index.span_at(t.idx)] if h), None)
         if hit is None and c.dep_ == "appos" and c.i > subj.i and c.pos_ == "NOUN":
             # "Another passenger, retired teacher Gérard Pichon,": the name apposed to the apposed description
             hit = next((h for a in c.children if a.dep_ == "appos" for h in [index.span_at(a.idx)] if h), None)
