@@ -54,6 +54,13 @@ def summary(ev: Event, names: dict[str, str]) -> dict[str, object]:
 
 
 POSITIVE = [
+    # a person removed from a post by others; a trial; a disease outbreak in a place
+    ("Bayside United sacked Gary Whitfield on February 17, 2025.",
+     {"type": "Dismissal", "agents": ["Bayside United"], "place": None, "value": "2025-02-17"}),
+    ("The trial of Richard Hallworth opened at Southwark Crown Court in March 2025.",
+     {"type": "Trial", "agents": [], "place": None, "value": "2025-03"}),
+    ("A measles outbreak in Ontario was declared on February 10, 2025.",
+     {"type": "Outbreak", "agents": [], "place": "Ontario", "value": "2025-02-10"}),
     # a company buying a part of another that the text names by its kind
     (
         "Norland Steel acquired the rail division from Corus for 95 million pounds in 2019.",
@@ -271,6 +278,10 @@ def test_events_with_arguments(nlp, text: str, expected: dict[str, object]) -> N
 
 
 NEGATIVE = [
+    "The company dismissed the claims as baseless on Monday.",  # no post: a dismissal of claims
+    "Police fired tear gas at protesters on Friday.",
+    "A clinical trial of the vaccine began in Oxford in May.",  # a medical trial
+    "The outbreak of war in 1939 closed the port.",
     "Sinner toppled Djokovic in straight sets on Sunday.",  # a ruler or a government is toppled in a coup
     "She bought a business class ticket to Singapore on Monday.",  # no company's business
     "Lawyers for the families deposed the chief executive last month.",
