@@ -248,6 +248,8 @@ def test_a_place_that_opens_a_bodys_name_is_the_place(nlp) -> None:  # type: ign
     assert "Coral Coast" in club.aliases and club.type == "Organization"
     text = "Fans travelled to Liverpool on Saturday for the match. Liverpool FC said tickets had sold out."
     assert by_name(entities(nlp, text), "Liverpool").type == "Place"
+    text = "Coral Coast FC won 2-0 on Saturday. Coral Coast businesses reported a boom in weekend trade."
+    assert by_name(entities(nlp, text), "Coral Coast").type == "Place"
 
 
 def test_an_acronym_after_or_is_the_bodys_alias(nlp) -> None:  # type: ignore[no-untyped-def]

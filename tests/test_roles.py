@@ -349,6 +349,13 @@ NO_ROLE = [  # a link the text does not state
     "Sara Quinn, a teacher who runs the Dublin Teachers Union branch in Cork, said pay was too low.",
     "Max Verstappen, the Dutchman who leads the Formula One championship, won again.",
     "Boston Celtics, the team who leads the Eastern Conference, won again.",
+    # ... nor a senator of another body named in the person's sentence, nor a councillor of an international council
+    "The Philippine Senate opened an inquiry on Monday. In Washington, Senator Marco Rubio said the killings were "
+    "alarming.",
+    "The UN Security Council met on Monday. Councillor Ann Ward, who represents the worst-hit ward in Leeds, said help "
+    "was needed.",
+    # "who has led" a league's standings is no post
+    "Tyrese Haliburton, the Pacers guard who has led the NBA in assists this season, said he was tired.",
     # a seat title of another country's body, or of a body of that kind when the article names two
     "The Philippine Senate opened an inquiry. US Senator Ted Cruz said the hearings would continue.",
     "The Senate and the Senate of Canada debated the treaty. Senator Tom Reyes criticised it.",
@@ -403,3 +410,9 @@ def test_a_part_of_a_body_is_no_other_kind_and_a_club_word_opens_a_role(nlp) -> 
     found = roles(nlp, "West Bromwich Albion beat Stoke 2-0 on Saturday. Albion head coach Tony Mowbray said the "
                        "players were outstanding.")
     assert ("Tony Mowbray", "leaderOf", "West Bromwich Albion") in found
+
+
+def test_a_councillor_of_another_place_sits_on_no_council_the_article_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Leeds City Council approved the incinerator on Tuesday. Councillor Ann Ward, of neighbouring Kirklees, "
+            "said her residents had not been consulted.")
+    assert ("Ann Ward", "memberOf", "Leeds City Council") not in roles(nlp, text)

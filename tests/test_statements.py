@@ -823,15 +823,30 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
     ("Rebels claimed the attack on a tanker in the Red Sea, the group's military spokesman said.\n\n"
      "Ahmed Nasser, an opposition lawmaker, said the attack was a response to air strikes.\n",
      [("Rebels claimed the attack on a tanker in the Red Sea", None)]),
-    # a lede's description of a person not named yet is the person the next paragraph introduces without a title
+    # a lede's description of a person not named yet is the person the next paragraph introduces without a title,
+    # when the article says of them a word of the description
     ("The chief executive of Orvane Foods told shareholders on Tuesday that the company would cut 400 jobs.\n\n"
-     "Marta Kessler, speaking at the annual meeting in Rotterdam, said the cuts were unavoidable.\n",
+     "Marta Kessler, speaking at the annual meeting in Rotterdam, said the cuts were unavoidable. Kessler, who became "
+     "chief executive in 2021, said sales had fallen.\n",
      [("the company would cut 400 jobs", "Marta Kessler"), ("the cuts were unavoidable", "Marta Kessler")]),
     ("A former England captain told a parliamentary committee on Monday that the governing body had ignored "
      "warnings about concussion.\n\n"
-     "David Oakes, who played 45 times for his country, said he had raised his concerns in 2019.\n",
+     "David Oakes, who played 45 times for England, said he had raised his concerns in 2019.\n",
      [("the governing body had ignored warnings about concussion", "David Oakes"),
       ("he had raised his concerns in 2019", "David Oakes")]),
+    # ... not someone the article says nothing of the kind about, nor one with a title of their own
+    ("A police constable told the court on Monday that the knife had been found in the car.\n\n"
+     "James Reed, representing the defendant, said the knife had been planted.\n",
+     [("the knife had been found in the car", None), ("the knife had been planted", "James Reed")]),
+    ("A former police chief said on Tuesday that the force was underfunded.\n\n"
+     "John Harris, chief constable of the force since 2022, said funding had risen.\n",
+     [("the force was underfunded", None)]),
+    ("A former finance minister told a conference on Monday that the budget was unrealistic.\n\n"
+     "Tendai Biti, the country's current finance minister, said the budget was sound.\n",
+     [("the budget was unrealistic", None)]),
+    ("A government minister, speaking on condition he not be identified, said the vote would be delayed.\n\n"
+     "Paul Adeyemi said the vote would go ahead.\n",
+     [("the vote would be delayed", None)]),
     # ... not an unnamed source, nor when the name comes with a title of its own
     ("A senior official, who asked not to be named, told reporters on Monday that the talks had stalled.\n\n"
      "Lena Hoff, speaking in Oslo, said the talks would resume.\n",
@@ -885,6 +900,40 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
     # the name after the titles the parser made the apposition's head
     ("State television quoted the junta chief, Senior General Than Myint Oo, as saying the truce would hold.\n",
      [("the truce would hold", "Than Myint Oo")]),
+    # a relative clause inside the reported clause is said with it
+    ("The bill, which passed by 52 votes to 48, will take effect in January, the senator said.\n",
+     [("The bill, which passed by 52 votes to 48, will take effect in January", None)]),
+    ("Residents whose homes were flooded will receive compensation, the council said.\n",
+     [("Residents whose homes were flooded will receive compensation", None)]),
+    # an age given to someone else's relative, or to a person arrested by someone, is not theirs; nor is a score
+    ("The 44-year-old mother of Jodie Price told the inquest her daughter had been ill.\n\n"
+     "\"She was crying for help,\" the 44-year-old said.\n",
+     [("She was crying for help", None)]),
+    ("A 19-year-old was arrested by detective Paul Moore on Friday. \"We acted quickly,\" the 47-year-old detective "
+     "said.\n",
+     [("We acted quickly", "Paul Moore")]),
+    ("Rory McIlroy (67) leads by two shots from Shane Lowry (69). \"I putted really well today,\" the 35-year-old "
+     "said.\n",
+     [("I putted really well today", "Rory McIlroy")]),
+    # a former office without an age is a pundit's, not the player's in focus
+    ("United striker Marcus Rashford scored twice on Sunday. \"He was unplayable,\" the former Villa manager said.\n",
+     [("He was unplayable", None)]),
+    # "the military" after another country's place is not the army named before
+    ("The Russian Armed Forces said the town had been taken.\n\nIn Kyiv, the military said the assault had been "
+     "repelled.\n",
+     [("the assault had been repelled", None)]),
+    # "the club": a body whose own name says so before one that is a club by a club word
+    ("Members of the Rotary Club raised funds for Bayside United's youth academy. The club said the money would buy "
+     "kit.\n",
+     [("the money would buy kit", "Rotary Club")]),
+    # a verb after the quote coordinated with its clause by "and" is the speaker's next act, not the attribution; an
+    # inverted attribution the parser hangs on the quote is one
+    ("Mayor Victor Salcedo said he would sign the measure. On Facebook, the mayor wrote that \"transparency is not an "
+     "attack on our officers\" and urged residents to remain patient.\n",
+     [("transparency is not an attack on our officers", "Victor Salcedo")]),
+    ("\"The PC market is recovering, but more slowly than we and our customers anticipated,\" Chief Executive Officer "
+     "Martin Kessler said on a call with analysts. \"We are managing our costs accordingly.\"\n",
+     [("The PC market is recovering, but more slowly than we and our customers anticipated", "Martin Kessler")]),
     # "quoted him as saying": the pronoun is the person in focus
     ("Orvane chairman Lars Eng met investors in Oslo on Monday. A company statement later quoted him as saying that "
      "profits would recover.\n",

@@ -1536,7 +1536,10 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
     governing = "|".join(re.escape(n) for n, kind in lexicon.institutions().items() if kind == "place")
     places |= {_key(c) for c in cands  # (not "the Labour government": a party's, typed as a body)
                if c.etype == "Place" and re.match(rf"\s+(?:{governing})\b", text[c.end:c.end + 20])}
-    located = {_key(c) for c in cands if LOCATIVE_BEFORE.search(text, max(0, c.start - 14), c.start)}
+    # (a place that is also the short form of a club: when the article writes a title or a result after it once,
+    # "Coral Coast coach X", "Coral Coast won", and never "in Coral Coast"; "Coral Coast businesses" is the place)
+    located = {_key(c) for c in cands if LOCATIVE_BEFORE.search(text, max(0, c.start - 14), c.start)} \
+        | ({_key(c) for c in cands} - {_key(c) for c in cands if CLUB_USE_AFTER.match(text, c.end, c.end + 30)})
     for key, c in names.items():
         if c.sent_start and c.strength < 0 and re.search(rf"\b{re.escape(c.text.lower())}\b", text):
             continue  # "Resistance has decided ...": a common word capitalised at a sentence start
@@ -1580,6 +1583,9 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
 
 
 LOCATIVE_BEFORE = re.compile(r"\b(?:in|to|at|from|near|into|across|outside)\s+(?:the\s+)?$")
+CLUB_USE_AFTER = re.compile(r"\s+(?:(?:head|assistant|interim|caretaker)\s+)?(?:coach|manager|captain|striker|"
+                            r"goalkeeper|defender|midfielder|winger|forward|player|players|fans|supporters|chairman|"
+                            r"boss|have|has|are|were|won|lost|beat|drew|lead|led|trail)\b")
 
 
 def _office_after(text: str, end: int) -> bool:

@@ -298,6 +298,9 @@ def _who_leads(text: str, mentions: list[Mention], i: int, entities: list[Entity
     m = WHO_HEADS.match(text, end, clause_end)
     if m is None:
         return None
+    if re.search(r"\bhas\s+led\s+(?:the\s+)?$", m.group(0)) and not re.search(
+            r"^[^,.;]{0,60}?\s(?:since|for)\s", text[m.end():m.end() + 80]):
+        return None  # ("the Pacers guard who has led the NBA in assists": a standing, not a post; "since 2019" is one)
     org = next((mm for mm in mentions[i + 1:] if mm[0] >= m.end()), None)
     if org is not None and org[0] == m.end() and org[2].type == "Organization":
         if NOUN_AFTER.match(text, org[1]):
@@ -819,6 +822,9 @@ def _titled_mentions(text: str, mentions: list[Mention], titles: Iterable[str],
             yield start, end, person, title, before[:len(before) - len(title) - 1].rstrip()
 
 
+LOCAL_COUNCIL = re.compile(r"\b(?:City|County|Borough|District|Town|Parish|Municipal|Metropolitan|Regional|Shire)\b")
+
+
 def _seat_holders(text: str, mentions: list[Mention], entities: list[Entity]) -> list[Relation]:
     """`Senator Corazon Dimaculangan`, `Councillor Ann Ward`: a member of the one body of that kind the article names
     (not of another country's or town's: "US Senator X" in an article about the Philippine Senate)."""
@@ -827,11 +833,23 @@ def _seat_holders(text: str, mentions: list[Mention], entities: list[Entity]) ->
     for start, end, person, title, qualifier in _titled_mentions(text, mentions, SEAT_TITLES, done):
         bodies = [e for e in entities if e.type == "Organization"
                   and lexicon.name_head(e.name.lower().split()) == SEAT_TITLES[title]]
-        if len(bodies) != 1 or re.search(r"(?:\b[A-Z][\w’'.-]*|’s|'s)$", qualifier) and not any(
+        if len(bodies) != 1 or re.search(r"(?:\b[A-Z][\w’'-]*|’s|'s)$", qualifier) and not any(
                 qualifier.split()[-1] in n.split() for n in (bodies[0].name, *bodies[0].aliases)):
             continue
+        (body,) = bodies
+        # a place named in the person's sentence or between the body and the person that the body's name does not hold
+        # ("In Washington, Senator X", "Senator Y of Vermont"): a seat elsewhere; and a councillor sits on a place's
+        # council ("Leeds City Council"), not the "UN Security Council"
+        since = max((s for s, _, e in mentions if e.key == body.key and s < start),
+                    default=_sentence_start(text, start))
+        stop = SENTENCE_END.search(text, end)
+        sentence = (_sentence_start(text, start), stop.start() if stop else len(text))
+        if any(e.type == "Place" and e.name not in body.name and (since <= s < start or sentence[0] <= s < sentence[1])
+               for s, _, e in mentions) or SEAT_TITLES[title] == "council" and not LOCAL_COUNCIL.search(body.name) \
+                or re.match(r",\s+(?:of|from)\s", text[end:end + 8]):  # ("Councillor X, of neighbouring Kirklees,")
+            continue
         done.add(person.key)
-        out += _relation(person, "memberOf", bodies[0], title, text, start - len(title) - 1, end)
+        out += _relation(person, "memberOf", body, title, text, start - len(title) - 1, end)
     return out
 
 
