@@ -27,6 +27,20 @@ def roles(nlp, text: str) -> set[tuple[str, str, str]]:  # type: ignore[no-untyp
 
 
 ROLES = [  # (text, expected relation)
+    # the leader of a party's parliamentary group, the head of a function at an institute: members
+    ("René Fässler, the SFP's parliamentary group leader, said the budget was illegal.",
+     ("René Fässler", "memberOf", "SFP")),
+    ("Aylin Çelik, head of public finance at the Leipzig Institute for Fiscal Policy, said the fund was legal.",
+     ("Aylin Çelik", "memberOf", "Leipzig Institute for Fiscal Policy")),
+    ("Priya Venkataraman, who covers public-safety technology at Halvorsen Research, said the deal was weak.",
+     ("Priya Venkataraman", "memberOf", "Halvorsen Research")),
+    # a capitalised title after the kind noun of the body named before ("Police Chief X", "Council President Y")
+    ("The Eastbrook Police Department said the officer had been suspended. Police Chief Angela Brandt said the inquiry "
+     "would be fair.", ("Angela Brandt", "leaderOf", "Eastbrook Police Department")),
+    ("Eastbrook City Council voted 7-2 for the inquiry. Council President Janelle Ortiz said the vote was historic.",
+     ("Janelle Ortiz", "leaderOf", "Eastbrook City Council")),
+    ("Eastbrook City Council voted 7-2. Councilman Derek Pham, one of two members who voted against the resolution, "
+     "said it was rushed.", ("Derek Pham", "memberOf", "Eastbrook City Council")),
     # a body named before by a name whose head is the description's kind noun ("the ministry")
     ("The Ministry of Solid Minerals Development said the licences were void. Hauwa Bakori, a spokeswoman for the "
      "ministry, said the decision was final.",

@@ -558,21 +558,25 @@ def _with_of_phrases(doc: Doc, spans: list[tuple[int, int, str]], taken: list[Ca
 
 def _with_spelled_coordination(doc: Doc, spans: list[tuple[int, int, str]],
                                taken: list[Cand]) -> list[tuple[int, int, str]]:
-    """"National Union of Mine and Allied Workers (NUMAW)": a name the model cut at "and" goes on through it when the
-    acronym in parentheses after it spells the initials of the whole (function words skipped)."""
+    """"National Union of Mine and Allied Workers (NUMAW)", "Board of Control for Cricket in India (BCCI)", "New Zealand
+    Cricket (NZC)": a name the model cut short goes on, through function words and capitalised words, when the acronym
+    in parentheses after it spells the initials of the whole (function words skipped); it is an organization's."""
     toks = index_of(doc).tokens
     out = []
     for s, e, label in spans:
-        j = e + 1
-        if label == "ORG" and e + 1 < len(toks) and toks[e].lower_ in ("and", "&"):
-            while j < len(toks) and j - e <= 5 and toks[j].text[:1].isupper() and toks[j].is_alpha \
-                    and not ACRONYM.match(toks[j].text):
+        j = e
+        if label in ("ORG", "GPE", "NORP", "LOC", "FAC"):
+            # ("Board of Control for Cricket" + "in India (BCCI)", "New Zealand" + "Cricket (NZC)")
+            while j < len(toks) and j - e <= 5 and (toks[j].text[:1].isupper() and toks[j].is_alpha
+                                                    and not ACRONYM.match(toks[j].text)
+                                                    or toks[j].lower_ in INITIALS_SKIP):
                 j += 1
             words = [t.text for t in toks[s:j] if t.lower_ not in INITIALS_SKIP]
-            if j > e + 1 and j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")" \
+            if j > e and toks[j - 1].text[:1].isupper() and j + 2 < len(toks) and toks[j].text == "(" \
+                    and toks[j + 2].text == ")" and len(words) >= 2 \
                     and toks[j + 1].text.replace(".", "") == "".join(w[0] for w in words) \
                     and not _overlaps(toks[e].idx, toks[j - 1].idx + len(toks[j - 1]), taken):
-                e = j
+                e, label = j, "ORG"
         out.append((s, e, label))
     return [(s, e, label) for s, e, label in out  # the name swallows the spans it now covers
             if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in out)]

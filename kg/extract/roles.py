@@ -56,7 +56,8 @@ if TYPE_CHECKING:
 
 DEPUTY_WORDS = {"deputy", "vice", "assistant", "acting", "associate"}
 # A leader title qualified by one of these heads a part of the body ("its regional director"): a member.
-SUBUNIT_WORDS = {"regional", "local", "district", "provincial", "divisional", "area", "branch", "country"}
+SUBUNIT_WORDS = {"regional", "local", "district", "provincial", "divisional", "area", "branch", "country",
+                 "parliamentary", "caucus", "group"}  # ("the SFP's parliamentary group leader": of the party's MPs)
 # "director" qualified by a function ("policy director") is a member; these qualifiers keep it the leader.
 LEADING_DIRECTOR = {"managing", "executive", "national", "chief", "general", "the", "a", "an", "its",
                     # words that say when or how one leads, not what part one leads
@@ -226,6 +227,8 @@ def _after_person(text: str, mentions: list[Mention], i: int, entities: list[Ent
     if leads and leads[2].type == "Organization" and OF_ORG.match(text[end:leads[0]]) \
             and not _qualifies_noun(text, leads[1]):
         return _relation(person, "memberOf", leads[2], "member", text, start, leads[1])  # "X of the Y Institute"
+    if leads and leads[2].type == "Organization" and WHO_WORKS_AT.match(text[end:leads[0]]):
+        return _relation(person, "memberOf", leads[2], "member", text, start, leads[1])
     m = _apposition().match(text[end:clause_end])
     if not m:
         return _noun_at_body(text, person, leads, start, end)
@@ -252,8 +255,10 @@ def _after_person(text: str, mentions: list[Mention], i: int, entities: list[Ent
     kind = _kind(title)
     if kind == "leaderOf" and (m.group("art") or "").lower().strip() in ("a", "an"):
         kind = "memberOf"  # "a governor of the Federal Reserve", "a leader of Hamas": one of several
-    if kind == "leaderOf" and m.group("poss") and re.match(r"^\s+(?:of|for)\s+[a-z]", m.group("post")):
-        kind = "memberOf"  # "the WHO's director of immunization": the head of one of its functions
+    if kind == "leaderOf" and (m.group("poss") or " at " in text[end + m.end("title"):holder[0]]) \
+            and re.match(r"^\s+(?:of|for)\s+[a-z]", m.group("post")):
+        kind = "memberOf"  # "the WHO's director of immunization", "head of public finance at the X Institute": the
+        # head of one of its functions
     if kind == "leaderOf" and re.match(r"^(?:’s|'s)\s+[a-z]", text[holder[1]:holder[1] + 4]) \
             and holder[0] > end + m.start("title"):
         kind = "memberOf"  # "the head of Boeing's commercial airplanes unit": the head of a part of it (not
@@ -261,6 +266,10 @@ def _after_person(text: str, mentions: list[Mention], i: int, entities: list[Ent
     return _relation(person, kind, holder[2], title, text, start, max(holder[1], end + m.end("title")))
 
 
+# "X, who covers public-safety technology at Halvorsen Research", "who teaches law at X": one of its people (present
+# tense: "who worked at" is past).
+WHO_WORKS_AT = re.compile(r"^,\s+who\s+(?:works|covers|teaches|lectures|researches|serves)\s+(?:[\w-]+\s+){0,4}?"
+                          r"(?:at|for|with)\s+(?:the\s+)?$")
 # "X, a wildfire expert at Thompson Rivers University": a person noun, then "at" or "with" and the body.
 NOUN_AT = re.compile(r"^,\s+(?:a|an)\s+(?P<title>(?:[a-z][\w-]*\s+){0,3}?(?P<noun>[a-z][\w-]*))\s+(?:at|with)\s+"
                      r"(?:the\s+)?$")
@@ -778,7 +787,7 @@ COMPANY_OFFICE = re.compile(r"(?:[.!?”\"]\s+|\n\s*|,\s+)(?P<title>[Cc]hief\s+(
 def _kind_title_before() -> re.Pattern[str]:
     """`Company spokeswoman X`, `said union spokesman X`: a title in an organization named only by its kind."""
     return re.compile(rf"(?:^|[.!?”\"]\s+|\n\s*|,\s+|\bsaid\s+)(?P<noun>[A-Za-z]+)\s+"
-                      rf"(?P<title>{MODIFIER}{_role_regex()})\s+$")
+                      rf"(?P<title>(?i:{MODIFIER}{_role_regex()}))\s+$")  # ("Council President X": a capital too)
 
 
 def _kind_titled(text: str, mentions: list[Mention], entities: list[Entity]) -> list[Relation]:
