@@ -54,6 +54,13 @@ def summary(ev: Event, names: dict[str, str]) -> dict[str, object]:
 
 
 POSITIVE = [
+    # a fatal shooting; a lawsuit; a settlement of one
+    ("The fatal police shooting of Marcus Lytle during a traffic stop on March 22, 2025 prompted protests.",
+     {"type": "Attack", "agents": [], "place": None, "value": "2025-03-22"}),
+    ("In June 2023 the Federal Trade Commission sued Corvane Systems over its purchase of Lumio Labs.",
+     {"type": "Lawsuit", "agents": ["the Federal Trade Commission"], "place": None, "value": "2023-06"}),
+    ("Orvane Bank settled the lawsuit for $2 billion in 2024.",
+     {"type": "Settlement", "agents": ["Orvane Bank"], "place": None, "value": "2024"}),
     # a person removed from a post by others; a trial; a disease outbreak in a place
     ("Bayside United sacked Gary Whitfield on February 17, 2025.",
      {"type": "Dismissal", "agents": ["Bayside United"], "place": None, "value": "2025-02-17"}),
@@ -279,6 +286,8 @@ def test_events_with_arguments(nlp, text: str, expected: dict[str, object]) -> N
 
 NEGATIVE = [
     "The company dismissed the claims as baseless on Monday.",  # no post: a dismissal of claims
+    "Israeli settlements in the West Bank grew in 2024.",  # a settlement of people
+    "The shooting of the film began in May 2024.",
     "Police fired tear gas at protesters on Friday.",
     "A clinical trial of the vaccine began in Oxford in May.",  # a medical trial
     "The outbreak of war in 1939 closed the port.",
