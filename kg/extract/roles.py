@@ -19,8 +19,11 @@ Rules read the text between two entity mentions, so they work for any names the 
   `X, the group's executive director`, `A company spokeswoman, X`, `the housing association's managing
   director` ... `Managing director X`, `Company spokeswoman X`), and a company office with no company
   written (`Chief Financial Officer X` in an article about one company);
-- a court's justices: `Justice X`, `Chief Justice Y` in an article that names one court (not "Judge X", nor
-  "Indian Chief Justice Y" of another country's court).
+- a court's justices: `Justice X`, `Chief Justice Y` in an article that names one court, or the court the title
+  names (`IHC Justice X`); not "Judge X", nor "Indian Chief Justice Y" of another country's court;
+- a seat: `Senator X`, `Councillor Y` in the one senate or local council the article names (not when another place
+  is named between or in the person's sentence);
+- `X, who covers technology at Y`, `X, who teaches law at Y`: a member.
 
 Also: `X of Ember Insights` (a name of two words after a person and "of"), `director of Oxford's
 Jenner Institute` (the possessed body), `the WHO's director of immunization` (the head of a function

@@ -23,9 +23,13 @@ nouns and trades the article itself gives, or the speaker an earlier description
 was resolved to; "it" or a description that says only that it is a body ("the paramilitary group") for the
 organization that spoke just before; the issuer of a document ("a statement from X"); the organization of an unnamed
 spokesperson ("a spokesperson for X", "a X spokeswoman", "a company spokeswoman" after a sentence whose
-subject is one company); a description followed at once by the person it introduces; or, for a
-definite description of a person with no other referent ("the French midfielder said"), the person
-the paragraph or the one before is about (not one things were done to). Otherwise the speaker stays
+subject is one company); a description followed at once by the person it introduces, or, in a lede, the
+person the next paragraph introduces when the article says of them a word of the description ("A retired
+police colonel told ... / Rodolfo Ilagan, who headed ... the City Police Office, said"); a description by
+age ("the 61-year-old") for the one person the article gives that age; "the army" for the country's armed
+forces named just before; or, for a definite description of a person with no other referent ("the
+French midfielder said"), the person the paragraph or the one before is about (not one things were done
+to). Otherwise the speaker stays
 unresolved, and an unnamed person ("a senior official, who spoke on condition of anonymity") takes the
 focus, so that a later "she said" or unattributed quote is not given to an earlier, named speaker.
 """
@@ -962,7 +966,7 @@ def _resolve(doc: Doc, article: Article, entities: list[Entity], raws: list[Raw]
         elif mention is not None and key is None and raw.subject is not None and _is_unnamed_person(raw.subject):
             # "a senior official ... said": "she" is no longer the last person
             focus.person, focus.passive, focus.responded = (None, pos, raw.para), False, False
-            if _is_role_description(mention.text) or not out and _introduces_lede(doc, mention, raw.subject):
+            if _is_role_description(mention.text) or not out and _introduces_lede(mention, raw.subject):
                 pending.append(len(out))
         elif mention is not None and key is None and _is_role_description(mention.text):
             pending.append(len(out))
@@ -1712,13 +1716,13 @@ ANONYMOUS = re.compile(r"(?i)\b(?:anonymity|anonymous(?:ly)?|unnamed|not authori
                        r"on condition)\b")
 
 
-def _introduces_lede(doc: Doc, mention: Span, subj: Token) -> bool:
+def _introduces_lede(mention: Span, subj: Token) -> bool:
     """"A retired Philippine police colonel told a Senate inquiry that ...": the article's first statement, by a
     person described by a title and not yet named, whom the next paragraph names (see :func:`_bind_pending`); not
     an unnamed source ("a senior official, who asked not to be named")."""
     head = subj.lower_
     sent = subj.sent.text
-    return mention.text[:2].lower() in ("a ", "an") and head not in UNNAMED_ROLES \
+    return re.match(r"(?i)an?\s", mention.text) is not None and head not in UNNAMED_ROLES \
         and (head in lexicon.person_titles() or head in lexicon.role_nouns()) and not ANONYMOUS.search(sent)
 
 
