@@ -934,6 +934,10 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
     ("\"The PC market is recovering, but more slowly than we and our customers anticipated,\" Chief Executive Officer "
      "Martin Kessler said on a call with analysts. \"We are managing our costs accordingly.\"\n",
      [("The PC market is recovering, but more slowly than we and our customers anticipated", "Martin Kessler")]),
+    # a capital that speaks is its country's government when the article names the country; else the city
+    ("Russia and Ukraine held talks in Istanbul on Monday. Moscow said the talks had been useful.\n",
+     [("the talks had been useful", "Russia")]),
+    ("Moscow said the talks had been useful.\n", [("the talks had been useful", "Moscow")]),
     # "quoted him as saying": the pronoun is the person in focus
     ("Orvane chairman Lars Eng met investors in Oslo on Monday. A company statement later quoted him as saying that "
      "profits would recover.\n",

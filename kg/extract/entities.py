@@ -572,8 +572,10 @@ def _with_spelled_coordination(doc: Doc, spans: list[tuple[int, int, str]],
                                                     or toks[j].lower_ in INITIALS_SKIP):
                 j += 1
             words = [t.text for t in toks[s:j] if t.lower_ not in INITIALS_SKIP]
+            # (not regions: "Middle East and North Africa (MENA)", "Latin America and the Caribbean (LAC)")
+            places = any(t.ent_type_ in ("GPE", "LOC") for t in toks[e:j])
             if j > e and toks[j - 1].text[:1].isupper() and j + 2 < len(toks) and toks[j].text == "(" \
-                    and toks[j + 2].text == ")" and len(words) >= 2 \
+                    and toks[j + 2].text == ")" and len(words) >= 2 and not places \
                     and toks[j + 1].text.replace(".", "") == "".join(w[0] for w in words) \
                     and not _overlaps(toks[e].idx, toks[j - 1].idx + len(toks[j - 1]), taken):
                 e, label = j, "ORG"

@@ -169,6 +169,12 @@ def place_adjectives() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """Capital -> the country whose government news names by it ("Moscow said"); see kg/data/capitals.tsv."""
+    return {row[0]: row[1] for row in _rows("capitals.tsv")}
+
+
+@lru_cache(maxsize=1)
 def institutions() -> dict[str, str]:
     """Institution noun -> "organization" or "place"."""
     return {row[0]: row[1] for row in _rows("institutions.tsv")}

@@ -60,7 +60,7 @@ if TYPE_CHECKING:
 DEPUTY_WORDS = {"deputy", "vice", "assistant", "acting", "associate"}
 # A leader title qualified by one of these heads a part of the body ("its regional director"): a member.
 SUBUNIT_WORDS = {"regional", "local", "district", "provincial", "divisional", "area", "branch", "country",
-                 "parliamentary", "caucus", "group"}  # ("the SFP's parliamentary group leader": of the party's MPs)
+                 "parliamentary", "caucus"}  # ("the SFP's parliamentary group leader": of the party's MPs)
 # "director" qualified by a function ("policy director") is a member; these qualifiers keep it the leader.
 LEADING_DIRECTOR = {"managing", "executive", "national", "chief", "general", "the", "a", "an", "its",
                     # words that say when or how one leads, not what part one leads
@@ -259,7 +259,7 @@ def _after_person(text: str, mentions: list[Mention], i: int, entities: list[Ent
     if kind == "leaderOf" and (m.group("art") or "").lower().strip() in ("a", "an"):
         kind = "memberOf"  # "a governor of the Federal Reserve", "a leader of Hamas": one of several
     if kind == "leaderOf" and (m.group("poss") or " at " in text[end + m.end("title"):holder[0]]) \
-            and re.match(r"^\s+(?:of|for)\s+[a-z]", m.group("post")):
+            and re.match(r"^\s+(?:of|for)\s+(?!(?:the\s+)?board\b)[a-z]", m.group("post")):
         kind = "memberOf"  # "the WHO's director of immunization", "head of public finance at the X Institute": the
         # head of one of its functions
     if kind == "leaderOf" and re.match(r"^(?:’s|'s)\s+[a-z]", text[holder[1]:holder[1] + 4]) \
@@ -271,8 +271,8 @@ def _after_person(text: str, mentions: list[Mention], i: int, entities: list[Ent
 
 # "X, who covers public-safety technology at Halvorsen Research", "who teaches law at X": one of its people (present
 # tense: "who worked at" is past).
-WHO_WORKS_AT = re.compile(r"^,\s+who\s+(?:works|covers|teaches|lectures|researches|serves)\s+(?:[\w-]+\s+){0,4}?"
-                          r"(?:at|for|with)\s+(?:the\s+)?$")
+WHO_WORKS_AT = re.compile(r"^,\s+who\s+(?:works|covers|teaches|lectures|researches)\s+"
+                          r"(?:(?!(?:closely|as|with)\s)[a-z][\w-]*\s+){0,3}?(?:at|for)\s+(?:the\s+)?$")
 # "X, a wildfire expert at Thompson Rivers University": a person noun, then "at" or "with" and the body.
 NOUN_AT = re.compile(r"^,\s+(?:a|an)\s+(?P<title>(?:[a-z][\w-]*\s+){0,3}?(?P<noun>[a-z][\w-]*))\s+(?:at|with)\s+"
                      r"(?:the\s+)?$")
@@ -806,7 +806,13 @@ def _kind_titled(text: str, mentions: list[Mention], entities: list[Entity]) -> 
             continue
         if any(a <= m.start("noun") < b for a, b, _ in mentions):
             continue  # "Congress leader X": the word is the organization's own name (see _before_person)
-        org = _org_of_kind(text, mentions, entities, m.group("noun").lower(), m.start("noun"))
+        capital = m.group("title")[:1].isupper()
+        if capital and (re.match(r",?\s+(?:of|from|at)\s", text[t:t + 8])
+                        or m.group("title").lower().split()[-1] == "minister"):
+            continue  # ("Council President X of the Berkeley City Council", "Union Minister X": another body's)
+        # (a capitalised title only for the one body of that kind: "Club Captain X" after "Arsenal beat Chelsea" is
+        # either club's)
+        org = _org_of_kind(text, mentions, entities, m.group("noun").lower(), m.start("noun"), by_kind_only=capital)
         if org is not None:
             out += _relation(person, _kind(m.group("title")), org, m.group("title"), text, m.start("noun"), t)
     return out
@@ -858,7 +864,7 @@ def _seat_holders(text: str, mentions: list[Mention], entities: list[Entity]) ->
         sentence = (_sentence_start(text, start), stop.start() if stop else len(text))
         if any(e.type == "Place" and e.name not in body.name and (since <= s < start or sentence[0] <= s < sentence[1])
                for s, _, e in mentions) or SEAT_TITLES[title] == "council" and not LOCAL_COUNCIL.search(body.name) \
-                or re.match(r",\s+(?:of|from)\s", text[end:end + 8]):  # ("Councillor X, of neighbouring Kirklees,")
+                or re.match(r",?\s+(?:of|from)\s", text[end:end + 8]):  # ("Councillor X, of neighbouring Kirklees,")
             continue
         done.add(person.key)
         out += _relation(person, "memberOf", body, title, text, start - len(title) - 1, end)

@@ -1199,7 +1199,7 @@ def _speaker(doc: Doc, raw: Raw, index: _Mentions, entities: list[Entity],
             found = _in_focus(raw, focus, subj.lower_, entities, mention.text)
         return mention, None if found in ages else found
     if hit is not None:
-        return _span(doc, hit[0], hit[1]), hit[2].key
+        return _span(doc, hit[0], hit[1]), _government_of(hit[2], entities)
     named = _named_in_description(subj, index)
     if named is not None:  # (unless the description's own name is apposed: "The Premier League's referees' body,
         mention = _description(doc, subj)  # PGMOL, said")
@@ -1223,6 +1223,14 @@ def _speaker(doc: Doc, raw: Raw, index: _Mentions, entities: list[Entity],
         found = _in_focus(raw, focus, subj.lower_, entities, mention.text) \
             or _titled_before(mention, subj.lower_, index)
     return mention, None if found in ages else found
+
+
+def _government_of(ent: Entity, entities: list[Entity]) -> str:
+    """"Russia and Ukraine held talks ... Moscow said": a capital that speaks is its country's government, when the
+    article names the country (kg/data/capitals.tsv); any other speaker is itself."""
+    country = lexicon.capitals().get(ent.name) if ent.type == "Place" else None
+    return next((e.key for e in entities if country and e.name == country and e.type in ("Place", "Organization")),
+                ent.key)
 
 
 def _named_subject(subj: Token, index: _Mentions) -> tuple[int, int, Entity] | None:
