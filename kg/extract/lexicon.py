@@ -11,6 +11,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
+# Words that put a title in the past ("former minister", "the late president", "ex-coach", "then chairman").
+PAST_WORDS = frozenset({"former", "late", "ex", "then", "one-time", "onetime", "erstwhile", "retired"})
+
 
 def _rows(name: str) -> list[list[str]]:
     """Rows of a data file: comment and blank lines skipped, fields split on tabs."""

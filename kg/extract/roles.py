@@ -68,7 +68,7 @@ LEADING_DIRECTOR = {"managing", "executive", "national", "chief", "general", "th
 # A leader title that a function noun before it makes the head of one part of a body ("finance chief",
 # "legal director", "head" of a department): membership of the body.
 FUNCTION_TITLES = (["director"], ["chief"], ["head"])
-PAST_WORDS = {"former", "late", "ex", "then", "one-time", "onetime", "erstwhile", "retired"}
+PAST_WORDS = lexicon.PAST_WORDS
 MODIFIER = r"(?:(?:deputy|vice|assistant|acting|senior|top|chief|national|security|foreign|defen[cs]e|general)\s+)*"
 ARTICLE = r"(?:(?:a|an|the)\s+)?"
 # Function words are no part of a title: "National Association of Head Teachers" names no head.

@@ -1096,9 +1096,8 @@ def _army_before(doc: Doc, mention: Span, index: _Mentions) -> str | None:
         if e.type == "Organization" and ARMY_NAME.search(e.name) \
                 and words[words[0].lower() == "the"] in lexicon.places():
             # (nor a place the model found there that kg keeps no entity for, nor one the sentence opens in)
-            text = index_of(doc).text
-            begin = max(text.rfind("\n", 0, mention.start), text.rfind(". ", 0, mention.start)) + 1
-            opening = text[begin:mention.start]
+            ix = index_of(doc)
+            opening = ix.text[ix.token_at(mention.start).sent.start_char:mention.start]
             return None if any(x.label_ in ("GPE", "LOC") and s < x.start_char < mention.start
                                and x.text not in e.name for x in index_of(doc).ents) \
                 or re.match(r"\s*In\s+[A-Z]", opening) else e.key
@@ -1313,7 +1312,7 @@ def _titled_before(mention: Span, head: str, index: _Mentions) -> str | None:
 
 def _aged_description(text: str) -> bool:
     """"the 62-year-old farmer leader": a description by age, of someone the article named before."""
-    return re.search(r"\b\d+-year-old\b", text) is not None
+    return _age_described(text) is not None
 
 
 def _describes_person(doc: Doc, mention: Span, subj: Token, entities: list[Entity]) -> bool:
@@ -1377,7 +1376,7 @@ def _in_focus(raw: Raw, focus: _Focus, head: str, entities: list[Entity], mentio
     return focus.person[0]  # "manager Sean Dyche ... the Everton boss said": another word for the same title)
 
 
-FORMER = re.compile(r"(?i)\b(?:former|ex-|erstwhile|one-time|onetime|retired)")
+FORMER = re.compile(rf"(?i)\b(?:{'|'.join(sorted(lexicon.PAST_WORDS))})\b")  # ("the former X", "an ex-minister")
 def _named_before(ent: Entity, raw: Raw) -> bool:
     """Whether the article names ``ent`` before the statement (a description cannot refer to someone named later)."""
     at = raw.subject.idx if raw.subject is not None else raw.content.start
@@ -1766,7 +1765,7 @@ def _bind_pending(doc: Doc, out: list[Statement], pending: list[int], raw: Raw, 
                                       for e in entities for m in e.mentions)
             if not lede or re.match(r",\s+(?!who\b|whose\b|\d)(?:the\s|an?\s|[a-z]+(?<!ing)\b)", after) or any(
                     t.lower() not in HONORIFICS and not _same_title(t, role) for t in ent.titles) \
-                    or not _described_as(text, ent, description):
+                    or not _said_of(text, ent, description):
                 continue
         out[n] = replace(st, speaker=key)
 
@@ -1776,7 +1775,7 @@ UNDESCRIPTIVE = frozenset({"the", "a", "an", "of", "for", "at", "in", "on", "and
                            "former", "retired", "senior", "top", "one", "ex", "then", "late", "who", "that"})
 
 
-def _described_as(text: str, ent: Entity, description: str) -> bool:
+def _said_of(text: str, ent: Entity, description: str) -> bool:
     """Whether the article says of the person, after one of their names and in the same sentence, a word of the
     lede's description of them ("A retired police colonel ... / Rodolfo Ilagan, who headed the drug unit of the Cebu
     City Police Office"; "The chief executive of Kestrel ... / Mokoena, who became chief executive in 2022")."""
