@@ -143,6 +143,8 @@ def resolve_summaries(summaries: Iterable[ArticleSummary], overrides: Overrides 
     _merge_supported_variants(local, merge, uf, "Actor", _name_skeleton, _variant, "spelling-variant")
     # organization names that differ in a generic head noun (... Units / ... Forces)
     _merge_supported_variants(local, merge, uf, "Organization", _without_head, _head_variant, "head-noun-variant")
+    # a person's name and a fuller one (Hernán Castañeda / Hernán Castañeda Montoya: a second surname, a middle name)
+    _merge_supported_variants(local, merge, uf, "Actor", _first_and_other, _shorter_name, "shorter-name")
     _merge_overrides(local, merge, ov)
 
     clusters: dict[LocalRef, list[LocalRef]] = defaultdict(list)
@@ -273,14 +275,16 @@ def _merge_supported_variants(local: dict[LocalRef, _Local], merge: Any, uf: _Un
                               block: Any, variant: Any, rule: str) -> None:
     """Across articles, merge entities of ``etype`` whose names are variants (``variant``), only with
     supporting evidence beyond the name (see :func:`_support`). Candidates are compared only inside
-    blocks of equal ``block(name key)``, so the cost follows the number of near-duplicates, not the
-    square of the number of entities."""
+    blocks of equal ``block(name key)`` (a block key, or a list of them), so the cost follows the number of
+    near-duplicates, not the square of the number of entities."""
     blocks: dict[str, set[LocalRef]] = defaultdict(set)
     for ref, loc in local.items():
         if loc.type == etype:
             for k in loc.keys:
                 if len(k.split()) > 1:
-                    blocks[block(k)].add(ref)
+                    keys = block(k)
+                    for b in [keys] if isinstance(keys, str) else keys:
+                        blocks[b].add(ref)
     # Whether two entities' names vary depends on their sets of names alone, which repeat across the
     # articles that name a public figure: each pair of sets is compared once.
     multi = {ref: frozenset(k for k in local[ref].keys if len(k.split()) > 1)
@@ -320,6 +324,24 @@ def _merge_supported_variants(local: dict[LocalRef, _Local], merge: Any, uf: _Un
                                 root[r] = new
 
 
+def _first_and_other(key: str) -> list[str]:
+    """Blocks of a person's name for :func:`_shorter_name`: its first word with each other word. A name and a
+    fuller one share the block of the shorter one's first and last words."""
+    words = key.split()
+    return [f"{words[0]} {w}" for w in dict.fromkeys(words[1:])]
+
+
+def _shorter_name(a: str, b: str) -> bool:
+    """One person's name the other with words left out, the first word kept: "hernan castaneda" and "hernan
+    castaneda montoya", "julio nique" and "julio cesar nique villacorta" (the second surname, a middle name)."""
+    wa, wb = a.split(), b.split()
+    short, full = (wa, wb) if len(wa) < len(wb) else (wb, wa)
+    if len(short) < 2 or len(short) == len(full) or short[0] != full[0]:
+        return False
+    it = iter(full[1:])
+    return all(w in it for w in short[1:])
+
+
 def _head_variant(a: str, b: str) -> bool:
     """Names that differ only in a generic head noun: Popular Mobilization Units / Forces."""
     from kg.extract.lexicon import org_heads
@@ -333,6 +355,9 @@ def _support(a: _Local, b: _Local) -> str:
     """Evidence beyond the name that two people are one: shared title, role or quoted words."""
     if a.titles & b.titles:
         return f"same title {sorted(a.titles & b.titles)[0]!r}"
+    heads = {t.split()[-1] for t in a.titles if t} & {t.split()[-1] for t in b.titles if t}
+    if heads:  # "general manager" and "manager"
+        return f"same title {sorted(heads)[0]!r}"
     if a.links & b.links:
         role, other = sorted(a.links & b.links)[0]
         return f"same role {role.lstrip('~')} ({other})"

@@ -97,6 +97,29 @@ def test_spelling_variants_merge_only_with_support(titles_a, titles_b, merged) -
         assert any(ev.rule.startswith("spelling-variant; same title") for ev in node.evidence)
 
 
+@pytest.mark.parametrize(
+    ("short", "full", "titles_a", "titles_b", "merged"),
+    [
+        # a second surname or a middle name left out, with a shared title
+        ("Hernán Castañeda", "Hernán Castañeda Montoya", ("former president",), ("president",), True),
+        ("Julio Ñique", "Julio César Ñique Villacorta", ("ombudsman",), ("ombudsman",), True),
+        ("Álvaro Benavides", "Álvaro Benavides del Solar", ("manager",), ("general manager",), True),
+        # the name alone is not enough: "Hussein Ali" and "Hussein Ali Mohammed" may be two men
+        ("Hussein Ali", "Hussein Ali Mohammed", (), (), False),
+        ("Hussein Ali", "Hussein Ali Mohammed", ("commander",), ("striker",), False),
+        # another first name, or the words in another order, is another person
+        ("Ali Hussein", "Hussein Ali Mohammed", ("commander",), ("commander",), False),
+    ],
+)
+def test_a_shorter_form_of_a_name_merges_only_with_support(short, full, titles_a, titles_b, merged) -> None:
+    res = resolve([_rec("a", _ent("e1", "Actor", short, titles=titles_a)),
+                   _rec("b", _ent("e1", "Actor", full, titles=titles_b))])
+    assert (len(res.entities) == 1) is merged
+    if merged:
+        (node,) = res.entities.values()
+        assert any(ev.rule.startswith("shorter-name; same title") for ev in node.evidence)
+
+
 def _org_with_deputy(aid: str, org: str, acronym: str) -> ArticleRecords:
     return _rec(aid, _ent("e1", "Organization", org, acronym), _ent("e2", "Actor", "Karim Haddad"),
                 relations=(Relation("e2", "memberOf", "e1", "deputy head", Span(0, 5, "xxxxx")),))

@@ -15,6 +15,7 @@ languages. We therefore treat its spans only as *candidates* and decide from the
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -726,12 +727,28 @@ def _person_of_org(before: list[Token], after: list[Token]) -> bool:
     return _person_of_named_body([t.text for t in before], [t.text for t in after if t.lower_ != "the"])
 
 
+ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z]{2,6})\)")
+
+
+def _spelled_by_acronym(words: list[str], after: str) -> bool:
+    """A name of two or more words followed by an acronym in parentheses that spells its capitalised words'
+    initials ("Médecins Sans Frontières (MSF)", "Sports Disputes Tribunal (SDT)"): people have no acronyms."""
+    m = ACRONYM_AFTER.match(after)
+    initials = "".join(w[0] for w in words if w[:1].isupper())
+    return m is not None and len(words) >= 2 and m.group(1) == initials.upper()
+
+
+def _plain_name_word(w: str) -> bool:
+    """A capitalised word of letters (any script's: "Vélez", "Álvaro"), with apostrophes or hyphens inside."""
+    return len(w) >= 2 and w[0].isupper() and w[1].islower() and re.fullmatch(r"[^\W\d_][\w’'-]*", w) is not None
+
+
 def _person_of_named_body(name: list[str], body: list[str]) -> bool:
     """A person's name of two or three plain capitalised words, none of them an institution's, a title's or a
     place's word nor a word of the body's name, "of" a body's name that ends in a kind of body or holds an acronym
     ("Petra Lang of DZ Bank", "Gavin Holt of Redline Analytics"); a body grouping other bodies is no person's
     employer ("Green Bay Packers of the National Football League", "Tata Steel of the Tata Group")."""
-    if not 2 <= len(name) <= 3 or not body or not all(re.fullmatch(r"[A-Z][a-z][\w’'-]*", w) for w in name):
+    if not 2 <= len(name) <= 3 or not body or not all(_plain_name_word(w) for w in name):
         return False
     kind = body[-1].lower()
     if kind in GROUPINGS or not (kind in lexicon.org_heads() or kind in lexicon.company_words()
@@ -771,13 +788,17 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
         c.vote("Organization", STRONG)
     elif _lone_legislature(words, after):
         c.vote("Organization", STRONG)
+    elif _spelled_by_acronym(words, after) and _ent_label(doc, c) not in ("GPE", "LOC") \
+            and c.text not in lexicon.places():
+        c.vote("Organization", STRONG)  # "Médecins Sans Frontières (MSF)": a body, however the model read it
     elif len(words) > 1 and (words[-1].lower() in lexicon.org_heads() or _company_ending(words[-1])
                              or "of" in words[1:] and words[words.index("of") - 1].lower() in lexicon.org_heads()):
         c.vote("Organization", STRONG)  # "Quds Force", "Eastmed Shipping", "Rail Crew Guild of Ontario"
     elif PARTY_AFTER.match(after) and THE_BEFORE.search(before):
         c.vote("Organization", STRONG)  # "the ruling Morena party" (a name the model may read as a place)
         c.titles.append("party")
-    elif (descriptor := _descriptor_after(after)) and _is_description(doc, c.end, descriptor):
+    elif (descriptor := _descriptor_after(after)) and _is_description(doc, c.end, descriptor) \
+            and _ent_label(doc, c) != "NORP":  # (not "English club X": a nationality, not a body)
         c.vote("Organization", STRONG)
         c.titles.append(descriptor)
     elif kind := _kind_before(doc, c, before):
@@ -883,12 +904,22 @@ GROUPINGS = {"league", "division", "conference", "group", "holdings", "motors", 
 OF_BODY_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?(?:[A-Z][\w&’'-]*\s+){0,3}([A-Z][a-z]+)\b(?!\s+(?:of|for)\b)")
 
 
+# "Rodrigo Alcántara Vélez of Lima consultancy Macroandina", "Petra Lang of investment bank Halden": a kind of
+# body, written in lower case before the body's name.
+OF_KIND_BODY_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,2}(?:[a-z][\w-]*\s+){0,1}([a-z][\w-]*)\s+"
+                                r"[A-Z][\w’'-]*")
+
+
 def _person_of_body(words: list[str], after: str) -> bool:
     """"Gavin Holt of Redline Analytics", "Ana Ruiz of the Interior Ministry" with the name already split off:
-    see :func:`_person_of_named_body` (not "Bank of England", "Real Madrid of Spain")."""
+    see :func:`_person_of_named_body` (not "Bank of England", "Real Madrid of Spain"); or "of" a kind of body
+    and its name ("X of Lima consultancy Macroandina")."""
     m = OF_BODY_AFTER.match(after)
     body = [w for w in m.group(0).split()[1:] if w != "the"] if m else []
-    return _person_of_named_body(words, body)
+    if _person_of_named_body(words, body):
+        return True
+    k = OF_KIND_BODY_AFTER.match(after)
+    return k is not None and _person_of_named_body(words, [k.group(1)])
 
 
 # "a 34-year-old nurse from ", "to Delhi and ", " and Delhi": where a person comes from, a place beside a place.
@@ -1028,7 +1059,10 @@ def _company_apposition(after: str) -> bool:
     """"Quillmark, the company that ...", "Ember Insights, a data firm": a company described right after."""
     m = re.match(r"^,\s+(?:a|an|the)\s+([a-z][\w -]*)(?![’'])", after)  # not "X, the group's director"
     words = m.group(1).split()[:4] if m is not None else []
-    return any(w in lexicon.company_words() for w in words) \
+    # (the description's head noun, before any preposition: not "X, a spokeswoman for the company", "X, a mining
+    # analyst at Y")
+    words = list(itertools.takewhile(lambda w: w not in APPOSITION_STOPS, words))
+    return bool(words) and words[-1] in lexicon.company_words() \
         and not any(w in PLACE_NOUNS for w in words)  # ("Kaduna, the state capital": "Capital" ends firms' names)
 
 
@@ -1036,7 +1070,8 @@ def _apposed_to_role(before: str, after: str, words: list[str]) -> str | None:
     """"The outgoing club president, Henrik Aas Lunde, said": a capitalised name of 2-4 words set off by
     commas right after a lower-case role description is a person."""
     # (", X," or ", X of the Y Party,": the name may carry its organization)
-    if not 2 <= len(words) <= 4 or not re.match(r"^\s*,|^\s+of\s+(?:the\s+)?[A-Z]", after) \
+    if not 2 <= len([w for w in words if w.lower() not in NAME_PARTICLES]) <= 4 \
+            or not re.match(r"^\s*,|^\s+of\s+(?:the\s+)?[A-Z]", after) \
             or not re.search(r",\s+$", before):
         return None
     desc = before.rstrip()[:-1]
@@ -1546,7 +1581,9 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
     # "Coral Coast coach X", "Coral Coast won", and never "in Coral Coast"; "Coral Coast businesses" is the place)
     located = {_key(c) for c in cands if LOCATIVE_BEFORE.search(text, max(0, c.start - 14), c.start)} \
         | ({_key(c) for c in cands} - {_key(c) for c in cands if CLUB_USE_AFTER.match(text, c.end, c.end + 30)})
-    for key, c in names.items():
+    # longer short forms first: "Hernán Castañeda" joins "Hernán Castañeda Montoya" before "Castañeda" looks for
+    # the one full name it is part of
+    for key, c in sorted(names.items(), key=lambda kv: -len(norm[kv[0]])):
         if c.sent_start and c.strength < 0 and re.search(rf"\b{re.escape(c.text.lower())}\b", text):
             continue  # "Resistance has decided ...": a common word capitalised at a sentence start
         toks = norm[key]
@@ -1649,12 +1686,24 @@ def _is_short_form(short: list[str], full: list[str], etype: str | None, surface
         return False
     if etype == "Actor" and n == 1 and short[0] in full[:-1] and short[0] not in NAME_PARTICLES and len(short[0]) > 2:
         return True  # "Restrepo" (Andrés Felipe Restrepo Vélez), "Lin" (Lin Jianguo): surnames need not come last
+    if etype == "Actor" and n >= 2 and short[0] == full[0] and _subsequence(short[1:], full[1:]) \
+            and short[-1] not in NAME_PARTICLES:
+        return True  # "Hernán Castañeda" (Hernán Castañeda Montoya), "Julio Ñique" (Julio César Ñique Villacorta)
+    if etype == "Actor" and n >= 2 and short[0] in NAME_PARTICLES and short[-1] not in NAME_PARTICLES \
+            and any(full[i:i + n] == short for i in range(1, len(full) - n + 1)):
+        return True  # "Del Águila" (María Teresa del Águila Rengifo), "dos Santos" (João Batista dos Santos)
     # "Norvane" for "Norvane Technologies"; but "Senate" is no short form of "Senate Transport Committee"
     prefix = full[:n] == short and not (n == 1 and short[0] in lexicon.org_heads()) \
         and not any(w in ("of", "for", "on") for w in full[n:])  # "United Nations Framework Convention on …"
     # (not the words after a preposition: "Cape Town" is no short form of "University of Cape Town")
     suffix = full[-n:] == short and full[-n - 1] not in ("of", "for", "on", "in", "at", "to")
     return suffix or (etype == "Organization" and prefix)
+
+
+def _subsequence(short: list[str], full: list[str]) -> bool:
+    """Every word of ``short`` in ``full``, in the same order."""
+    it = iter(full)
+    return all(w in it for w in short)
 
 
 def _is_variant(short: list[str], full: list[str]) -> bool:
