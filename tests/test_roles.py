@@ -288,6 +288,14 @@ ROLES = [  # (text, expected relation)
      ("Maria Chen", "spokespersonOf", "Adani Group")),  # (the clause is about the family)
     ("Gavin Holt of Redline Analytics was more skeptical about the deal.",
      ("Gavin Holt", "memberOf", "Redline Analytics")),
+    # a minister by portfolio leads the article's one ministry of that portfolio
+    ("Malawi's health ministry said 87 people had died. Health Minister Grace Chimombo said the situation was under "
+     "control.", ("Grace Chimombo", "leaderOf", "Malawian health ministry")),
+    ("The Ministry of Economy and Finance said growth slowed. Economy and Finance Minister Patricia Solórzano said the "
+     "budget was sound.", ("Patricia Solórzano", "leaderOf", "Ministry of Economy and Finance")),
+    # a title "for the company": the company named before
+    ("Minera Cumbre Azul said it regretted the deaths. \"We reject all violence,\" Lucía Fernández, a spokeswoman for "
+     "the company, said in Lima.", ("Lucía Fernández", "spokespersonOf", "Minera Cumbre Azul")),
     # organizations inside organizations
     ("Shares in Instagram, a subsidiary of Meta, rose on Monday.", ("Instagram", "partOf", "Meta")),
     ("On Tuesday, DeepMind, part of Google, released a new model.", ("DeepMind", "partOf", "Google")),
@@ -300,6 +308,9 @@ def test_roles(nlp, text: str, expected: tuple[str, str, str]) -> None:  # type:
 
 
 NO_ROLE = [  # a link the text does not state
+    # no ministry of that portfolio named; a critic of the company is none of its people
+    "The Interior Ministry said two officers were hurt. Health Minister Grace Chimombo said the situation was calm.",
+    "Vela Foods cut jobs. Ann Lee, a critic of the company, said it was greedy.",
     # a judge is not a justice of the one court named (lower courts, television, boxing); nor another country's
     "The Supreme Court heard arguments on Tuesday. Judge Aileen Cannon, a federal district judge, had dismissed the "
     "case.",

@@ -179,6 +179,28 @@ STATEMENTS = [  # (text, expected statements as (content, kind, speaker))
     # a relative pronoun speaks for the name it hangs on
     ("The defence was led by Jonathan Reyes, who told the jury that the evidence had been planted.",
      [("the evidence had been planted", "indirect", "Jonathan Reyes")]),
+    # an aside between the speaker and the cue ("X, asked about Y, said"), however the parser hung it
+    ("Mwangi, asked whether coaches and agents would also face sanctions, said investigations were continuing.",
+     [("investigations were continuing", "indirect", "Mwangi")]),
+    ("Prime Minister Gustavo Adolfo Peña Robles, asked about the mine, said talks were advancing slowly.",
+     [("talks were advancing slowly", "indirect", "Gustavo Adolfo Peña Robles")]),
+    # the reported clause before an inverted attribution, read as an adverbial clause
+    ("Kenya's Sports Disputes Tribunal (SDT) banned the runner. All her results since the date of the test will be "
+     "annulled, the tribunal said in its written decision.",
+     [("All her results since the date of the test will be annulled", "indirect", "Sports Disputes Tribunal")]),
+    ("Asked again about the timing, De Graaf repeated that the two matters were unrelated.",
+     [("the two matters were unrelated", "indirect", "De Graaf")]),
+    # a name the parser hung on the speaker's title or body ("X, director of Y, ... warned"; "X of Y said")
+    ("Jang Min-kyu, director of Korea Corporate Governance Watch, a Seoul-based civic group, called the sentence "
+     "lenient but warned that convicted chaebol leaders had often been pardoned.",
+     [("convicted chaebol leaders had often been pardoned", "indirect", "Jang Min-kyu")]),
+    ("But Rodrigo Alcántara Vélez of Lima consultancy Macroandina said the pause was a mistake.",
+     [("the pause was a mistake", "indirect", "Rodrigo Alcántara Vélez")]),
+    # a body's board speaks for the body; a ministry named by its country and portfolio
+    ("The board of the Central Reserve Bank of Peru (BCRP) said in its policy statement that the decision was "
+     "unanimous.", [("the decision was unanimous", "indirect", "Central Reserve Bank of Peru")]),
+    ("TOKYO (Reuters) - Japan's finance ministry said on Friday it had intervened in currency markets.",
+     [("it had intervened in currency markets", "indirect", "Japanese finance ministry")]),
     # the several subjects of a misparsed "The ruling X said"
     ("The ruling All Progressives Congress (APC) said its candidate was clearly ahead.",
      [("its candidate was clearly ahead", "indirect", "All Progressives Congress")]),
@@ -1022,3 +1044,12 @@ def test_statements_in_the_headline_are_left_to_the_body(nlp) -> None:  # type: 
     article = Article("t", "t.txt", text, "0", headline=find_headline(text, ()))
     got = [st.content.text for st in extract(nlp(text), article).statements]
     assert got == ["the rise of 23 per cent was unfair to families"]
+
+
+def test_the_club_is_the_one_the_story_is_about_not_one_it_describes_as_a_club(  # type: ignore[no-untyped-def]
+        nlp) -> None:
+    text = ("Haarlem United FC dismissed head coach Frank Mulder on Monday and confirmed the sale of top scorer "
+            "Youssef El Amrani to English club Northgate City. Assistant coach Dennis Bakker will take charge of the "
+            "team, the club said in a statement.")
+    assert ("Assistant coach Dennis Bakker will take charge of the team", "indirect", "Haarlem United FC") \
+        in statements(nlp, text)

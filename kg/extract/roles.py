@@ -122,7 +122,8 @@ def extract_relations(doc: Doc, article: Article, entities: list[Entity],
     for rel in _from_speaker_descriptions(text, statements, entities, mentions) + \
             _described_org_titles(doc, mentions, entities) + _company_officers(text, mentions, entities) + \
             _kind_titled(text, mentions, entities) + _court_officers(text, mentions, entities) + \
-            _seat_holders(text, mentions, entities):
+            _seat_holders(text, mentions, entities) + _portfolio_ministers(text, mentions, entities) + \
+            _title_for_kind(text, mentions, entities):
         found.setdefault((rel.subject, rel.role, rel.object), rel)
     return list(found.values())
 
@@ -914,4 +915,60 @@ def _company_officers(text: str, mentions: list[Mention], entities: list[Entity]
             title = m.group("title")
             out += _relation(person, _kind(title) or "memberOf", next(iter(companies.values())), title, text,
                              start - (len(window) - m.start("title")), end)
+    return out
+
+
+# "Health Minister Grace Chimombo", "Economy and Finance Minister X": a minister named by the portfolio right
+# before the name (not "Prime Minister", "Deputy Minister": no portfolio).
+PORTFOLIO_MINISTER = re.compile(r"(?:^|[^\w’'])(?P<portfolio>(?:[A-Z][a-z]+(?:\s+(?:and|of|for)\s+|\s+)){1,4}?)"
+                                r"(?:[Mm]inister|[Ss]ecretary)\s+$")
+NOT_PORTFOLIOS = frozenset({"prime", "deputy", "vice", "former", "state", "junior", "the", "a", "senior", "acting",
+                            "chief", "first", "cabinet", "general", "permanent", "principal"})
+
+
+def _portfolio_ministers(text: str, mentions: list[Mention], entities: list[Entity]) -> list[Relation]:
+    """"Health Minister Grace Chimombo" leads the article's one ministry whose name holds the portfolio's words
+    ("Ministry of Health", "Malawi's health ministry"); without such a ministry in the article, no relation."""
+    ministries = [e for e in entities if e.type == "Organization"
+                  and any("ministry" in n.lower().split() for n in (e.name, *e.aliases))]
+    out: list[Relation] = []
+    if not ministries:
+        return out
+    for start, end, person in mentions:
+        if person.type != "Actor":
+            continue
+        m = PORTFOLIO_MINISTER.search(text, max(0, start - 60), start)
+        if m is None or _past(text, m.start("portfolio")):
+            continue
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", m.group("portfolio"))
+                 if w.lower() not in ("and", "of", "for")]
+        words = words[next((i for i, w in enumerate(words) if w not in NOT_PORTFOLIOS), len(words)):]
+        if not words or words[0] in NOT_PORTFOLIOS:
+            continue
+        held = [e for e in ministries if any(set(words) <= set(re.findall(r"[a-z]+", n.lower()))
+                                             for n in (e.name, *e.aliases))]
+        if len(held) == 1:
+            title = text[m.start("portfolio"):start].strip()
+            out += _relation(person, "leaderOf", held[0], title, text, m.start("portfolio"), end)
+    return out
+
+
+# "X, a spokeswoman for the company", "Y, the chairman of the club": a title for a body named by its kind.
+TITLE_FOR_KIND = re.compile(r",\s+(?:a|an|the)\s+(?P<title>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+(?:for|of|at)\s+"
+                            r"the\s+(?P<kind>[a-z]+)\b(?!\s+of\b|['’])")
+
+
+def _title_for_kind(text: str, mentions: list[Mention], entities: list[Entity]) -> list[Relation]:
+    """"Lucía Fernández-Cáceres, a spokeswoman for the company": the organization is the one of that kind the
+    article named before (see :func:`_org_of_kind`)."""
+    nouns = lexicon.org_heads() | lexicon.company_words()
+    out: list[Relation] = []
+    for start, end, person in mentions:
+        m = TITLE_FOR_KIND.match(text, end) if person.type == "Actor" else None
+        if m is None or m.group("kind") not in nouns:
+            continue
+        kind = _kind(m.group("title"))
+        org = _org_of_kind(text, mentions, entities, m.group("kind"), m.start("kind")) if kind else None
+        if org is not None:
+            out += _relation(person, kind, org, m.group("title"), text, start, m.end())
     return out

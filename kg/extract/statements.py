@@ -206,11 +206,29 @@ def _cue(tok: Token, direct: bool) -> str | None:
     if entry.direct_only and any(c.dep_ == "auxpass" for c in tok.children) \
             and not any(c.dep_ == "agent" for c in tok.children):
         return None  # "Residents were called to a meeting titled "..."": nobody speaks
+    if _asked_aside(tok):
+        return None  # "X, asked about the mine, said ...": the question is the reporter's
     if entry.particle:
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         if not any(c.lower_ == entry.particle for c in tok.children) and (nxt is None or nxt.lower_ != entry.particle):
             return None
     return entry.lemma
+
+
+ASKED = frozenset({"ask", "question", "press"})
+
+
+def _asked_aside(tok: Token) -> bool:
+    """"Mwangi, asked whether coaches would face sanctions, said ...": a participle set off by commas between a
+    speaker and the cue, however the parser hung it (as the main verb, or as a clause of the cue)."""
+    if tok.lemma_.lower() not in ASKED or tok.tag_ not in ("VBD", "VBN") or tok.i == 0 \
+            or tok.doc[tok.i - 1].text != ",":
+        return False
+    for v in tok.sent:
+        if v.i > tok.i and v.doc[v.i - 1].text == "," and (v.head.i == tok.i or tok.head.i == v.i) \
+                and v.lemma_.lower() in lexicon.cue_verbs() and v.pos_ in ("VERB", "AUX"):
+            return True
+    return False
 
 
 def _subject(tok: Token) -> Token | None:
@@ -220,6 +238,11 @@ def _subject(tok: Token) -> Token | None:
     reporting verb's subject, not to the reported clause's.
     """
     own = _own_subject(tok)
+    if own is None and tok.head.i != tok.i and _asked_aside(tok.head):
+        return _own_subject(tok.head)  # ("Mwangi, asked ..., said": the parser made "asked" the main verb)
+    aside = next((c for c in tok.children if c.i < tok.i and _asked_aside(c)), None) if own is None else None
+    if aside is not None:
+        return _own_subject(aside)  # (or gave the aside the speaker as its subject)
     if own is None and tok.dep_ == "pcomp" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() == "quote":
         # "X was quoted by TASS as saying", "TASS quoted X as saying": the one quoted speaks, not the outlet
         quoted = tok.head.head
@@ -474,7 +497,7 @@ def _complement(tok: Token) -> Token | None:
     - `X wrote in a ruling that ...`: the that-clause read as a relative clause of the document;
     - `CLAUSE, negotiators said.`: the clause before an inverted attribution left unattached ("dep").
     """
-    comps = [c for c in tok.children if c.dep_ == "ccomp"]
+    comps = [c for c in tok.children if c.dep_ == "ccomp" and not _asked_aside(c)]
     # (not a relative clause the parser hung on the cue: "In an interview, extracts of which were read to the jury,
     # the 61-year-old said the estimates were sound")
     comps = [c for c in comps if not (c.i < tok.i and any(_relative_of(t, c) for t in c.subtree if t.i < c.i))]
@@ -522,6 +545,13 @@ def _complement(tok: Token) -> Token | None:
                 and tok.doc[c.right_edge.i + 1].text == "," \
                 and all(t.is_space for t in tok.doc[c.sent.start:c.left_edge.i]) \
                 and any(t.pos_ in ("VERB", "AUX") for t in c.subtree):
+            return c
+        # ("All her results since the test will be annulled, the tribunal said": read as an adverbial clause; not
+        # "When he arrived, X said", "Asked about it, X said": no conjunction of its own, and a finite verb)
+        if c.dep_ == "advcl" and c.i < tok.i and subj is not None and c.right_edge.i + 2 == subj.left_edge.i \
+                and tok.doc[c.right_edge.i + 1].text == "," and c.left_edge.i == c.sent.start \
+                and not any(m.dep_ in ("mark", "advmod") for m in c.children) and c.tag_ not in ("VBG", "VBN") \
+                and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in c.subtree):
             return c
     return None
 
@@ -1199,7 +1229,7 @@ def _speaker(doc: Doc, raw: Raw, index: _Mentions, entities: list[Entity],
         return mention, None if found in ages else found
     if hit is not None:
         return _span(doc, hit[0], hit[1]), _government_of(hit[2], entities)
-    named = _named_in_description(subj, index)
+    named = _named_in_description(subj, index) or _organ_of(subj, index)
     if named is not None:  # (unless the description's own name is apposed: "The Premier League's referees' body,
         mention = _description(doc, subj)  # PGMOL, said")
         return mention, _apposed_name(doc, subj, mention, raw.cue, index) or named
@@ -1241,6 +1271,21 @@ def _named_subject(subj: Token, index: _Mentions) -> tuple[int, int, Entity] | N
         hit = index.span_at(prev.idx)
         if hit is None or hit[2].type != "Actor" or hit[1] != prev.idx + len(prev) or prev.head.i != subj.i:
             return None
+    if hit is None:
+        # "Jang Min-kyu, director of X, said", parsed with the title as the subject and the name as its modifier
+        for c in subj.children:
+            person = index.span_at(c.idx) if c.dep_ == "nmod" and c.i < subj.i else None
+            if person is not None and person[2].type == "Actor" \
+                    and index_of(subj.doc).text[person[1]:person[1] + 1] == ",":
+                return person
+    if hit is not None and hit[2].type == "Organization":
+        # "Rodrigo Alcántara Vélez of Lima consultancy Macroandina said", parsed with the body as the subject
+        # and the person as its modifier: the person speaks
+        for c in subj.children:
+            person = index.span_at(c.idx) if c.dep_ in ("nmod", "compound") and c.i < subj.i else None
+            if person is not None and person[2].type == "Actor" \
+                    and any(t.lower_ == "of" and t.head.i == c.i for t in c.children):
+                return person
     return hit
 
 
@@ -1581,6 +1626,22 @@ def _named_in_description(subj: Token, index: _Mentions) -> str | None:
     return None
 
 
+ORGANS = frozenset({"board", "management", "leadership", "secretariat", "presidency", "bureau"})
+
+
+def _organ_of(subj: Token, index: _Mentions) -> str | None:
+    """"The board of the Central Reserve Bank of Peru said": a body's own organ speaks for the body."""
+    if subj.lower_ not in ORGANS:
+        return None
+    for prep in subj.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                hit = index.span_at(obj.idx) if obj.dep_ == "pobj" else None
+                if hit is not None and hit[2].type == "Organization":
+                    return hit[2].key
+    return None
+
+
 def _description(doc: Doc, subj: Token) -> Span:
     """The speaker as written: the subject's phrase up to the first comma or relative clause."""
     toks = []
@@ -1675,15 +1736,21 @@ def _nationals(doc: Doc, entities: list[Entity]) -> list[tuple[str, str, str | N
     return out
 
 
+CLUB_NOUNS = ("club", "team", "side")
+
+
 def _org_by_noun(doc: Doc, head: str, before: int, index: _Mentions, entities: list[Entity]) -> str | None:
     """"the ministry", "the department", "the company": the one organization of that kind named before."""
     if head not in lexicon.org_heads() and head not in lexicon.company_words():
         return None
     named = {e.key for s, _, e in index.by_pos if s < before and e.type == "Organization"}
     # (by the name's own head first: "the club" after "the Rotary Club" and "Bayside United's academy" is the former)
-    cands = {e.key for e in entities if e.key in named and _org_kind(e, head, loose=False)} \
-        or {e.key for e in entities if e.key in named and _org_kind(e, head)}
-    if len(cands) > 1 and head in ("club", "team", "side"):  # several clubs: the one the article is about, the first
+    # (for clubs by the name alone: "English club Northgate City", a club the story mentions, is not thereby the club
+    # the story is about)
+    strict = {e.key for e in entities if e.key in named and _org_kind(e, head, loose=False)
+              and not (head in CLUB_NOUNS and head not in e.name.lower().split())}
+    cands = strict or {e.key for e in entities if e.key in named and _org_kind(e, head)}
+    if len(cands) > 1 and head in CLUB_NOUNS:  # several clubs: the one the article is about, the first
         # in subject position ("Bayside United have sacked their coach ... Coral Coast wished him well. The club said")
         subjects = [(s, e.key) for s, t, e in index.by_pos if e.key in cands and s < before
                     and _is_subject_at(doc, s, t)]
@@ -1701,7 +1768,7 @@ def _org_kind(e: Entity, head: str, loose: bool = True) -> bool:
         return True
     if not loose:
         return False
-    if head in ("club", "team", "side") and (words[-1] in CLUB_WORDS or words[0] == "fc"):
+    if head in CLUB_NOUNS and (words[-1] in CLUB_WORDS or words[0] == "fc"):
         return True  # "the club" of "Bayside United", "FC Porto"
     if head in lexicon.company_words():  # "the company", "the steelmaker": a company by its legal form or trade
         return words[-1].strip(".,") in lexicon.company_words() or \
