@@ -173,6 +173,10 @@ IRREALIS_NOUNS = frozenset(
 )
 # Prepositions through which such a noun governs the event noun (*a proposal for*, *talks on*).
 IRREALIS_NOUN_PREPS = frozenset({"for", "on", "over", "of", "about", "toward", "towards"})
+# Nouns whose topic happened whatever the mood of the clause they are in: "voted to open an inquiry into
+# the fatal shooting of X" plans the inquiry, not the shooting.
+INQUIRY_NOUNS = frozenset({"inquiry", "enquiry", "investigation", "probe", "inquest", "review", "trial", "lawsuit"})
+INQUIRY_PREPS = frozenset({"into", "of", "over", "on"})
 # Pronouns that, as the subject of a reported clause, stand for the reporting verb's subject.
 REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -385,12 +389,16 @@ def _antecedent(c: Token) -> Token:
 
 def _dependents(tok: Token) -> list[Token]:
     """The dependents a trigger's required words are looked for in: a verb's object, passive subject,
-    particle or preposition; a noun's modifiers and the head of its *of* complement."""
+    particle or preposition, or the noun its past participle describes; a noun's modifiers, the head of its *of*
+    complement and its agent after *by* (*a strike by 11,000 workers* is a workers' strike)."""
     if tok.pos_ == "VERB":
-        return [_antecedent(c) for c in tok.children
-                if c.dep_ in VERB_OBJECT_DEPS or c.dep_ in ("acomp", "ccomp") or _advmod_particle(tok, c)]
+        objects = [_antecedent(c) for c in tok.children
+                   if c.dep_ in VERB_OBJECT_DEPS or c.dep_ in ("acomp", "ccomp") or _advmod_particle(tok, c)]
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.i != tok.i:
+            objects.append(tok.head)  # "the draft, approved by the cabinet": the noun a participle describes
+        return objects
     out = [c for c in tok.children if c.dep_ in NOUN_MODIFIER_DEPS]
-    out += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in _pobjs(c)]
+    out += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "by") for o in _pobjs(c)]
     return out
 
 
@@ -552,9 +560,18 @@ def _under_irrealis_noun(n: Token) -> bool:
     return False
 
 
+def _topic_of_inquiry(n: Token) -> bool:
+    """*an inquiry into the shooting*, *the investigation of the attack*: what is investigated happened."""
+    prep = n.head
+    return (n.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in INQUIRY_PREPS and prep.head.i != prep.i
+            and prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in INQUIRY_NOUNS)
+
+
 def _noun_unreal(n: Token) -> bool:
     cur = n
     for _ in range(12):
+        if _topic_of_inquiry(cur):
+            return False
         if any(c.dep_ in ("amod", "advmod") and c.lower_ in HYPOTHETICAL_MODIFIERS for c in cur.children):
             return True
         if any(c.dep_ == "det" and c.lower_ in NEGATING_DETERMINERS for c in cur.children):
@@ -827,6 +844,8 @@ def _time_owner(tok: Token, by_tok: dict[int, _Mention], by_support: dict[int, _
         owner = by_tok.get(cur.i) or by_support.get(cur.i)
         if owner is not None:
             return owner
+        if cur.pos_ == "VERB" and cur.dep_ == "acl" and cur.head.i in by_tok:
+            return by_tok[cur.head.i]  # "the truce reached in Kunming on March 1": the noun's time
         if cur.pos_ in ("VERB", "AUX"):
             inside = [by_tok[t.i] for t in _bounded_subtree(cur, set()) if t.i in by_tok and _nounlike(t)]
             # "agreed on Tuesday to acquire X": the time of the verb is the time of its complement
@@ -1100,6 +1119,10 @@ def _mentions(doc: Doc, ents: _EntityIndex, types: dict[str, EventType]) -> list
             continue  # "the negotiating table", "striking workers": a participle describing a noun
         support = _support_verb(tok) if _nounlike(tok) else None
         found.append(_Mention(tok, trig, types[trig.type], support, extra_tokens=_extra_tokens(tok, trig)))
+    triggers = {m.tok.i for m in found}
+    # A participle describing an event noun tells that event ("the truce reached in Kunming"): it is the noun's, with
+    # its place and time, and no event of its own.
+    found = [m for m in found if not (m.tok.pos_ == "VERB" and m.tok.dep_ == "acl" and m.tok.head.i in triggers)]
     triggers = {m.tok.i for m in found}
     # A verb trigger whose object is another event noun is a support verb for it ("announced the end");
     # an event noun modifying another one names what that one is about ("ceasefire talks", "merger
