@@ -38,6 +38,10 @@ TYPED = [  # (text, name, type) -- the type comes from the text, not from the mo
      "Actor"),
     ("But Rodrigo Alcántara Vélez of Lima consultancy Macroandina said the pause was a mistake.",
      "Rodrigo Alcántara Vélez", "Actor"),
+    # a court or council of a city is no body named after the city
+    ("The penalty comes two days after a Seoul court sentenced the chairman.", "Seoul", "Place"),
+    # an amount after a name is no part of it
+    ("The regulator fined Straits Meridian Bank S$27.4 million on Thursday.", "Straits Meridian Bank", "Organization"),
     # an acronym that spells the name: a body
     ("Médecins Sans Frontières (MSF) said it had opened two treatment centres.", "Médecins Sans Frontières",
      "Organization"),

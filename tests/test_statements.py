@@ -201,6 +201,11 @@ STATEMENTS = [  # (text, expected statements as (content, kind, speaker))
      "unanimous.", [("the decision was unanimous", "indirect", "Central Reserve Bank of Peru")]),
     ("TOKYO (Reuters) - Japan's finance ministry said on Friday it had intervened in currency markets.",
      [("it had intervened in currency markets", "indirect", "Japanese finance ministry")]),
+    # a service's people speak for the one body the article names after the service
+    ("The Eastbrook Police Department opened an inquiry. Police said the officer had been suspended.",
+     [("the officer had been suspended", "indirect", "Eastbrook Police Department")]),
+    ("The Eastbrook Police Department opened an inquiry. French police said the suspect had fled.",
+     [("the suspect had fled", "indirect", None)]),
     # the several subjects of a misparsed "The ruling X said"
     ("The ruling All Progressives Congress (APC) said its candidate was clearly ahead.",
      [("its candidate was clearly ahead", "indirect", "All Progressives Congress")]),
@@ -1053,3 +1058,16 @@ def test_the_club_is_the_one_the_story_is_about_not_one_it_describes_as_a_club( 
             "team, the club said in a statement.")
     assert ("Assistant coach Dennis Bakker will take charge of the team", "indirect", "Haarlem United FC") \
         in statements(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # "his lawyer said" is the lawyer the next paragraph names with that title
+    ("Lee, who was led from the courtroom by guards, will appeal, his lawyer said.\n\n\"We respect the court,\" "
+     "Kim Dong-won, a lawyer for Lee, told reporters.", "Kim Dong-won"),
+    # ... not a person with another title
+    ("The striker will miss the final, his agent said.\n\n\"He is devastated,\" Marco Rossi, a lawyer for the club, "
+     "told reporters.", None),
+])
+def test_a_possessive_role_description_names_the_next_speaker_with_that_title(  # type: ignore[no-untyped-def]
+        nlp, text: str, speaker: str | None) -> None:
+    assert statements(nlp, text)[0][2] == speaker

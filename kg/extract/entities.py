@@ -341,10 +341,13 @@ def _place_cands(doc: Doc, text: str, taken: list[Cand], org_spans: list[tuple[i
     return out
 
 
+CURRENCY_AMOUNT = re.compile(r"^[A-Z]{0,3}[$€£¥₹]\d")
+
+
 def _is_name_token(tok: Token) -> bool:
     t = tok.text
-    if tok.ent_type_ in NON_NAME_ENTS or not t:
-        return False
+    if tok.ent_type_ in NON_NAME_ENTS or not t or CURRENCY_AMOUNT.match(t):
+        return False  # (not "S$27.4" of "fined Straits Meridian Bank S$27.4 million")
     if t.lower() in NAME_PARTICLES and tok.i + 1 < len(tok.doc) and not tok.whitespace_:
         return True
     if t.lower() in NAME_PARTICLES and t.islower():
@@ -1174,6 +1177,14 @@ CLAUSE_WORDS = frozenset({"as", "and", "or", "but", "in", "on", "at", "with", "w
                           "of", "for", "to", "from", "by", "than", "if", "because", "since", "until"})
 
 
+# Bodies a place has, written after its name ("Kaduna state government", "Haarlem city council"), and the levels of
+# government between.
+OF_THE_PLACE = frozenset({"forces", "force", "army", "police", "party", "office", "service", "court", "council",
+                          "government", "parliament", "assembly"})
+LEVELS = frozenset({"city", "state", "provincial", "regional", "district", "county", "municipal", "town", "local",
+                    "national", "federal"})
+
+
 def _descriptor_after(after: str) -> str | None:
     """The head noun of a lower-case description right after a name ("news agency", "resistance group")."""
     after = re.sub(r"^\s*\([A-Z][\w.]{1,10}\)", "", after)  # "Daesh (ISIS) terrorist group"
@@ -1189,8 +1200,9 @@ def _descriptor_after(after: str) -> str | None:
     for n in range(len(words), 0, -1):
         head = words[n - 1]
         if head in lexicon.org_heads() or media.get(head, lexicon.Medium("", "")).kind == "outlet":
-            if n == 1 and head in {"forces", "force", "army", "police", "party", "office", "service"}:
-                return None  # "X forces" is the forces of X, not an organization named X
+            if head in OF_THE_PLACE and all(w in LEVELS for w in words[:n - 1]):
+                return None  # "X forces" is the forces of X, "a Seoul court" a court in Seoul, "Haarlem city
+                # council" the council of Haarlem: no body named X
             return " ".join(words[:n])
     return None
 

@@ -1241,7 +1241,8 @@ def _speaker(doc: Doc, raw: Raw, index: _Mentions, entities: list[Entity],
     apposed = _apposed_name(doc, subj, mention, raw.cue, index)
     if apposed is not None:
         return mention, apposed
-    source = _document_source(subj, index) or _spokesperson_of(doc, subj, index, entities) or _staff_of(subj, index)
+    source = _document_source(subj, index) or _spokesperson_of(doc, subj, index, entities) or _staff_of(subj, index) \
+        or _service_named(subj, entities)
     if source is not None:
         return mention, source
     ages = _ages_if_described(doc, mention, index)
@@ -1568,6 +1569,21 @@ def _staff_of(subj: Token, index: _Mentions) -> str | None:
     return None
 
 
+# The people of a public service who speak for it, by the word its name is built on ("Prosecutors told the court"
+# after "the Seoul Central District Prosecutors' Office"; "Police said" after "the Eastbrook Police Department").
+SERVICE_PEOPLE = frozenset({"police", "prosecutors", "investigators", "regulators", "inspectors", "auditors"})
+
+
+def _service_named(subj: Token, entities: list[Entity]) -> str | None:
+    """The article's one organization whose name holds the bare plural subject of a service (see SERVICE_PEOPLE)."""
+    word = subj.lower_
+    if word not in SERVICE_PEOPLE or any(c.dep_ in ("det", "poss", "compound", "amod", "nmod") for c in subj.children):
+        return None
+    bodies = {e.key for e in entities if e.type == "Organization" and any(
+        word in re.findall(r"[a-z]+", n.lower()) for n in (e.name, *e.aliases))}
+    return bodies.pop() if len(bodies) == 1 else None
+
+
 def _org_nearby(subj: Token, noun: str, index: _Mentions) -> str | None:
     """"Lufthansa called the strike unnecessary. ... a company spokeswoman said": when no organization is
     known to be a ``noun``, the one organization named in this sentence before the speaker or, failing that,
@@ -1777,10 +1793,12 @@ def _org_kind(e: Entity, head: str, loose: bool = True) -> bool:
 
 
 def _is_role_description(text: str) -> bool:
-    """"the spokesman", "the group's military spokesman": a definite description headed by a role noun."""
+    """"the spokesman", "the group's military spokesman", "his lawyer": a definite description headed by a role
+    noun."""
     words = text.lower().split()
-    return len(words) >= 2 and words[0] == "the" and (words[1] in lexicon.role_nouns() or (
+    return len(words) >= 2 and (words[0] == "the" and (words[1] in lexicon.role_nouns() or (
         words[1].endswith(("'s", "’s")) and words[-1] in lexicon.role_nouns()))
+        or words[0] in ("his", "her", "their", "its") and words[-1] in lexicon.role_nouns())
 
 
 HONORIFICS = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "dr", "dr.", "sir", "dame"})
