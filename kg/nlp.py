@@ -37,6 +37,32 @@ def _register() -> None:
     _registered = True
 
 
+# A typographic apostrophe of a possessive ("IGAD’s special envoy", "the Islands’ people"; not the one inside a name,
+# "Asa’ib Ahl al-Haq", which the model reads as one word):
+# the small model reads "IGAD’s" as "IGAD is" and parses the sentence around a verb that is not there, though it
+# reads "IGAD's" right. The tokenizer gets the straight apostrophe (the same length, so every offset holds); the
+# text the extraction reads and records is the article's own (see ORIGINAL_TEXT and kg.extract.docindex).
+CURLY_APOSTROPHE = re.compile(r"(?<=\w)’(?=s\b)|(?<=[sS])’(?=\s)")
+ORIGINAL_TEXT = "kg_original_text"  # Doc.user_data key of the text before the apostrophes were straightened
+
+
+class _StraightApostrophes:
+    """The pipeline's tokenizer, given the text with straight apostrophes (see CURLY_APOSTROPHE)."""
+
+    def __init__(self, tokenizer: Any) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        straight = CURLY_APOSTROPHE.sub("'", text) if "’" in text else text
+        doc = self.tokenizer(straight)
+        if straight != text:
+            doc.user_data[ORIGINAL_TEXT] = text
+        return doc
+
+    def __getattr__(self, name: str) -> Any:  # pipe(), to_disk(), vocab ...: the tokenizer's own
+        return getattr(self.tokenizer, name)
+
+
 def model_name(name: str | None = None) -> str:
     """The pipeline that :func:`load_model` would load, without loading it."""
     if name:
@@ -59,6 +85,7 @@ def load_model(name: str | None = None) -> Language:
     except (OSError, ImportError) as exc:
         raise ModelError(f"cannot load spaCy model {chosen!r}: {str(exc).splitlines()[0]}") from exc
     _register()
+    nlp.tokenizer = _StraightApostrophes(nlp.tokenizer)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
     elif "senter" in nlp.pipe_names:

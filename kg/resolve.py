@@ -355,9 +355,6 @@ def _support(a: _Local, b: _Local) -> str:
     """Evidence beyond the name that two people are one: shared title, role or quoted words."""
     if a.titles & b.titles:
         return f"same title {sorted(a.titles & b.titles)[0]!r}"
-    heads = {t.split()[-1] for t in a.titles if t} & {t.split()[-1] for t in b.titles if t}
-    if heads:  # "general manager" and "manager"
-        return f"same title {sorted(heads)[0]!r}"
     if a.links & b.links:
         role, other = sorted(a.links & b.links)[0]
         return f"same role {role.lstrip('~')} ({other})"

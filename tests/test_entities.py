@@ -42,9 +42,9 @@ TYPED = [  # (text, name, type) -- the type comes from the text, not from the mo
     ("The penalty comes two days after a Seoul court sentenced the chairman.", "Seoul", "Place"),
     # an amount after a name is no part of it
     ("The regulator fined Straits Meridian Bank S$27.4 million on Thursday.", "Straits Meridian Bank", "Organization"),
-    # an acronym that spells the name: a body
-    ("Médecins Sans Frontières (MSF) said it had opened two treatment centres.", "Médecins Sans Frontières",
-     "Organization"),
+    # a company described with a participle after its kind ("a construction firm run by")
+    ("Ortega Vidal, a construction firm run by two brothers, said sales fell.", "Ortega Vidal", "Organization"),
+    ("Halvorsen Marsh, a carmaker headquartered in Oslo, said sales fell.", "Halvorsen Marsh", "Organization"),
     # a name the model missed, speaking with a "which" clause, is a body ("Unite", "Equity": common words as names)
     ("Unite, which represents engineering staff at the plant, said it would join any industrial action.", "Unite",
      "Organization"),
@@ -733,6 +733,17 @@ def test_shorter_forms_of_a_name_with_two_surnames_are_one_person(nlp) -> None: 
     assert {"Castañeda Montoya", "Hernán Castañeda", "Castañeda"} <= set(full.aliases)
     assert "Del Águila" in by_name(ents, "María Teresa del Águila Rengifo").aliases
     assert not [e for e in ents if e.name in ("Castañeda", "Hernán Castañeda", "Del Águila")]
+
+
+@pytest.mark.parametrize("text", [
+    "Donald Trump Jr. said his father Donald Trump would win.",  # a generation apart
+    "Ricardo Martinelli said his son Ricardo Alberto Martinelli Linares was innocent.",  # a relative
+    "Former Prime Minister José Luis Rodríguez Zapatero said the deal was fair. A farmer, José Rodríguez, said it was "
+    "not.",  # introduced as someone of their own
+])
+def test_a_shorter_name_introduced_as_someone_else_stays_apart(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    people = [e for e in entities(nlp, text) if e.type == "Actor"]
+    assert len(people) == 2, [(e.name, e.aliases) for e in people]
 
 
 def test_a_nationality_before_a_kind_noun_is_no_body(nlp) -> None:  # type: ignore[no-untyped-def]

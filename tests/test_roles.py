@@ -290,8 +290,12 @@ ROLES = [  # (text, expected relation)
     ("Gavin Holt of Redline Analytics was more skeptical about the deal.",
      ("Gavin Holt", "memberOf", "Redline Analytics")),
     # a minister by portfolio leads the article's one ministry of that portfolio
-    ("Malawi's health ministry said 87 people had died. Health Minister Grace Chimombo said the situation was under "
-     "control.", ("Grace Chimombo", "leaderOf", "Malawian health ministry")),
+    ("Malawi's health ministry said 87 people had died in Malawi. Health Minister Grace Chimombo said the situation "
+     "was under control.", ("Grace Chimombo", "leaderOf", "Malawian health ministry")),
+    ("Japan's foreign ministry said the talks were frank. Japanese Foreign Minister Yoko Kamikawa said they were "
+     "useful.", ("Yoko Kamikawa", "leaderOf", "Japanese foreign ministry")),
+    ("Deputy Health Minister Ana Ruiz said the Ministry of Health would act.",
+     ("Ana Ruiz", "memberOf", "Ministry of Health")),
     ("The Ministry of Economy and Finance said growth slowed. Economy and Finance Minister Patricia Solórzano said the "
      "budget was sound.", ("Patricia Solórzano", "leaderOf", "Ministry of Economy and Finance")),
     # a title "for the company": the company named before
@@ -312,6 +316,11 @@ NO_ROLE = [  # a link the text does not state
     # no ministry of that portfolio named; a critic of the company is none of its people
     "The Interior Ministry said two officers were hurt. Health Minister Grace Chimombo said the situation was calm.",
     "Vela Foods cut jobs. Ann Lee, a critic of the company, said it was greedy.",
+    # another country's ministry
+    "Foreign Minister Wang Yi met his counterpart in Tokyo. Japan's foreign ministry said the talks were frank.",
+    "Health Minister Susan Nakhumicha of Kenya met officials of Uganda's health ministry in Kampala.",
+    # a spokeswoman "for the bank" with no bank named as one
+    "Barclays sold its US card unit to Capital One. Emma Reed, a spokeswoman for the bank, declined to comment.",
     # a judge is not a justice of the one court named (lower courts, television, boxing); nor another country's
     "The Supreme Court heard arguments on Tuesday. Judge Aileen Cannon, a federal district judge, had dismissed the "
     "case.",

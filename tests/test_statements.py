@@ -206,6 +206,17 @@ STATEMENTS = [  # (text, expected statements as (content, kind, speaker))
      [("the officer had been suspended", "indirect", "Eastbrook Police Department")]),
     ("The Eastbrook Police Department opened an inquiry. French police said the suspect had fled.",
      [("the suspect had fled", "indirect", None)]),
+    # a typographic apostrophe of a possessive is read as one ("WHO’s" is no "WHO is"), and kept as written; a name
+    # after an honorific is the one apposed
+    ("The WHO’s representative in Malawi, Dr Ousmane Diallo, said the UN health agency’s teams had reached 12 "
+     "districts.", [("the UN health agency’s teams had reached 12 districts", "indirect", "Ousmane Diallo")]),
+    # a dateline's city is no second subject
+    ("PRINCETON, N.J. (AP) — Marlowe Pharmaceuticals said Thursday it will cut about 1,400 jobs.",
+     [("it will cut about 1,400 jobs", "indirect", "Marlowe Pharmaceuticals")]),
+    # an abbreviated title is the title written out: "the governor" of a later sentence
+    ("PHOENIX (AP) — Arizona Gov. Elena M. Carrasco on Thursday vetoed a Republican bill that would have barred "
+     "cities from creating police review boards. \"That’s not a close call,\" the governor told reporters at the "
+     "state Capitol.", [("That’s not a close call,", "direct", "Elena M. Carrasco")]),
     # the several subjects of a misparsed "The ruling X said"
     ("The ruling All Progressives Congress (APC) said its candidate was clearly ahead.",
      [("its candidate was clearly ahead", "indirect", "All Progressives Congress")]),

@@ -24,7 +24,9 @@ class DocIndex:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.tokens: list[Token] = list(doc)
-        self.text: str = "".join(t.text_with_ws for t in self.tokens)  # what ``doc.text`` joins
+        # what ``doc.text`` joins; or the article's own text when the tokenizer was given another spelling of it
+        # (kg.nlp: straight apostrophes), the same length
+        self.text: str = doc.user_data.get("kg_original_text") or "".join(t.text_with_ws for t in self.tokens)
         self.idx: list[int] = [t.idx for t in self.tokens]  # character offset of every token, ascending
         self.ends: list[int] = [t.idx + len(t.text) for t in self.tokens]  # character end of every token
         # token index -> start token of its sentence (as ``Token.sent.start`` gives it)

@@ -730,17 +730,6 @@ def _person_of_org(before: list[Token], after: list[Token]) -> bool:
     return _person_of_named_body([t.text for t in before], [t.text for t in after if t.lower_ != "the"])
 
 
-ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z]{2,6})\)")
-
-
-def _spelled_by_acronym(words: list[str], after: str) -> bool:
-    """A name of two or more words followed by an acronym in parentheses that spells its capitalised words'
-    initials ("Médecins Sans Frontières (MSF)", "Sports Disputes Tribunal (SDT)"): people have no acronyms."""
-    m = ACRONYM_AFTER.match(after)
-    initials = "".join(w[0] for w in words if w[:1].isupper())
-    return m is not None and len(words) >= 2 and m.group(1) == initials.upper()
-
-
 def _plain_name_word(w: str) -> bool:
     """A capitalised word of letters (any script's: "Vélez", "Álvaro"), with apostrophes or hyphens inside."""
     return len(w) >= 2 and w[0].isupper() and w[1].islower() and re.fullmatch(r"[^\W\d_][\w’'-]*", w) is not None
@@ -791,9 +780,6 @@ def _type_from_context(doc: Doc, c: Cand) -> None:
         c.vote("Organization", STRONG)
     elif _lone_legislature(words, after):
         c.vote("Organization", STRONG)
-    elif _spelled_by_acronym(words, after) and _ent_label(doc, c) not in ("GPE", "LOC") \
-            and c.text not in lexicon.places():
-        c.vote("Organization", STRONG)  # "Médecins Sans Frontières (MSF)": a body, however the model read it
     elif len(words) > 1 and (words[-1].lower() in lexicon.org_heads() or _company_ending(words[-1])
                              or "of" in words[1:] and words[words.index("of") - 1].lower() in lexicon.org_heads()):
         c.vote("Organization", STRONG)  # "Quds Force", "Eastmed Shipping", "Rail Crew Guild of Ontario"
@@ -1058,13 +1044,21 @@ def _org_apposition(after: str) -> bool:
         and not rest.startswith(("’", "'"))
 
 
+IRREGULAR_PARTICIPLES = frozenset({"run", "built", "known", "set", "made", "held", "owned", "bought", "sold", "led"})
+
+
+def _participle(word: str) -> bool:
+    """A participle that opens a clause on the noun before it ("run by", "headquartered in", "specialising in")."""
+    return word.endswith(("ed", "ing")) or word in IRREGULAR_PARTICIPLES
+
+
 def _company_apposition(after: str) -> bool:
     """"Quillmark, the company that ...", "Ember Insights, a data firm": a company described right after."""
     m = re.match(r"^,\s+(?:a|an|the)\s+([a-z][\w -]*)(?![’'])", after)  # not "X, the group's director"
     words = m.group(1).split()[:4] if m is not None else []
-    # (the description's head noun, before any preposition: not "X, a spokeswoman for the company", "X, a mining
-    # analyst at Y")
-    words = list(itertools.takewhile(lambda w: w not in APPOSITION_STOPS, words))
+    # (the description's head noun, before any preposition or participle: not "X, a spokeswoman for the company", "X,
+    # a mining analyst at Y"; but "X, a construction firm run by two brothers")
+    words = words[:1] + list(itertools.takewhile(lambda w: w not in APPOSITION_STOPS and not _participle(w), words[1:]))
     return bool(words) and words[-1] in lexicon.company_words() \
         and not any(w in PLACE_NOUNS for w in words)  # ("Kaduna, the state capital": "Capital" ends firms' names)
 
@@ -1485,6 +1479,9 @@ def _link_aliases(text: str, cands: list[Cand]) -> None:
             m = re.match(r"^\s*\(([A-Z][A-Za-z0-9&-]{2,11})\)", rest)
             m = m if m is not None and m.group(1)[0] == re.sub(r"^[Tt]he\s+", "", c.text)[:1] else None
         j = _cand_at(cands, c.end + m.start(1)) if m else None
+        if m and c.text.isupper() and re.match(r"\s*[–—-]", text[c.end + m.end():c.end + m.end() + 3]) \
+                and (c.start == 0 or text[c.start - 1] == "\n"):
+            j = None  # a dateline's agency: "PHOENIX (AP) —"
         if j is not None and cands[i].etype != "Place":
             cands[j].links.append((i, "parenthesis"))
             cands[j].vote(c.etype or "Organization", c.strength)
@@ -1601,6 +1598,9 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
         toks = norm[key]
         place = key in places
         office = c.etype == "Place" and _office_after(text, c.end)
+        alone = len(toks) < 2 or not _introduced_apart(text, [m for m in cands if _key(m) == key])
+        kin = {k for k in names if len(toks) >= 2 and _introduced_apart(text, [m for m in cands if _key(m) == k],
+                                                                         described=False)}
         fulls = {uf.find(k) for k, o in names.items() if k != key and o.etype in ("Actor", "Organization")
                  # "Georgia Governor X", "Scotland's First Minister X": no "Georgia Power", no "Police Scotland"
                  and not (office and toks in (norm[k][:len(toks)], norm[k][-len(toks):]))
@@ -1608,7 +1608,9 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
                  # Farmers' Association"); one that ends it may be the body ("Barcelona" of "FC Barcelona")
                  # ("Coral Coast coach X" of "Coral Coast FC", unless the article also goes to the place)
                  and not (place and toks == norm[k][:len(toks)] and (norm[k][len(toks):] != ["fc"] or key in located))
-                 and _is_short_form(toks, norm[k], o.etype, c.text)}
+                 and _is_short_form(toks, norm[k], o.etype, c.text, subsequence=alone)}
+        if kin and fulls & {uf.find(k) for k in kin}:
+            fulls = set()  # ("Juan Pérez" of a father "Juan Pérez García" or "his son Juan Pérez López": either)
         if not fulls and c.etype == "Actor" and c.strength >= STRONG:
             # "goals from Declan Fairweather" read as a place by the model, "captain Fairweather said": a
             # surname known as a person's is the short form of a weakly typed full name it ends
@@ -1688,7 +1690,8 @@ def _join_initials(cands: list[Cand], uf: _Union, evidence: dict[str, list[Alias
             evidence.setdefault(_key(c), []).append(AliasEvidence(c.text, "initials", Span(c.start, c.end, c.text)))
 
 
-def _is_short_form(short: list[str], full: list[str], etype: str | None, surface: str = "") -> bool:
+def _is_short_form(short: list[str], full: list[str], etype: str | None, surface: str = "",
+                   subsequence: bool = True) -> bool:
     """A surname of a person; the first or last words of an organization's name."""
     n = len(short)
     if not short or n >= len(full):
@@ -1698,8 +1701,8 @@ def _is_short_form(short: list[str], full: list[str], etype: str | None, surface
         return False
     if etype == "Actor" and n == 1 and short[0] in full[:-1] and short[0] not in NAME_PARTICLES and len(short[0]) > 2:
         return True  # "Restrepo" (Andrés Felipe Restrepo Vélez), "Lin" (Lin Jianguo): surnames need not come last
-    if etype == "Actor" and n >= 2 and short[0] == full[0] and _subsequence(short[1:], full[1:]) \
-            and short[-1] not in NAME_PARTICLES:
+    if etype == "Actor" and n >= 2 and subsequence and short[0] == full[0] and _subsequence(short[1:], full[1:]) \
+            and short[-1] not in NAME_PARTICLES and not (GENERATIONS & {*short, *full}):
         return True  # "Hernán Castañeda" (Hernán Castañeda Montoya), "Julio Ñique" (Julio César Ñique Villacorta)
     if etype == "Actor" and n >= 2 and short[0] in NAME_PARTICLES and short[-1] not in NAME_PARTICLES \
             and any(full[i:i + n] == short for i in range(1, len(full) - n + 1)):
@@ -1710,6 +1713,24 @@ def _is_short_form(short: list[str], full: list[str], etype: str | None, surface
     # (not the words after a preposition: "Cape Town" is no short form of "University of Cape Town")
     suffix = full[-n:] == short and full[-n - 1] not in ("of", "for", "on", "in", "at", "to")
     return suffix or (etype == "Organization" and prefix)
+
+
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "Donald Trump Jr." is not "Donald Trump"
+# A shorter name introduced as someone of its own: a relative ("his father Donald Trump"), or described where it is
+# written ("A farmer, José Rodríguez,"; "Carlos Sánchez, a teammate,"), is no short form of a fuller name.
+KIN_BEFORE = re.compile(r"(?i)\b(?:father|mother|son|daughter|brother|sister|wife|husband|uncle|aunt|nephew|niece|"
+                        r"cousin|grandson|granddaughter|grandfather|grandmother|widow|widower)(?:-in-law)?"
+                        r"(?:,?\s+|\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3})$")
+DESCRIBED_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w’'-]+\s+){0,3}[a-z][\w-]*,\s+$")
+DESCRIBED_AFTER = re.compile(r"^,\s+(?:a|an|the|his|her|their|its)\s")
+
+
+def _introduced_apart(text: str, mentions: list[Cand], described: bool = True) -> bool:
+    """Whether a name is introduced as a person of its own where it is written (see KIN_BEFORE); ``described``: or
+    with a description of its own."""
+    return any(KIN_BEFORE.search(text, max(0, m.start - 50), m.start) or described and (
+        DESCRIBED_AFTER.match(text[m.end:m.end + 8]) or DESCRIBED_BEFORE.search(text, max(0, m.start - 60), m.start))
+        for m in mentions)
 
 
 def _subsequence(short: list[str], full: list[str]) -> bool:
@@ -1750,7 +1771,8 @@ def _entity(members: list[Cand], evidence: dict[str, list[AliasEvidence]], uf: _
         return None
     keys = {_key(m) for m in members}
     ev = tuple(e for k in sorted(keys) for e in evidence.get(k, ()) if _clean_name(e.alias) != name)
-    titles = tuple(dict.fromkeys(t for m in members for t in m.titles))
+    spelled = lexicon.titles_written_out()
+    titles = tuple(dict.fromkeys(spelled.get(t, t) for m in members for t in m.titles))
     spans = tuple(sorted({Span(m.start, m.end, m.text) for m in members}))
     return Entity(key=f"e{n}", type=etype, name=name, aliases=tuple(aliases), mentions=spans,  # type: ignore[arg-type]
                   evidence=ev, titles=titles)

@@ -490,6 +490,9 @@ def _extra_tokens(tok: Token, trig: Trigger) -> list[Token]:
 def _support_verb(tok: Token) -> Token | None:
     """The support verb governing an event noun (*made a visit*, *the visit came*, *agreed to a
     ceasefire*), if any."""
+    for c in tok.children:  # "the attack carried out in Mumbai in 2008": a participle whose object is the noun
+        if c.dep_ == "acl" and c.tag_ == "VBN" and "object" in _support_slots(c):
+            return c
     head = tok.head
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in SUPPORT_PREPS and head.head.i != head.i:
         verb = head.head
@@ -570,12 +573,12 @@ def _topic_of_inquiry(n: Token) -> bool:
 def _noun_unreal(n: Token) -> bool:
     cur = n
     for _ in range(12):
-        if _topic_of_inquiry(cur):
-            return False
         if any(c.dep_ in ("amod", "advmod") and c.lower_ in HYPOTHETICAL_MODIFIERS for c in cur.children):
             return True
         if any(c.dep_ == "det" and c.lower_ in NEGATING_DETERMINERS for c in cur.children):
             return True
+        if _topic_of_inquiry(cur):
+            return False  # (after its own modifiers: "a review of the proposed merger" is of a plan)
         if _under_irrealis_noun(cur):
             return True
         if cur.pos_ in ("VERB", "AUX") and cur is not n:
@@ -844,8 +847,6 @@ def _time_owner(tok: Token, by_tok: dict[int, _Mention], by_support: dict[int, _
         owner = by_tok.get(cur.i) or by_support.get(cur.i)
         if owner is not None:
             return owner
-        if cur.pos_ == "VERB" and cur.dep_ == "acl" and cur.head.i in by_tok:
-            return by_tok[cur.head.i]  # "the truce reached in Kunming on March 1": the noun's time
         if cur.pos_ in ("VERB", "AUX"):
             inside = [by_tok[t.i] for t in _bounded_subtree(cur, set()) if t.i in by_tok and _nounlike(t)]
             # "agreed on Tuesday to acquire X": the time of the verb is the time of its complement
@@ -1071,10 +1072,15 @@ def _anchored(m: _Mention, ents: _EntityIndex) -> bool:
     return bool(m.times or m.anchor_agents or m.anchor_place or m.support is not None or named_person)
 
 
+def _written(tok: Token) -> str:
+    """A token as the article writes it (the parser may have read another spelling: kg.nlp)."""
+    return index_of(tok.doc).text[tok.idx:tok.idx + len(tok)]
+
+
 def _short_phrase(tok: Token) -> str:
     words = [t for t in tok.subtree if t.dep_ not in ("det", "punct") and t.i <= tok.i]
     words = words[-MAX_LABEL_PHRASE:]
-    return " ".join(t.text for t in words)
+    return " ".join(_written(t) for t in words)
 
 
 def _names(keys: Iterable[str], ents: _EntityIndex) -> str:
@@ -1088,11 +1094,11 @@ def _label(m: _Mention, ents: _EntityIndex, group_agents: tuple[str, ...] = ()) 
         subj = [s for s in _verb_subjects(m.tok) if s.pos_ != "PRON"]
         agents = _short_phrase(subj[0]) if subj else ""
     if m.tok.pos_ == "VERB":
-        core = " ".join([m.tok.text, *(t.text for t in m.extra_tokens if t.dep_ != "prep")])
+        core = " ".join([_written(m.tok), *(_written(t) for t in m.extra_tokens if t.dep_ != "prep")])
     else:
-        mods = [t.text for t in m.extra_tokens if t.i < m.tok.i]
-        of = [t.text for t in m.extra_tokens if t.i > m.tok.i]
-        core = " ".join([*mods, m.tok.text]) + (f" of {' '.join(of)}" if of else "")
+        mods = [_written(t) for t in m.extra_tokens if t.i < m.tok.i]
+        of = [_written(t) for t in m.extra_tokens if t.i > m.tok.i]
+        core = " ".join([*mods, _written(m.tok)]) + (f" of {' '.join(of)}" if of else "")
         if agents and all(ents.type_of(k) == "Actor" for k in agent_keys):
             agents += "'s"
     parts = [agents, core]
@@ -1119,10 +1125,16 @@ def _mentions(doc: Doc, ents: _EntityIndex, types: dict[str, EventType]) -> list
             continue  # "the negotiating table", "striking workers": a participle describing a noun
         support = _support_verb(tok) if _nounlike(tok) else None
         found.append(_Mention(tok, trig, types[trig.type], support, extra_tokens=_extra_tokens(tok, trig)))
-    triggers = {m.tok.i for m in found}
-    # A participle describing an event noun tells that event ("the truce reached in Kunming"): it is the noun's, with
-    # its place and time, and no event of its own.
-    found = [m for m in found if not (m.tok.pos_ == "VERB" and m.tok.dep_ == "acl" and m.tok.head.i in triggers)]
+    # A participle of the same type describing an event noun tells that event ("the truce reached in Kunming on Aug.
+    # 21"): no event of its own, it is the noun's support verb and gives it its place and time (not "the acquisition
+    # announced in January": the announcement is another event).
+    by_tok = {m.tok.i: m for m in found}
+    told = [m for m in found if m.tok.pos_ == "VERB" and m.tok.dep_ == "acl" and m.tok.head.i in by_tok
+            and by_tok[m.tok.head.i].etype.name == m.etype.name]
+    for m in told:
+        noun = by_tok[m.tok.head.i]
+        noun.support = noun.support or m.tok
+    found = [m for m in found if m not in told]
     triggers = {m.tok.i for m in found}
     # A verb trigger whose object is another event noun is a support verb for it ("announced the end");
     # an event noun modifying another one names what that one is about ("ceasefire talks", "merger

@@ -144,6 +144,12 @@ def person_titles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def titles_written_out() -> dict[str, str]:
+    """An abbreviated title before a name -> the title written out ("gov." -> "governor")."""
+    return {row[0]: row[1] for row in _rows("person_titles.txt") if len(row) > 1 and row[1]}
+
+
+@lru_cache(maxsize=1)
 def places() -> dict[str, str]:
     """Surface form (case-sensitive) -> place name."""
     return {row[0]: row[1] for row in _rows("places.tsv")}

@@ -45,6 +45,7 @@ no current role.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -934,23 +935,52 @@ def _portfolio_ministers(text: str, mentions: list[Mention], entities: list[Enti
     out: list[Relation] = []
     if not ministries:
         return out
+    places = lexicon.places()
+    home = _home_country(entities)
     for start, end, person in mentions:
         if person.type != "Actor":
             continue
         m = PORTFOLIO_MINISTER.search(text, max(0, start - 60), start)
         if m is None or _past(text, m.start("portfolio")):
             continue
-        words = [w.lower() for w in re.findall(r"[A-Za-z]+", m.group("portfolio"))
-                 if w.lower() not in ("and", "of", "for")]
-        words = words[next((i for i, w in enumerate(words) if w not in NOT_PORTFOLIOS), len(words)):]
+        written = re.findall(r"[A-Za-z]+", m.group("portfolio"))
+        # (a country written with the title: "Japanese Foreign Minister X")
+        country = next((places[w] for w in written if w in places), None) \
+            or next((places[w] for w in re.findall(r"[A-Z][a-z]+", text[max(0, m.start() - 12):m.start()])
+                     if w in places), None)
+        words = [w.lower() for w in written if w.lower() not in ("and", "of", "for") and w not in places]
+        lead = next((i for i, w in enumerate(words) if w not in NOT_PORTFOLIOS), len(words))
+        words, deputy = words[lead:], any(w in DEPUTY_WORDS for w in words[:lead])
         if not words or words[0] in NOT_PORTFOLIOS:
             continue
+        abroad = re.match(r",?\s+of\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)", text[end:end + 40])
+        if abroad and country is None:
+            country = places.get(abroad.group(1))  # ("Health Minister X of Kenya")
         held = [e for e in ministries if any(set(words) <= set(re.findall(r"[a-z]+", n.lower()))
-                                             for n in (e.name, *e.aliases))]
+                                             for n in (e.name, *e.aliases))
+                and _ministry_of(e, country or home)]
         if len(held) == 1:
             title = text[m.start("portfolio"):start].strip()
-            out += _relation(person, "leaderOf", held[0], title, text, m.start("portfolio"), end)
+            out += _relation(person, "memberOf" if deputy else "leaderOf", held[0], title, text,
+                             m.start("portfolio"), end)
     return out
+
+
+def _ministry_of(ministry: Entity, country: str | None) -> bool:
+    """Whether a minister of ``country`` (written with the title, or the article's own country) heads ``ministry``:
+    a ministry named without a country ("the Ministry of Health") is any minister's of its portfolio; a country's
+    ("Japan's foreign ministry", "the Japanese foreign ministry") only that country's minister's."""
+    first = ministry.name.split()[0]
+    owner = lexicon.places().get(first[:-2] if first.endswith(("'s", "’s")) else first)
+    return owner is None or owner == country
+
+
+def _home_country(entities: list[Entity]) -> str | None:
+    """The country an article names most often, if it names one more often than any other."""
+    places = lexicon.places()
+    counts = Counter({e.name: len(e.mentions) for e in entities if e.type == "Place" and places.get(e.name) == e.name})
+    top = counts.most_common(2)
+    return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
 
 
 # "X, a spokeswoman for the company", "Y, the chairman of the club": a title for a body named by its kind.
@@ -968,7 +998,9 @@ def _title_for_kind(text: str, mentions: list[Mention], entities: list[Entity]) 
         if m is None or m.group("kind") not in nouns:
             continue
         kind = _kind(m.group("title"))
-        org = _org_of_kind(text, mentions, entities, m.group("kind"), m.start("kind")) if kind else None
+        # (a body named as of that kind; only "the company", "the group" may be the one body named nearby)
+        org = _org_of_kind(text, mentions, entities, m.group("kind"), m.start("kind"),
+                           by_kind_only=m.group("kind") not in UMBRELLA_KINDS) if kind else None
         if org is not None:
             out += _relation(person, kind, org, m.group("title"), text, start, m.end())
     return out

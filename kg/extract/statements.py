@@ -299,6 +299,8 @@ def _own_subject(tok: Token) -> Token | None:
     subs = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
     if len(subs) > 1 and subs[1].tag_ in ("NNP", "NNPS") and subs[1].left_edge.i == subs[0].i + 1:
         return subs[1]
+    if len(subs) > 1 and any(t.text in ("—", "–", "-", "--") for t in tok.doc[subs[0].i:subs[1].left_edge.i]):
+        return subs[1]  # "PRINCETON, N.J. (AP) — Marlowe said": the dateline's city read as a second subject
     if not subs and tok.pos_ == "VERB":
         return next((c for c in tok.lefts if c.dep_ == "amod" and _is_age(c)), None)
     return subs[0] if subs else None
@@ -1490,7 +1492,8 @@ def _apposed_name(doc: Doc, subj: Token, mention: Span, cue: Token | None, index
         if hit is not None and hit[2].type in ("Actor", "Organization"):
             return hit[2].key
     text = index_of(doc).text
-    m = re.match(r"\s*,\s*", text[mention.end:])
+    # (the name after an honorific: "The WHO's representative in Malawi, Dr Ousmane Diallo, said")
+    m = re.match(r"\s*,\s*(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s+)?", text[mention.end:])
     hit = index.span_at(mention.end + m.end()) if m else None
     if hit is None or hit[0] != mention.end + m.end() or hit[2].type == "Place":  # type: ignore[union-attr]
         return None
