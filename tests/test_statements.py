@@ -216,7 +216,7 @@ STATEMENTS = [  # (text, expected statements as (content, kind, speaker))
     # an abbreviated title is the title written out: "the governor" of a later sentence
     ("PHOENIX (AP) — Arizona Gov. Elena M. Carrasco on Thursday vetoed a Republican bill that would have barred "
      "cities from creating police review boards. \"That’s not a close call,\" the governor told reporters at the "
-     "state Capitol.", [("That’s not a close call,", "direct", "Elena M. Carrasco")]),
+     "state Capitol.", [("That’s not a close call", "direct", "Elena M. Carrasco")]),
     # the several subjects of a misparsed "The ruling X said"
     ("The ruling All Progressives Congress (APC) said its candidate was clearly ahead.",
      [("its candidate was clearly ahead", "indirect", "All Progressives Congress")]),
