@@ -217,6 +217,15 @@ STATEMENTS = [  # (text, expected statements as (content, kind, speaker))
     ("PHOENIX (AP) — Arizona Gov. Elena M. Carrasco on Thursday vetoed a Republican bill that would have barred "
      "cities from creating police review boards. \"That’s not a close call,\" the governor told reporters at the "
      "state Capitol.", [("That’s not a close call", "direct", "Elena M. Carrasco")]),
+    # "the trader" is the one person the article described so in an apposition; not when two were
+    ("Ibrahim Abakar, a 52-year-old cattle trader, described the strike. \"There were no soldiers in the market,\" "
+     "the trader said.", [("There were no soldiers in the market", "direct", "Ibrahim Abakar")]),
+    ("Maria Lopez, a nurse at the clinic, treated the wounded. Juan Ruiz, another nurse, helped. \"It was chaos,\" "
+     "the nurse said.", [("It was chaos", "direct", None)]),
+    # a place inside the apposed description is no speaker
+    ("K. Ravishankar Hegde will be sworn in on Saturday. The 58-year-old, a three-time MLA from Udupi, said the first "
+     "Cabinet meeting would clear a drought relief package.",
+     [("the first Cabinet meeting would clear a drought relief package", "indirect", None)]),
     # the several subjects of a misparsed "The ruling X said"
     ("The ruling All Progressives Congress (APC) said its candidate was clearly ahead.",
      [("its candidate was clearly ahead", "indirect", "All Progressives Congress")]),

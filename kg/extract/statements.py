@@ -1485,7 +1485,9 @@ def _apposed_name(doc: Doc, subj: Token, mention: Span, cue: Token | None, index
         if hit is None and c.dep_ == "appos" and c.i > subj.i and c.pos_ == "PROPN":
             # "His barrister, Rafael Okonkwo SC,": the name before its letters; "the junta chief, Senior General Than
             # Myint Oo,": the name after the titles the parser made the head
-            hit = next((h for t in c.subtree for h in [index.span_at(t.idx)] if h), None)
+            # (not a name inside its prepositions: "The 58-year-old, a three-time MLA from Udupi,")
+            hit = next((h for t in c.subtree for h in [index.span_at(t.idx)]
+                        if h and not _under_preposition(t, c)), None)
         if hit is None and c.dep_ == "appos" and c.i > subj.i and c.pos_ == "NOUN":
             # "Another passenger, retired teacher Gérard Pichon,": the name apposed to the apposed description
             hit = next((h for a in c.children if a.dep_ == "appos" for h in [index.span_at(a.idx)] if h), None)
@@ -1501,6 +1503,15 @@ def _apposed_name(doc: Doc, subj: Token, mention: Span, cue: Token | None, index
     if close and cue is not None and cue.idx == hit[1] + close.end():
         return hit[2].key
     return None
+
+
+def _under_preposition(t: Token, top: Token) -> bool:
+    """Whether ``t`` hangs on a preposition below ``top`` (a lower-case one: not the "Than" of "Than Myint Oo")."""
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ == "prep" and t.text.islower():
+            return True
+        t = t.head
+    return False
 
 
 def _document_source(subj: Token, index: _Mentions) -> str | None:
@@ -1703,7 +1714,17 @@ def _resolve_description(doc: Doc, mention: Span, subj: Token, index: _Mentions,
         keys = {e.key for e in cands}
         return keys.pop() if len(keys) == 1 else None
     # "Apple said it would appeal. "…," the company said": no company known by its name, the one just speaking
-    return _org_by_noun(doc, head, mention.start, index, entities) or _org_nearby(subj, head, index)
+    return _org_by_noun(doc, head, mention.start, index, entities) or _org_nearby(subj, head, index) \
+        or _described_so(doc, head, mention.start, index)
+
+
+def _described_so(doc: Doc, head: str, before: int, index: _Mentions) -> str | None:
+    """"Ibrahim Abakar, a 52-year-old cattle trader, ... / "…," the trader said": the one person the article
+    described with that noun in an apposition to their name before."""
+    text = index_of(doc).text
+    described = re.compile(rf",\s+(?:a|an|the|another)\s+(?:[\w’'-]+\s+){{0,4}}?{re.escape(head)}\b")
+    keys = {e.key for s, t, e in index.by_pos if t <= before and e.type == "Actor" and described.match(text, t)}
+    return keys.pop() if len(keys) == 1 else None
 
 
 @lru_cache(maxsize=1)
