@@ -1590,6 +1590,12 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
     # "Coral Coast coach X", "Coral Coast won", and never "in Coral Coast"; "Coral Coast businesses" is the place)
     located = {_key(c) for c in cands if LOCATIVE_BEFORE.search(text, max(0, c.start - 14), c.start)} \
         | ({_key(c) for c in cands} - {_key(c) for c in cands if CLUB_USE_AFTER.match(text, c.end, c.end + 30)})
+    written: dict[str, list[Cand]] = {}  # each name's mentions
+    for m in cands:
+        written.setdefault(_key(m), []).append(m)
+    # names introduced as someone's relative ("his son Ricardo Alberto Martinelli Linares")
+    related = {k for k, o in names.items() if o.etype == "Actor" and _introduced_apart(text, written.get(k, []),
+                                                                                    described=False)}
     # longer short forms first: "Hernán Castañeda" joins "Hernán Castañeda Montoya" before "Castañeda" looks for
     # the one full name it is part of
     for key, c in sorted(names.items(), key=lambda kv: -len(norm[kv[0]])):
@@ -1598,9 +1604,8 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
         toks = norm[key]
         place = key in places
         office = c.etype == "Place" and _office_after(text, c.end)
-        alone = len(toks) < 2 or not _introduced_apart(text, [m for m in cands if _key(m) == key])
-        kin = {k for k in names if len(toks) >= 2 and _introduced_apart(text, [m for m in cands if _key(m) == k],
-                                                                         described=False)}
+        alone = len(toks) < 2 or not _introduced_apart(text, written[key])
+        kin = related if len(toks) >= 2 else set()
         fulls = {uf.find(k) for k, o in names.items() if k != key and o.etype in ("Actor", "Organization")
                  # "Georgia Governor X", "Scotland's First Minister X": no "Georgia Power", no "Police Scotland"
                  and not (office and toks in (norm[k][:len(toks)], norm[k][-len(toks):]))
