@@ -23,7 +23,11 @@ Rules read the text between two entity mentions, so they work for any names the 
   names (`IHC Justice X`); not "Judge X", nor "Indian Chief Justice Y" of another country's court;
 - a seat: `Senator X`, `Councillor Y` in the one senate or local council the article names (not when another place
   is named between or in the person's sentence);
-- `X, who covers technology at Y`, `X, who teaches law at Y`: a member.
+- `X, who covers technology at Y`, `X, who teaches law at Y`: a member;
+- a minister by portfolio (`Health Minister X`) leads the article's one ministry of that portfolio and of the same
+  country (`Japanese Foreign Minister X`, or the article's own country); a deputy is a member;
+- a title for a body named by its kind: `X, a spokeswoman for the company` (a specific kind, "the bank", only for a
+  body named or described as one).
 
 Also: `X of Ember Insights` (a name of two words after a person and "of"), `director of Oxford's
 Jenner Institute` (the possessed body), `the WHO's director of immunization` (the head of a function

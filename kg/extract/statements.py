@@ -27,9 +27,13 @@ subject is one company); a description followed at once by the person it introdu
 person the next paragraph introduces when the article says of them a word of the description ("A retired
 police colonel told ... / Rodolfo Ilagan, who headed ... the City Police Office, said"); a description by
 age ("the 61-year-old") for the one person the article gives that age; "the army" for the country's armed
-forces named just before; or, for a definite description of a person with no other referent ("the
-French midfielder said"), the person the paragraph or the one before is about (not one things were done
-to). Otherwise the speaker stays
+forces named just before; "the trader" for the one person described so in an apposition to their name; a
+body's board ("The board of X said"); a service's people ("Police said") for the one body named after the
+service; "his lawyer said" for the person the next paragraph names with that title; the person of a name
+the parser hung on their title or body ("Jang Min-kyu, director of X, warned", "X of Lima consultancy Y
+said"); the speaker of "X, asked about Y, said", not the question; or, for a definite description of a
+person with no other referent ("the French midfielder said"), the person the paragraph or the one before
+is about (not one things were done to). Otherwise the speaker stays
 unresolved, and an unnamed person ("a senior official, who spoke on condition of anonymity") takes the
 focus, so that a later "she said" or unattributed quote is not given to an earlier, named speaker.
 """
