@@ -749,3 +749,12 @@ def test_a_shorter_name_introduced_as_someone_else_stays_apart(nlp, text: str) -
 def test_a_nationality_before_a_kind_noun_is_no_body(nlp) -> None:  # type: ignore[no-untyped-def]
     ents = entities(nlp, "The club sold its striker to English club Northgate City on Monday.")
     assert "English" not in [e.name for e in ents if e.type == "Organization"]
+
+
+def test_a_relatives_own_short_form_still_joins_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Ricardo Martinelli" is the father, not a short form of his son's name; "Martinelli Linares" is the son's
+    text = ("Ricardo Martinelli said his son Ricardo Alberto Martinelli Linares was innocent. Martinelli Linares said "
+            "nothing, but Ricardo Martinelli added that the case was political.")
+    ents = entities(nlp, text)
+    assert by_name(ents, "Ricardo Alberto Martinelli Linares").aliases == ("Martinelli Linares",)
+    assert by_name(ents, "Ricardo Martinelli").aliases == ()

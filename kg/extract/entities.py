@@ -1614,8 +1614,9 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
                  # ("Coral Coast coach X" of "Coral Coast FC", unless the article also goes to the place)
                  and not (place and toks == norm[k][:len(toks)] and (norm[k][len(toks):] != ["fc"] or key in located))
                  and _is_short_form(toks, norm[k], o.etype, c.text, subsequence=alone)}
-        if kin and fulls & {uf.find(k) for k in kin}:
-            fulls = set()  # ("Juan Pérez" of a father "Juan Pérez García" or "his son Juan Pérez López": either)
+        if any(k != key and names[k].etype == "Actor" and _is_short_form(toks, norm[k], "Actor", c.text)
+               and not _is_short_form(toks, norm[k], "Actor", c.text, subsequence=False) for k in kin):
+            fulls = set()  # ("Ricardo Martinelli" is not "his son Ricardo Alberto Martinelli Linares")
         if not fulls and c.etype == "Actor" and c.strength >= STRONG:
             # "goals from Declan Fairweather" read as a place by the model, "captain Fairweather said": a
             # surname known as a person's is the short form of a weakly typed full name it ends
