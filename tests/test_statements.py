@@ -226,6 +226,9 @@ STATEMENTS = [  # (text, expected statements as (content, kind, speaker))
     ("K. Ravishankar Hegde will be sworn in on Saturday. The 58-year-old, a three-time MLA from Udupi, said the first "
      "Cabinet meeting would clear a drought relief package.",
      [("the first Cabinet meeting would clear a drought relief package", "indirect", None)]),
+    # a that-clause the parser hung on the occasion of the telling ("before the vote that ...")
+    ("Finance Minister Nasser al-Adwan told lawmakers before the vote that the budget would keep the deficit low.",
+     [("the budget would keep the deficit low", "indirect", "Nasser al-Adwan")]),
     # the several subjects of a misparsed "The ruling X said"
     ("The ruling All Progressives Congress (APC) said its candidate was clearly ahead.",
      [("its candidate was clearly ahead", "indirect", "All Progressives Congress")]),

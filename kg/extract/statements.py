@@ -497,6 +497,9 @@ def _speech_act(tok: Token) -> bool:
     return entry is not None and entry.direct_only and _cue(tok, direct=True) is not None
 
 
+OCCASION_PREPS = frozenset({"before", "after", "during", "at", "ahead", "following"})
+
+
 def _complement(tok: Token) -> Token | None:
     """The reported clause: the cue's clausal complement, or a parse that hides it.
 
@@ -536,6 +539,12 @@ def _complement(tok: Token) -> Token | None:
             rel = _document_clause(obj) if obj is not None else None
             if rel is not None:
                 return rel
+    for prep in tok.children:  # ("told lawmakers before the vote that ...": the that-clause read as the vote's)
+        if prep.dep_ == "prep" and prep.lower_ in OCCASION_PREPS and prep.i > tok.i:
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                rel = _document_clause(obj)
+                if rel is not None and rel.left_edge.dep_ == "mark":
+                    return rel
     for c in tok.children:
         # `It said the operation had targeted militants` read as "said [the ... targeted militants]": an object
         # holding a finite verb with its own subject is a clause the parser folded into a noun phrase
