@@ -672,3 +672,9 @@ def test_what_an_inquiry_is_into_happened(nlp) -> None:  # type: ignore[no-untyp
     assert "Attack" in [e.type for e in events]
     events, _ = run(nlp, "The council wants an inquiry into a possible coup.")  # still hypothetical
     assert events == []
+
+
+@pytest.mark.model
+def test_a_label_says_the_agent_once(nlp) -> None:  # type: ignore[no-untyped-def]
+    events, _ = run(nlp, "Congresswoman Alexandria Ocasio-Cortez criticised the Senate vote on Thursday.")
+    assert [e.label for e in events] == ["Senate vote"]

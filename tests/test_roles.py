@@ -298,6 +298,9 @@ ROLES = [  # (text, expected relation)
      ("Ana Ruiz", "memberOf", "Ministry of Health")),
     ("The Ministry of Economy and Finance said growth slowed. Economy and Finance Minister Patricia Solórzano said the "
      "budget was sound.", ("Patricia Solórzano", "leaderOf", "Ministry of Economy and Finance")),
+    # "Its president, Sgt. X": an abbreviated rank between the title and the name
+    ("The Phoenix Police Protective League criticized the report. Its president, Sgt. Brian Keough, said officers "
+     "were scapegoated.", ("Brian Keough", "leaderOf", "Phoenix Police Protective League")),
     # a title "for the company": the company named before
     ("Minera Cumbre Azul said it regretted the deaths. \"We reject all violence,\" Lucía Fernández, a spokeswoman for "
      "the company, said in Lima.", ("Lucía Fernández", "spokespersonOf", "Minera Cumbre Azul")),

@@ -229,6 +229,9 @@ STATEMENTS = [  # (text, expected statements as (content, kind, speaker))
     # a that-clause the parser hung on the occasion of the telling ("before the vote that ...")
     ("Finance Minister Nasser al-Adwan told lawmakers before the vote that the budget would keep the deficit low.",
      [("the budget would keep the deficit low", "indirect", "Nasser al-Adwan")]),
+    # an abbreviated rank before a name is no person of its own
+    ("The Phoenix Police Protective League criticized the report. Its president, Sgt. Brian Keough, said officers "
+     "were scapegoated.", [("officers were scapegoated", "indirect", "Brian Keough")]),
     # the several subjects of a misparsed "The ruling X said"
     ("The ruling All Progressives Congress (APC) said its candidate was clearly ahead.",
      [("its candidate was clearly ahead", "indirect", "All Progressives Congress")]),

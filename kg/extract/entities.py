@@ -1377,6 +1377,8 @@ def _junk(doc: Doc, c: Cand) -> bool:
         return True  # "convicted on Wednesday": a day is never a name, whatever evidence it seemed to have
     if _opening_modifier(doc, c):
         return True
+    if not c.canon and " " not in c.text and nxt.startswith(".") and c.text.lower() + "." in _titles():
+        return True  # "Sgt." of "Its president, Sgt. Brian Keough, said": an abbreviated title, whatever it seemed
     if c.canon or c.strength >= STRONG:
         return False
     line_start = text.rfind("\n", 0, c.start) + 1

@@ -1096,7 +1096,8 @@ def _label(m: _Mention, ents: _EntityIndex, group_agents: tuple[str, ...] = ()) 
     if m.tok.pos_ == "VERB":
         core = " ".join([_written(m.tok), *(_written(t) for t in m.extra_tokens if t.dep_ != "prep")])
     else:
-        mods = [_written(t) for t in m.extra_tokens if t.i < m.tok.i]
+        # (not a modifier the agent's name already says: "the Senate vote" is no "Senate Senate vote")
+        mods = [_written(t) for t in m.extra_tokens if t.i < m.tok.i and ents.at(t) not in agent_keys]
         of = [_written(t) for t in m.extra_tokens if t.i > m.tok.i]
         core = " ".join([*mods, _written(m.tok)]) + (f" of {' '.join(of)}" if of else "")
         if agents and all(ents.type_of(k) == "Actor" for k in agent_keys):
