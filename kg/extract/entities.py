@@ -85,7 +85,6 @@ OR_APPOS_COMMA = re.compile(r"^,\s+or\s+(?:the\s+)?$")
 MODIFIERS = {"deputy", "vice", "assistant", "former", "senior", "top", "chief", "acting", "interim", "national",
              "security", "foreign", "defence", "defense", "general"}
 STRONG, WEAK = 2, 1
-HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "sir", "dame"}
 # "a Gatwick spokesperson said": the name before an unnamed spokesperson is the organization it speaks for
 SPOKES_AFTER = re.compile(r"^\s+spokes(?:man|woman|person)\b(?!\s+[A-Z])")
 # Company context: "shares of X", "chief executive of X", "X's spokeswoman", "X, the company".
@@ -694,7 +693,7 @@ def _split(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None]]:
             if i == s and i + n == e:
                 return []  # the title alone
         # "Mrs Okonkwo", "Spokesperson Lin Jianguo": a title the model read as part of a person's name
-        honorific = n and i + n < e and (toks[i].lower_ in HONORIFICS or i == s and e - (i + n) >= 2)
+        honorific = n and i + n < e and (toks[i].lower_ in lexicon.HONORIFICS or i == s and e - (i + n) >= 2)
         if n and not toks[i].is_lower and _title_in_org_name(doc, s, i, n, e):
             continue
         if n and i == s and e - (i + n) == 1 and toks[i].ent_type_ == toks[e - 1].ent_type_ == "ORG":

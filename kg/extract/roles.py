@@ -422,8 +422,7 @@ def _before_person(text: str, mentions: list[Mention], i: int) -> list[Relation]
 def _its_title_before() -> re.Pattern[str]:
     """`Its chief executive, ` / `said its candidate, ` right before a name (or before an honorific or an
     abbreviated rank and the name: `Its president, Sgt. Brian Keough`, `Its chief executive, Dr. X`)."""
-    return re.compile(rf"\b(?P<its>[Ii]ts)\s+(?P<title>{QUALIFIER}{MODIFIER}{_role_regex()}),\s+"
-                      r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Sgt|Capt|Maj|Col|Gen|Lt|Cmdr|Adm|Rev)\.?\s+)?$")
+    return re.compile(rf"\b(?P<its>[Ii]ts)\s+(?P<title>{QUALIFIER}{MODIFIER}{_role_regex()}),\s+{lexicon.NAME_PREFIX}$")
 
 
 SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[\"“‘]?[A-Z])|\n\s*")

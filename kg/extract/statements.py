@@ -950,6 +950,7 @@ def _continues_split(doc: Doc, q: Quote, cue: Token, nxt: Quote) -> bool:
 @dataclass
 class _Mentions:
     by_pos: list[tuple[int, int, Entity]]
+    ages: dict[str, int] | None = None  # the age the article gives each person (see _ages), worked out once
 
     def at(self, start: int, end: int) -> Entity | None:
         return next((e for s, t, e in self.by_pos if s <= start and end <= t), None)
@@ -1311,7 +1312,9 @@ def _ages_if_described(doc: Doc, mention: Span, index: _Mentions) -> dict[str, s
     age = _age_described(mention.text)
     if age is None:
         return {}
-    ages = _ages(doc, index)
+    if index.ages is None:
+        index.ages = _ages(doc, index)
+    ages = index.ages
     same = [k for k, a in ages.items() if a == age]
     out: dict[str, str | None] = {k: None for k, a in ages.items() if a != age}
     out[""] = same[0] if len(same) == 1 else None
@@ -1508,7 +1511,7 @@ def _apposed_name(doc: Doc, subj: Token, mention: Span, cue: Token | None, index
             return hit[2].key
     text = index_of(doc).text
     # (the name after an honorific: "The WHO's representative in Malawi, Dr Ousmane Diallo, said")
-    m = re.match(r"\s*,\s*(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s+)?", text[mention.end:])
+    m = re.match(r"\s*,\s*" + lexicon.NAME_PREFIX, text[mention.end:])
     hit = index.span_at(mention.end + m.end()) if m else None
     if hit is None or hit[0] != mention.end + m.end() or hit[2].type == "Place":  # type: ignore[union-attr]
         return None
@@ -1838,7 +1841,6 @@ def _is_role_description(text: str) -> bool:
         or words[0] in ("his", "her", "their", "its") and words[-1] in lexicon.role_nouns())
 
 
-HONORIFICS = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "dr", "dr.", "sir", "dame"})
 # Words by which a lede keeps its source unnamed: such a description names no one the article introduces next.
 ANONYMOUS = re.compile(r"(?i)\b(?:anonymity|anonymous(?:ly)?|unnamed|not authori[sz]ed|"
                        r"(?:not|declined|without) (?:to )?(?:be|being) (?:named|identified)|on background|"
@@ -1886,7 +1888,7 @@ def _bind_pending(doc: Doc, out: list[Statement], pending: list[int], raw: Raw, 
             lede = n == 0 and not any(e.type == "Actor" and m.start < st.speaker_mention.start
                                       for e in entities for m in e.mentions)
             if not lede or re.match(r",\s+(?!who\b|whose\b|\d)(?:the\s|an?\s|[a-z]+(?<!ing)\b)", after) or any(
-                    t.lower() not in HONORIFICS and not _same_title(t, role) for t in ent.titles) \
+                    t.lower() not in lexicon.HONORIFICS and not _same_title(t, role) for t in ent.titles) \
                     or not _said_of(text, ent, description):
                 continue
         out[n] = replace(st, speaker=key)
