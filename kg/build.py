@@ -4,10 +4,13 @@
 2. An article whose content hash, model and extractor version match the manifest is not parsed
    again: its records come from the cache. The others are parsed by the spaCy model, in worker
    processes when ``jobs > 1``, streamed in batches (memory does not grow with the corpus).
-3. Cross-article resolution runs over the articles' summaries (no spaCy; one file for the corpus,
-   see :class:`kg.records.ArticleSummary`): an unchanged article's records are not read again. Each
-   article's quads are mapped and written only when its records or the global ids of its entities
-   and events changed; a deleted article's graph is dropped.
+3. Cross-article resolution: after a few changed articles, :func:`kg.incremental.update` regroups only
+   the entities and event tellings they reach, from the state the last build kept; otherwise it runs
+   over every article's summary (:class:`kg.records.ArticleSummary`; an unchanged article's records are
+   not read again). Each article's quads are mapped and written only when its records or the global ids
+   of its entities and events changed; a deleted article's graph is dropped; the resolution graph is
+   patched node by node. The state changes in one transaction committed just before the manifest is
+   saved, and is trusted only when the manifest names its token.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ RESOLUTION = "@resolution"  # manifest key of the resolution graph's digest
 RESOLUTION_QUADS = "@resolution-quads"  # and of its number of quads
 BULK_QUADS = 100_000  # quads held in memory before a bulk load into a fresh store
 UPDATE_QUADS = 20_000  # quads of changed graphs written per transaction
+INCREMENTAL_MAX = 50  # articles changed (or 5% of the corpus) beyond which resolution starts from scratch
 
 
 @dataclass
@@ -261,7 +265,7 @@ def build(
         gs.save_manifest(manifest)
 
     parsed_ok: set[str] = set()
-    summaries = gs.summaries()
+    summaries: dict[str, tuple[str, str]] = {}  # the parsed articles' (key, summary JSON)
     gs.records_dir.mkdir(exist_ok=True)
     for path, summary, error in parse_articles(todo, chosen_model, jobs or default_jobs(), gs.records_dir):
         aid = Path(path).stem
@@ -291,7 +295,7 @@ def build(
         report.quads = _quad_count(gs, manifest, current)
         return report  # nothing changed
 
-    fresh = _write_graphs(gs, iris, current, report, full_rebuild, manifest, ov, summaries, parsed_ok)
+    fresh = _write_graphs(gs, iris, current, report, full_rebuild, manifest, ov, summaries)
     manifest["articles"] = current
     manifest["overrides"] = ov_key
     manifest["base"] = iris.base
@@ -339,13 +343,17 @@ def _mapping_inputs(res: Any) -> dict[str, list[tuple[str, str, str]]]:
 
 
 def _summaries(gs: GraphStore, ids: list[str], current: dict[str, dict[str, Any]],
-               cache: dict[str, tuple[str, str]], parsed: set[str]) -> list[ArticleSummary]:
-    """Every article's summary: from ``cache`` when its key is the article's current one (the
-    ``parsed`` articles' entries are new there), else from its records. The cache file is rewritten
-    (atomically) when anything changed. An entry vouches only for the records of its key, so a build
-    interrupted at any point leaves nothing a later build would trust wrongly."""
+               parsed: dict[str, tuple[str, str]]) -> list[ArticleSummary]:
+    """Every article's summary: the ``parsed`` articles' new ones, the others' from the state when its key is
+    the article's current one, else made again from its records. The state keeps them, in the build's
+    transaction: an entry vouches only for the records of its key, so a build interrupted at any point
+    leaves nothing a later build would trust wrongly."""
+    state = gs.resolution_state()
+    cache = state.summaries()
+    cache.update(parsed)
     out = []
-    dirty = (set(cache) - set(ids)) | parsed
+    dirty: dict[str, tuple[str, str] | None] = {aid: None for aid in set(cache) - set(ids)}
+    dirty.update(parsed)
     for aid in ids:
         entry = cache.get(aid)
         summary = None
@@ -356,23 +364,70 @@ def _summaries(gs: GraphStore, ids: list[str], current: dict[str, dict[str, Any]
                 summary = None
         if summary is None:
             summary = ArticleSummary.of(_load(gs, aid))
-            cache[aid] = (current[aid]["key"], summary.to_json())
-            dirty.add(aid)
+            dirty[aid] = (current[aid]["key"], summary.to_json())
         out.append(summary)
-    if dirty:
-        gs.save_summaries({aid: cache[aid] for aid in ids})
+    state.put_summaries(dirty)
     return out
+
+
+def _incremental_changes(gs: GraphStore, current: dict[str, dict[str, Any]], report: BuildReport,
+                         manifest: dict[str, Any], overrides: Any, header: str,
+                         parsed: dict[str, tuple[str, str]]) -> dict[str, ArticleSummary | None] | None:
+    """The articles to resolve again, when the state can be brought up to date with them alone: it is the one
+    the manifest names, made under the same mapping, no overrides are in play, and few articles changed
+    (regrouping what many articles reach costs more than resolving everything). Else None."""
+    state = gs.resolution_state()
+    token = state.token()
+    if not token or manifest.get(RESOLUTION) != token or state.meta("header") != header \
+            or overrides.same or overrides.not_same:
+        return None
+    changes: dict[str, ArticleSummary | None] = {aid: None for aid in report.dropped}
+    for aid, (_, text) in parsed.items():
+        changes[aid] = ArticleSummary.from_json(text)
+    if len(changes) > max(INCREMENTAL_MAX, len(current) // 20):
+        return None
+    return changes
 
 
 def _write_graphs(gs: GraphStore, iris: Iris, current: dict[str, dict[str, Any]], report: BuildReport,
                   full_rebuild: bool, manifest: dict[str, Any], overrides: Any,
-                  summaries: dict[str, tuple[str, str]], parsed: set[str]) -> bool:
-    """Map and write what changed; True when the store was empty and loaded in bulk."""
-    from kg.mapping import article_lines, resolution_lines
-    from kg.resolve import Resolution, resolve_summaries
+                  parsed: dict[str, tuple[str, str]]) -> bool:
+    """Resolve, map and write what changed; True when the store was empty and loaded in bulk."""
+    from kg.incremental import full, update
 
     ids = sorted(current)
-    res = resolve_summaries(_summaries(gs, ids, current, summaries, parsed), overrides)
+    types = _event_type_iris()
+    header = hashlib.sha256(repr((MAPPING_VERSION, iris.base, sorted(types.items()))).encode()).hexdigest()[:16]
+    state = gs.resolution_state()
+    changes = None if full_rebuild else _incremental_changes(gs, current, report, manifest, overrides, header, parsed)
+    state.begin()
+    try:
+        delta = None
+        if changes is not None:
+            state.put_summaries({aid: parsed.get(aid) for aid in changes})
+            delta = update(state, changes)
+            if delta is None:  # (a feature became common: every score changes)
+                state.rollback()
+                state.begin()
+        res = None if delta is not None else full(state, _summaries(gs, ids, current, parsed), overrides)
+        fresh = _write(gs, iris, current, report, full_rebuild, manifest, res, delta, types)
+        state.set_meta("header", header)
+    except BaseException:
+        state.rollback()
+        raise
+    manifest[RESOLUTION] = state.commit()
+    manifest[RESOLUTION_QUADS] = state.lines_count()
+    return fresh
+
+
+def _write(gs: GraphStore, iris: Iris, current: dict[str, dict[str, Any]], report: BuildReport,
+           full_rebuild: bool, manifest: dict[str, Any], res: Any, delta: Any, types: dict[str, str]) -> bool:
+    """Map and write the article graphs whose records or ids changed, and the resolution graph's changed nodes:
+    all of them after a full resolution (``res``), those an incremental one names (``delta``)."""
+    from kg.mapping import article_lines, resolution_lines
+    from kg.resolve import Resolution
+
+    state = gs.resolution_state()
     if full_rebuild:  # (another base: every IRI changes)
         gs.clear()
     # An empty store has no previous graph to protect: load it in bulk, without a transaction per
@@ -383,24 +438,28 @@ def _write_graphs(gs: GraphStore, iris: Iris, current: dict[str, dict[str, Any]]
     bulk_quads = 0
     pending: list[tuple[str, list[str]]] = []  # changed graphs, written a batch per transaction
     pending_quads = 0
-    inputs = _mapping_inputs(res)
-    # An article's graph depends on its records and on the global ids resolution gave its entities and
-    # events: when neither changed, it is not mapped again.
-    sigs = {aid: hashlib.sha256(repr((MAPPING_VERSION, current[aid]["key"], inputs.get(aid))).encode()).hexdigest()
-            for aid in ids}
+    if res is not None:
+        inputs = _mapping_inputs(res)
+        to_map = sorted(current)
+    else:
+        to_map = sorted(aid for aid in delta.articles if aid in current)
     for aid in report.dropped:  # (before the loader starts: no update while Oxigraph bulk-loads)
         gs.drop_graph(iris.graph(aid))
         gs.drop_article_copy(aid)
         gs.drop_records(aid)
     # A fresh store is loaded on a background thread while the next articles are mapped.
     with gs.bulk_loader() if fresh else contextlib.nullcontext() as loader:
-        for aid in ids:
-            sig = sigs[aid]
+        for aid in to_map:
+            # An article's graph depends on its records and on the global ids resolution gave its entities
+            # and events: when neither changed, it is not mapped again.
+            ids_of = res if res is not None else state.article_ids(aid)
+            rows = inputs.get(aid) if res is not None else _mapping_inputs(ids_of).get(aid)
+            sig = hashlib.sha256(repr((MAPPING_VERSION, current[aid]["key"], rows)).encode()).hexdigest()
             # (A store built before kg kept a copy of each article graph gets the copies this way.)
             if not full_rebuild and current[aid].get("sig") == sig and "graph" in current[aid] \
                     and "copy" in current[aid] and gs.article_copy_file(aid).exists():
                 continue
-            lines = article_lines(_load(gs, aid), res, iris)
+            lines = article_lines(_load(gs, aid), ids_of, iris)
             digest = graph_digest(lines)
             current[aid]["quads"] = len(lines)  # distinct lines, each one quad
             # The copy `kg export` reads instead of the store; trusted only once the manifest names its hash.
@@ -423,45 +482,39 @@ def _write_graphs(gs: GraphStore, iris: Iris, current: dict[str, dict[str, Any]]
                 pending, pending_quads = [], 0
             current[aid]["sig"] = sig
         gs.replace_graphs(pending)
-        # The resolution graph is mapped node by node, and only for the nodes whose resolution changed
-        # since the copy the last build kept; the others' quads come from that copy.
-        types = _event_type_iris()
-        header = hashlib.sha256(repr((MAPPING_VERSION, iris.base, sorted(types.items()))).encode()).hexdigest()[:16]
-        copy = None if full_rebuild else gs.graph_copy(manifest.get(RESOLUTION))
-        before = copy[1] if copy and copy[0] == header else {}
-        nodes: dict[str, tuple[str, list[str]]] = {}
-        remapped = False
-        tables: tuple[tuple[str, dict[str, Any]], ...] = (("entity", res.entities), ("event", res.events))
+        # The resolution graph is mapped node by node, and written as the difference the changed nodes make.
+        known = state.node_hashes()
+        nodes: dict[str, tuple[str, list[str]] | None] = {}
+        tables = (("entity", res.entities), ("event", res.events)) if res is not None else \
+            (("entity", delta.entities), ("event", delta.events))
         for kind, table in tables:
             for slug, node in table.items():
                 key = f"{kind} {slug}"
+                if node is None:
+                    if key in known:
+                        nodes[key] = None
+                    continue
                 h = hashlib.sha256(repr(node).encode()).hexdigest()[:16]
-                if key in before and before[key][0] == h:
-                    nodes[key] = before[key]
+                if res is None and known.get(key) == h:
                     continue
                 one = Resolution(entities={slug: node}) if kind == "entity" else Resolution(events={slug: node})
-                lines = resolution_lines(one, iris, types)
-                nodes[key] = (h, lines)
-                remapped = True
-        remapped = remapped or len(nodes) != len(before)
-        lines = sorted({line for _, node_lines in nodes.values() for line in node_lines})
-        digest = graph_digest(lines)
-        if fresh:
-            gs.save_graph_copy(digest, header, nodes)
-            assert loader is not None
-            loader.put("".join(bulk).encode("utf-8"))
-            for i in range(0, len(lines), BULK_QUADS):  # a large graph: in pieces, not one more copy of it
-                loader.put("".join(f"{line} .\n" for line in lines[i:i + BULK_QUADS]).encode("utf-8"))
-            report.graphs_written += 1
-        elif full_rebuild or manifest.get(RESOLUTION) != digest:
-            old = {line for _, node_lines in copy[1].values() for line in node_lines} if copy else None
-            gs.save_graph_copy(digest, header, nodes)
-            gs.patch_graph(iris.resolution_graph, lines, old)  # large, and changes a little at a time
-            report.graphs_written += 1
-        elif remapped:  # the same graph, from nodes that changed in what the graph does not show (members)
-            gs.save_graph_copy(digest, header, nodes)
-        manifest[RESOLUTION] = digest
-        manifest[RESOLUTION_QUADS] = len(lines)
+                nodes[key] = (h, resolution_lines(one, iris, types))
+        if res is not None:
+            before = set(known)
+            state.save_all_nodes({k: v for k, v in nodes.items() if v is not None})
+            lines = sorted({line for v in nodes.values() if v is not None for line in v[1]})
+            if fresh:
+                assert loader is not None
+                loader.put("".join(bulk).encode("utf-8"))
+                for i in range(0, len(lines), BULK_QUADS):  # a large graph: in pieces, not one more copy of it
+                    loader.put("".join(f"{line} .\n" for line in lines[i:i + BULK_QUADS]).encode("utf-8"))
+                report.graphs_written += 1
+            elif gs.patch_graph(iris.resolution_graph, lines) or before != set(nodes):
+                report.graphs_written += 1
+        else:
+            gone, added = state.put_nodes(nodes)
+            if gs.change_graph(iris.resolution_graph, gone, added):
+                report.graphs_written += 1
     return fresh
 
 

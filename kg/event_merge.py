@@ -21,8 +21,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
-from kg.iris import slugify, unique_slug
+from kg.iris import slugify
 from kg.records import ArticleSummary, Event, TimeValue
 from kg.resolve import GlobalEvent, Resolution, name_key
 
@@ -77,6 +78,7 @@ class _Item:
     places: frozenset[str]
     words: frozenset[str]
     published: str | None = None  # ISO date of the article: the event happened by then
+    position: int = 0  # among the article's events: tellings are ordered by (article id, position)
     # derived once, read for every candidate pair
     args: frozenset[str] = field(init=False)
     located: frozenset[str] = field(init=False)  # participants and places
@@ -128,11 +130,12 @@ def label_words(label: str) -> frozenset[str]:
 def _loose_keys(res: Resolution) -> dict[str, str]:
     """Global slug → a spelling-loose key (``U.S.`` and ``US`` agree), so that a split in entity
     resolution does not also split the events."""
-    out = {}
-    for slug, ent in sorted(res.entities.items()):
-        key = name_key(ent.name)
-        out[slug] = re.sub(r"\b(\w) (?=\w\b)", r"\1", key).replace(" ", "")
-    return out
+    return {slug: loose_key(ent.name) for slug, ent in sorted(res.entities.items())}
+
+
+def loose_key(name: str) -> str:
+    """An entity's name as events compare it: ``U.S.`` and ``US`` agree."""
+    return re.sub(r"\b(\w) (?=\w\b)", r"\1", name_key(name)).replace(" ", "")
 
 
 def _items(records: list[ArticleSummary], res: Resolution) -> list[_Item]:
@@ -144,20 +147,17 @@ def _items(records: list[ArticleSummary], res: Resolution) -> list[_Item]:
 
     items = []
     for rec in sorted(records, key=lambda r: r.id):
-        aid = rec.id
-        for ev in rec.events:
-            items.append(
-                _Item(
-                    (aid, ev.key),
-                    ev,
-                    glob(aid, ev.agents),
-                    glob(aid, ev.participants),
-                    glob(aid, (ev.place,) if ev.place else ()),
-                    label_words(ev.label),
-                    rec.published[:10] if rec.published else None,
-                )
-            )
+        items.extend(article_items(rec, glob))
     return items
+
+
+def article_items(rec: ArticleSummary, glob: Any) -> list[_Item]:
+    """An article's tellings; ``glob(article id, local keys)`` gives the arguments' global keys."""
+    aid = rec.id
+    return [_Item((aid, ev.key), ev, glob(aid, ev.agents), glob(aid, ev.participants),
+                  glob(aid, (ev.place,) if ev.place else ()), label_words(ev.label),
+                  rec.published[:10] if rec.published else None, pos)
+            for pos, ev in enumerate(rec.events)]
 
 
 def _label_overlap(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -350,12 +350,10 @@ def _times_allow(a: _Item, b: _Item) -> bool:
                 or b.published and s is not None and _after(s[0], b.published))
 
 
-def cluster_events(items: list[_Item], common_limit: int = COMMON) -> list[_Cluster]:
-    """Group tellings, strongest pairs first, keeping every group consistent."""
-    clusters = {i: _Cluster.of(it) for i, it in enumerate(items)}
-    owner = list(range(len(items)))
-    members = {i: [i] for i in range(len(items))}
-    common = common_features(items, common_limit)
+def cluster_events(items: list[_Item], common_limit: int | None = None, trace: Any = None) -> list[_Cluster]:
+    """Group tellings, strongest pairs first, keeping every group consistent. ``trace`` (a
+    :class:`kg.resolve.Trace`) receives the scored pairs and the common features."""
+    common = common_features(items, COMMON if common_limit is None else common_limit)
     words = [_words(it, common) for it in items]
     pairs = []
     for i, j in _candidate_pairs(items, common, words):
@@ -363,11 +361,24 @@ def cluster_events(items: list[_Item], common_limit: int = COMMON) -> list[_Clus
         if score:
             pairs.append((-score, i, j))
     pairs.sort()
+    if trace is not None:
+        trace.items, trace.pairs, trace.common = items, pairs, common
+    return greedy(items, pairs, trace.merges if trace is not None else None)
+
+
+def greedy(items: list[_Item], pairs: list[tuple[int, int, int]],
+           taken: list[tuple[int, int, int]] | None = None) -> list[_Cluster]:
+    """Merge groups along ``pairs`` (sorted: strongest first, then by position) while they stay consistent.
+    A group is made only of tellings joined by pairs: grouping a connected part of the pairs alone gives
+    the groups that grouping all of them gives it."""
+    clusters = {i: _Cluster.of(it) for i, it in enumerate(items)}
+    owner = list(range(len(items)))
+    members = {i: [i] for i in range(len(items))}
     # Whether two groups are consistent depends on the groups alone: asked again for another pair of
     # their tellings, the answer is remembered until one of them grows (most answers are "no").
     grown = [0] * len(items)  # times each group has grown
     verdicts: dict[tuple[int, int, int, int], bool] = {}
-    for _, i, j in pairs:
+    for s, i, j in pairs:
         ci, cj = owner[i], owner[j]
         if ci == cj:
             continue
@@ -378,6 +389,8 @@ def cluster_events(items: list[_Item], common_limit: int = COMMON) -> list[_Clus
         if not ok:
             continue
         keep, drop = min(ci, cj), max(ci, cj)
+        if taken is not None:  # (the pairs that joined groups, in order: what kg.incremental replays)
+            taken.append((s, i, j))
         grown[keep] += 1
         clusters[keep].absorb(clusters.pop(drop))
         for k in members[drop]:  # relabel only the merged group's tellings
@@ -409,30 +422,54 @@ def _representative(c: _Cluster) -> _Item:
     )[0]
 
 
-def merge_events(records: list[ArticleSummary], res: Resolution) -> None:
+def merge_events(records: list[ArticleSummary], res: Resolution, trace: Any = None) -> None:
     """Fill ``res.events`` and ``res.event_of`` with one node per real-world event."""
-    taken: set[str] = set()
-    clusters = sorted(cluster_events(_items(records, res)), key=lambda c: min(i.ref for i in c.items))
+    clusters = cluster_events(_items(records, res), trace=trace)
+    for node in event_nodes(clusters, res.entity_of):
+        res.events[node.slug] = node
+        for ref in node.members:
+            res.event_of[ref] = node.slug
+
+
+def event_base(c: _Cluster) -> tuple[tuple[str, str], str]:
+    """The group's first telling and the slug base it gives: the IRI comes from the event as its first
+    article tells it, so later articles do not move it."""
+    first = min(c.items, key=lambda i: i.ref)
+    return first.ref, slug_base(first.event)
+
+
+def slug_base(ev: Event) -> str:
+    """The slug base of an event node, from its first telling: type, label and year."""
+    own = ev.time.value[:4] if ev.time and ev.time.value else None
+    return slugify(f"{ev.type}-{ev.label or ev.type}" + (f"-{own}" if own else ""), limit=70)
+
+
+def event_nodes(clusters: list[_Cluster], entity_of: Any, slugs: dict[tuple[str, str], str] | None = None
+                ) -> list[GlobalEvent]:
+    """The event node of each group; ``slugs`` (first telling → slug) when known, else assigned here."""
+    from kg.resolve import assign_slugs
+
+    firsts = {}
     for c in clusters:
+        first, base = event_base(c)
+        firsts[first] = (c, base)
+    if slugs is None:
+        slugs = assign_slugs({first: base for first, (_, base) in firsts.items()})
+    out = []
+    for first in sorted(firsts):
+        c = firsts[first][0]
         rep = _representative(c)
         members = sorted(i.ref for i in c.items)
-        when = _best_time([i.event.time for i in c.items])
+        when = _best_time([i.event.time for i in sorted(c.items, key=lambda i: i.ref)])  # (ties: the first article's)
         label = rep.event.label or rep.event.type
-        # the IRI comes from the event as its first article tells it: later articles do not move it
-        first = min(c.items, key=lambda i: i.ref)
-        own = first.event.time.value[:4] if first.event.time and first.event.time.value else None
-        base = slugify(f"{first.event.type}-{first.event.label or first.event.type}" + (f"-{own}" if own else ""),
-                       limit=70)
-        slug = unique_slug(base, f"{first.ref[0]}/{first.ref[1]}", taken)
         refs = {i.ref: i for i in c.items}
 
         def glob(keys: list[tuple[str, str]]) -> list[str]:
-            return [res.entity_of[k] for k in keys if k in res.entity_of]
+            return [s for s in (entity_of.get(k) for k in keys) if s]
 
         agents = sorted(set(glob([(r[0], k) for r in members for k in refs[r].event.agents])))
         participants = sorted(set(glob([(r[0], k) for r in members for k in refs[r].event.participants])) - set(agents))
         places = Counter(glob([(r[0], p) for r in members for p in [refs[r].event.place] if p]))
         place = sorted(places, key=lambda p: (-places[p], p))[0] if places else None
-        res.events[slug] = GlobalEvent(slug, rep.event.type, label, when, agents, participants, place, members)
-        for ref in members:
-            res.event_of[ref] = slug
+        out.append(GlobalEvent(slugs[first], rep.event.type, label, when, agents, participants, place, members))
+    return out

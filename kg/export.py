@@ -4,7 +4,8 @@ Turtle and N-Triples carry no named graphs: they get the union of all graphs, ea
 TriG, N-Quads and JSON-LD keep each article's named graph.
 
 Turtle and N-Triples are read, when they can be, from the copies of the graphs that ``kg build``
-keeps next to the store (``graphs/ID.nt`` and ``resolution.nq``, see :class:`kg.store.GraphStore`):
+keeps next to the store (``graphs/ID.nt`` and the resolution graph's nodes in ``resolution.sqlite``, see
+:class:`kg.store.GraphStore`):
 the triples' text, each once, sorted, so two builds of the same input (one full, one incremental)
 export the same bytes, in an order that owes nothing to Oxigraph. That is several times faster
 than reading a million triples out of the store, and holds the union's lines in memory (about

@@ -41,18 +41,6 @@ def digest(*parts: str, size: int = 12) -> str:
     return h[:size]
 
 
-def unique_slug(base: str, anchor: str, taken: set[str]) -> str:
-    """``base``, or ``base-<digest of anchor>`` when ``base`` is taken already.
-
-    Callers go through nodes in a stable order and derive ``base`` and ``anchor`` from the node's
-    earliest source (its first article): adding or changing a later article leaves the IRIs of
-    existing nodes alone, so an incremental build rewrites only the graphs that really changed.
-    """
-    slug = base if base not in taken else f"{base}-{digest(anchor, size=6)}"
-    taken.add(slug)
-    return slug
-
-
 def content_key(text: str) -> str:
     """A key shared by the same words quoted in different articles (case and punctuation ignored)."""
     return digest(" ".join(WORDS.findall(text.lower())), size=16)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.iris import slugify, unique_slug
+from kg.iris import slugify
 from kg.records import ArticleRecords, ArticleSummary, EntitySummary, Span, TimeValue
 
 LocalRef = tuple[str, str]  # (article id, article-local key)
@@ -114,19 +114,63 @@ def resolve(all_records: Iterable[ArticleRecords], overrides: Overrides | None =
     return resolve_summaries((ArticleSummary.of(r) for r in all_records), overrides)
 
 
-def resolve_summaries(summaries: Iterable[ArticleSummary], overrides: Overrides | None = None) -> Resolution:
-    """:func:`resolve` over the articles' summaries (what a build keeps between runs)."""
+def resolve_summaries(summaries: Iterable[ArticleSummary], overrides: Overrides | None = None,
+                      trace: Trace | None = None) -> Resolution:
+    """:func:`resolve` over the articles' summaries (what a build keeps between runs). ``trace``, when
+    given, receives what an incremental build keeps of this resolution (:mod:`kg.incremental`)."""
     ov = overrides or Overrides()
     records = sorted(summaries, key=lambda r: r.id)
-    uf = _UnionFind()
     local: dict[LocalRef, _Local] = {}
-    evidence: dict[LocalRef, list[MergeEvidence]] = defaultdict(list)
+    own: dict[LocalRef, list[MergeEvidence]] = {}
     for rec in records:
         for ent in rec.entities:
             ref = (rec.id, ent.key)
-            uf.find(ref)
             local[ref] = _Local.of(ent)
-            evidence[ref].extend(MergeEvidence(ev.alias, ev.rule, ref[0], ev.span) for ev in ent.evidence)
+            own[ref] = own_evidence(rec.id, ent)
+    res = Resolution()
+    clusters, evidence = cluster_entities(local, own, ov)
+    bases = {root: slugify(local[root].name) for root in clusters}
+    for root, slug in assign_slugs(bases).items():
+        refs = clusters[root]
+        res.entities[slug] = entity_node(slug, refs, local, evidence)
+        for r in refs:
+            res.entity_of[r] = slug
+    from kg.event_merge import merge_events
+
+    merge_events(records, res, trace)
+    if trace is not None:
+        trace.local, trace.own = local, own
+    return res
+
+
+@dataclass
+class Trace:
+    """What a full resolution leaves an incremental build: each local entity as resolution read it, and
+    the event tellings with their scored pairs (:func:`kg.event_merge.cluster_events`)."""
+
+    local: dict[LocalRef, _Local] = field(default_factory=dict)
+    own: dict[LocalRef, list[MergeEvidence]] = field(default_factory=dict)
+    items: list[Any] = field(default_factory=list)
+    pairs: list[tuple[int, int, int]] = field(default_factory=list)  # (-score, i, j), sorted
+    merges: list[tuple[int, int, int]] = field(default_factory=list)  # the pairs that joined groups, in order
+    common: frozenset[tuple[str, str, str]] = frozenset()
+
+
+def own_evidence(aid: str, ent: EntitySummary) -> list[MergeEvidence]:
+    """The article's own evidence for an entity's other names (an apposition, a parenthesis)."""
+    return [MergeEvidence(ev.alias, ev.rule, aid, ev.span) for ev in ent.evidence]
+
+
+def cluster_entities(local: dict[LocalRef, _Local], own: dict[LocalRef, list[MergeEvidence]],
+                     ov: Overrides) -> tuple[dict[LocalRef, list[LocalRef]], dict[LocalRef, list[MergeEvidence]]]:
+    """Group local entities into global ones: root (the smallest member) → sorted members, with each
+    member's evidence. Every rule joins two entities on what the two alone say (with no ``not-same``
+    override), so a group is a connected component, and grouping any union of components alone gives
+    the groups that grouping everything gives them: what makes :mod:`kg.incremental` exact."""
+    uf = _UnionFind()
+    evidence: dict[LocalRef, list[MergeEvidence]] = {ref: list(own.get(ref, ())) for ref in local}
+    for ref in sorted(local):
+        uf.find(ref)
 
     def merge(a: LocalRef, b: LocalRef, why: MergeEvidence) -> None:
         ra, rb = uf.find(a), uf.find(b)
@@ -146,30 +190,42 @@ def resolve_summaries(summaries: Iterable[ArticleSummary], overrides: Overrides 
     # a person's name and a fuller one (Hernán Castañeda / Hernán Castañeda Montoya: a second surname, a middle name)
     _merge_supported_variants(local, merge, uf, "Actor", _first_and_other, _shorter_name, "shorter-name")
     _merge_overrides(local, merge, ov)
-
     clusters: dict[LocalRef, list[LocalRef]] = defaultdict(list)
     for ref in sorted(local):
         clusters[uf.find(ref)].append(ref)
-    res = Resolution()
-    taken: set[str] = set()
-    for root in sorted(clusters):
-        refs = clusters[root]
-        etype = _vote_type([local[r].type for r in refs])
-        name_counts: Counter[str] = Counter()
-        for r in refs:  # the name most often used, weighted by mentions
-            name_counts[local[r].name] += local[r].weight
-        name = sorted(name_counts, key=lambda n: (-name_counts[n], -len(n.split()), -len(n), n))[0]
-        aliases = sorted({n for r in refs for n in local[r].names} - {name})
-        # The IRI comes from the first article's name for the entity, not from the vote above: a
-        # later article that tips the vote changes the display name, not every graph's IRIs.
-        slug = unique_slug(slugify(local[root].name), f"{root[0]}/{root[1]}", taken)
-        res.entities[slug] = GlobalEntity(slug, etype, name, aliases, refs, [e for r in refs for e in evidence[r]])
-        for r in refs:
-            res.entity_of[r] = slug
-    from kg.event_merge import merge_events
+    return dict(clusters), evidence
 
-    merge_events(records, res)
-    return res
+
+def assign_slugs(bases: dict[Any, str]) -> dict[Any, str]:
+    """Each node's slug, from ``bases`` (node's first source → its slug base): the base itself for the
+    first node (in sorted order) with that base, the base and a digest of the node's first source for
+    the others. A node's slug depends only on the nodes that share its base: adding or changing a
+    later article leaves the other nodes' IRIs alone."""
+    from kg.iris import digest
+
+    first: dict[str, Any] = {}
+    for key in sorted(bases):
+        first.setdefault(bases[key], key)
+    return {key: base if first[base] == key else f"{base}-{digest(anchor(key), size=6)}"
+            for key, base in sorted(bases.items())}
+
+
+def anchor(ref: tuple[str, str]) -> str:
+    return f"{ref[0]}/{ref[1]}"
+
+
+def entity_node(slug: str, refs: list[LocalRef], local: dict[LocalRef, _Local],
+                evidence: dict[LocalRef, list[MergeEvidence]]) -> GlobalEntity:
+    """The global entity of a group of local ones: its type and name by vote, the other names as aliases."""
+    etype = _vote_type([local[r].type for r in refs])
+    name_counts: Counter[str] = Counter()
+    for r in refs:  # the name most often used, weighted by mentions
+        name_counts[local[r].name] += local[r].weight
+    name = sorted(name_counts, key=lambda n: (-name_counts[n], -len(n.split()), -len(n), n))[0]
+    aliases = sorted({n for r in refs for n in local[r].names} - {name})
+    # The IRI comes from the first article's name for the entity, not from the vote above: a
+    # later article that tips the vote changes the display name, not every graph's IRIs.
+    return GlobalEntity(slug, etype, name, aliases, refs, [e for r in refs for e in evidence[r]])
 
 
 @dataclass(slots=True)

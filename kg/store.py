@@ -9,8 +9,8 @@ Layout of a store folder (default ``.kg/``, ``--store DIR`` or ``KG_STORE``)::
 
     .kg/oxigraph/        the RDF dataset (one named graph per article + the resolution graph)
     .kg/records/ID.json  extraction cache: the plain records of each article
-    .kg/summaries.tsv    what resolution reads of each article (kg.records.ArticleSummary), one file
-    .kg/resolution.nq    a copy of the resolution graph, to diff the next one against without reading it
+    .kg/resolution.sqlite  what resolution read of each article (kg.records.ArticleSummary) and what it
+                         made of them, and a copy of the resolution graph node by node: see kg.incremental
     .kg/graphs/ID.nt     a copy of each article's graph, for ``kg export`` (see :meth:`GraphStore.article_copy`)
     .kg/manifest.json    what was built from what (content hash, model, extractor version, base)
 """
@@ -29,7 +29,6 @@ from kg.errors import StoreError
 DEFAULT_STORE = ".kg"
 ENV_STORE = "KG_STORE"
 UPDATE_BATCH = 20_000  # quads per SPARQL Update when a graph is very large
-SUMMARIES_VERSION = "3"  # bump when kg.records.ArticleSummary (or what it derives) changes
 
 
 def store_path(path: str | os.PathLike[str] | None = None) -> Path:
@@ -97,6 +96,7 @@ class GraphStore:
         import pyoxigraph
 
         self.path = store_path(path)
+        self._read_only = read_only
         db = self.path / "oxigraph"
         if not create and not db.is_dir():
             raise StoreError(f"{self.path}: no graph here yet; run `kg build PATH` first (or pass --store DIR)")
@@ -124,49 +124,29 @@ class GraphStore:
     def save_manifest(self, manifest: Mapping[str, Any]) -> None:
         _atomic_write(self.manifest_path, json.dumps(manifest, indent=1, sort_keys=True))
 
-    @property
-    def summaries_path(self) -> Path:
-        return self.path / "summaries.tsv"
+    def resolution_state(self) -> Any:
+        """The :class:`kg.incremental.State` of this store (summaries, resolution, the resolution graph's
+        copy), opened once."""
+        state = self.__dict__.get("_state")
+        if state is None:
+            from kg.incremental import State
+
+            for old in ("summaries.tsv", "summaries.json", "resolution.nq"):  # what kg kept before the state
+                if not self._read_only:
+                    (self.path / old).unlink(missing_ok=True)
+            state = self.__dict__["_state"] = State(self.path / "resolution.sqlite", read_only=self._read_only)
+        return state
 
     def summaries(self) -> dict[str, tuple[str, str]]:
         """Article id → (cache key of the records summarised, ``ArticleSummary`` JSON text).
 
-        A cache that the build checks entry by entry against the manifest's keys: a missing file, a
-        file from another version of kg or a damaged one is empty, and the build summarises the
-        articles' records again. The summaries stay text until resolution reads them, one at a time:
-        a 10k-article corpus holds 47 MB of it, against several times that as Python objects."""
-        try:
-            fh = self.summaries_path.open(encoding="utf-8", newline="\n")
-        except FileNotFoundError:
-            return {}
-        out: dict[str, tuple[str, str]] = {}
-        with fh:
-            if fh.readline() != f"# kg summaries {SUMMARIES_VERSION}\n":
-                return {}
-            for line in fh:
-                parts = line[:-1].split("\t")
-                if len(parts) != 3 or not line.endswith("\n"):
-                    return {}
-                try:
-                    aid, key = json.loads(parts[0]), json.loads(parts[1])
-                except ValueError:
-                    return {}
-                if not isinstance(aid, str) or not isinstance(key, str):
-                    return {}
-                out[aid] = (key, parts[2])
-        return out
+        A cache that the build checks entry by entry against the manifest's keys: an entry for another
+        key, or a damaged one, is made again from the article's records."""
+        return self.resolution_state().summaries()
 
-    def save_summaries(self, summaries: Mapping[str, tuple[str, str]]) -> None:
-        """One line per article, sorted: id and key as JSON strings, then the summary JSON, tab-separated
-        (JSON text never holds a raw tab or line feed)."""
-        def lines() -> Iterator[str]:
-            yield f"# kg summaries {SUMMARIES_VERSION}\n"
-            for aid in sorted(summaries):
-                key, text = summaries[aid]
-                yield f"{json.dumps(aid, ensure_ascii=False)}\t{json.dumps(key, ensure_ascii=False)}\t{text}\n"
-
-        _atomic_write(self.summaries_path, lines())
-        (self.path / "summaries.json").unlink(missing_ok=True)  # the format before version 2
+    def save_summaries(self, summaries: Mapping[str, tuple[str, str] | None]) -> None:
+        """Store these articles' summaries (None: forget the article's)."""
+        self.resolution_state().put_summaries(summaries)
 
     @property
     def records_dir(self) -> Path:
@@ -259,10 +239,16 @@ class GraphStore:
         new = set(lines)
         _all_in(graph, new, self.path)  # every line, not only the difference
         _all_in(graph, old, self.path)
-        gone = _triples(graph, sorted(old - new), self.path)
-        added = _triples(graph, sorted(new - old), self.path)
+        return self.change_graph(graph, sorted(old - new), sorted(new - old))
+
+    def change_graph(self, graph: str, gone: list[str], added: list[str]) -> int:
+        """Delete the quads whose ``str()`` are ``gone`` from ``graph`` and insert ``added``, in one update
+        (:meth:`patch_graph` when only the new content is known). Returns the quads changed."""
+        _all_in(graph, gone, self.path)
+        _all_in(graph, added, self.path)
         ops = []
-        for verb, part in (("DELETE", gone), ("INSERT", added)):
+        for verb, part in (("DELETE", _triples(graph, sorted(gone), self.path)),
+                           ("INSERT", _triples(graph, sorted(added), self.path))):
             for i in range(0, len(part), UPDATE_BATCH):
                 body = "\n".join(part[i:i + UPDATE_BATCH])
                 ops.append(f"{verb} DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
@@ -270,57 +256,28 @@ class GraphStore:
             self._update(" ;\n".join(ops))
         return len(gone) + len(added)
 
-    @property
-    def graph_copy_path(self) -> Path:
-        return self.path / "resolution.nq"
-
     def save_graph_copy(self, digest: str, header: str, nodes: Mapping[str, tuple[str, list[str]]]) -> None:
-        """Keep the resolution graph whose digest is ``digest`` as N-Quads, node by node: ``nodes`` maps
-        a node to (a hash of what it was mapped from, the ``str()`` of its quads), ``header`` says what
-        else the mapping depended on. Saved *before* the graph is written: the copy is only trusted
-        when the manifest, saved after, names the same digest (see :meth:`graph_copy`)."""
-        def parts() -> Iterator[str]:  # written as made: the copy of a large archive is hundreds of MB
-            yield f"# digest {digest}\n# header {header}\n"
-            for node in sorted(nodes):
-                h, lines = nodes[node]
-                yield f"# node {node} {h}\n"
-                yield from (f"{line} .\n" for line in lines)
-            yield "# end\n"  # a copy cut short (a disk error) lacks it and is not trusted
-
-        _atomic_write(self.graph_copy_path, parts())
+        """Keep the resolution graph whose digest is ``digest``, node by node: ``nodes`` maps a node to (a hash
+        of what it was mapped from, the ``str()`` of its quads), ``header`` says what else the mapping
+        depended on. Saved *before* the graph is written: the copy is only trusted when the manifest,
+        saved after, names the same digest (see :meth:`graph_copy`)."""
+        state = self.resolution_state()
+        state.begin()
+        try:
+            state.save_all_nodes(nodes)
+            state.set_meta("header", header)
+        except BaseException:
+            state.rollback()
+            raise
+        state.commit(digest)
 
     def graph_copy(self, digest: str | None) -> tuple[str, dict[str, tuple[str, list[str]]]] | None:
-        """``(header, nodes)`` as saved by :meth:`save_graph_copy` for ``digest``, or None (no copy, or one
-        for another digest: a build stopped between writing the copy and saving the manifest)."""
-        if not digest:
+        """``(header, nodes)`` as saved for ``digest``, or None (no copy, or one for another digest: a build
+        stopped between writing the copy and saving the manifest)."""
+        state = self.resolution_state()
+        if not digest or state.token() != digest:
             return None
-        try:
-            # Read line by line (not read whole, then split: three copies of a large file at once);
-            # newline="\n": only LF ends a line, a literal may hold a raw U+2028 or U+0085.
-            fh = self.graph_copy_path.open(encoding="utf-8", newline="\n")
-        except FileNotFoundError:
-            return None
-        with fh:
-            first, second = fh.readline(), fh.readline()
-            if first != f"# digest {digest}\n" or not second.startswith("# header ") or not second.endswith("\n"):
-                return None
-            nodes: dict[str, tuple[str, list[str]]] = {}
-            current: list[str] = []
-            ended = False
-            for line in fh:
-                if ended:
-                    return None
-                if line.startswith("# node "):
-                    node, _, h = line[7:-1].rpartition(" ")
-                    current = []
-                    nodes[node] = (h, current)
-                elif line == "# end\n":
-                    ended = True
-                elif line.endswith(" .\n"):
-                    current.append(line[:-3])
-                else:
-                    return None
-        return (second[9:-1], nodes) if ended else None
+        return state.meta("header") or "", state.nodes()
 
     def article_copy_file(self, article_id: str) -> Path:
         safe = article_id.replace("/", "%2F")

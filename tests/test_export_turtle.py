@@ -309,7 +309,10 @@ def _lose_a_copy(store: GraphStore) -> None:
 
 
 def _lose_the_resolution_copy(store: GraphStore) -> None:
-    store.graph_copy_path.unlink()
+    state = store.resolution_state()
+    state.close()
+    state.path.unlink()
+    del store.__dict__["_state"]
 
 
 def _a_manifest_of_another_build(store: GraphStore) -> None:

@@ -1,4 +1,4 @@
-"""Incremental builds read what resolution needs from caches (summaries.tsv, resolution.nq) and must
+"""Incremental builds read what resolution needs from caches (the resolution state, kg.incremental) and must
 still give, byte for byte, the graph of a full build, whatever state an earlier build left them in."""
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def test_stale_summaries_are_not_trusted(tmp_path: Path, seed_store: BuiltStore,
     folder = copy_seeds(tmp_path / "articles", SEED_IDS[:3])
     store = tmp_path / "store"
     assert run_kg("build", folder, "--store", store, "--jobs", "1").exit_code == 0
-    gs = GraphStore(store, read_only=True)
+    gs = GraphStore(store)
     cached = gs.summaries()
     assert sorted(cached) == SEED_IDS[:3]
     # A summary left by a build of other content (another key) names someone the article does not.
@@ -60,6 +60,9 @@ def test_stale_summaries_are_not_trusted(tmp_path: Path, seed_store: BuiltStore,
     # and one whose text is damaged (a disk error): made again from the records, not trusted
     cached[SEED_IDS[1]] = (cached[SEED_IDS[1]][0], cached[SEED_IDS[1]][1][:40])
     gs.save_summaries(cached)
+    # and a state the manifest does not name (a build stopped after it): resolution starts again from the
+    # summaries, which must then be checked
+    gs.resolution_state().set_meta("token", "another build's")
     del gs
 
     copy_seeds(folder)  # the other two arrive: resolution runs again over all five
@@ -71,20 +74,24 @@ def test_stale_summaries_are_not_trusted(tmp_path: Path, seed_store: BuiltStore,
     assert {aid: e[0] for aid, e in cached.items()} == {aid: e["key"] for aid, e in keys.items()}
 
 
-def test_a_build_stopped_after_copying_the_resolution_graph_is_repaired_by_the_next(
+def test_a_build_stopped_while_writing_the_resolution_graph_is_completed_by_the_next(
         tmp_path: Path, seed_store: BuiltStore, model_loaded_once: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The copy is written before the graph: a build stopped in between leaves a copy newer than the
-    store, which the next build must not diff against."""
+    """The state is changed in a transaction that ends after the graphs are written: a build stopped
+    in between leaves the state of the build before, still the one the manifest names, and the next
+    build does the same work again."""
     folder = copy_seeds(tmp_path / "articles", SEED_IDS[:3])
     store = tmp_path / "store"
     assert run_kg("build", folder, "--store", store, "--jobs", "1").exit_code == 0
     before = nquads(store)
+    token = json.loads((store / "manifest.json").read_text())["@resolution"]
+    copy = GraphStore(store).graph_copy(token)
+    assert copy is not None
 
     copy_seeds(folder)
-    _build_stopped_at(monkeypatch, "patch_graph", folder, store)
-    # the article graphs of the new articles may be in, the resolution graph is the old one
-    assert (store / "resolution.nq").read_text(encoding="utf-8") != ""
-    assert GraphStore(store).graph_copy(json.loads((store / "manifest.json").read_text())["@resolution"]) is None
+    _build_stopped_at(monkeypatch, "change_graph", folder, store)
+    # the article graphs of the new articles may be in, the resolution graph and its state are the old ones
+    assert json.loads((store / "manifest.json").read_text())["@resolution"] == token
+    assert GraphStore(store).graph_copy(token) == copy
     assert nquads(store) != before
 
     assert run_kg("build", folder, "--store", store, "--jobs", "1").exit_code == 0
@@ -103,22 +110,27 @@ def test_patching_from_the_copy_or_from_the_store_gives_the_same_graph(tmp_path:
     # raw U+2028 and U+0085 stay raw in N-Triples: the copy must not take them for line ends
     old, new = lines("a", "b \"quoted\"\nline", "c\u2028c\x85c"), lines("a", "c\u2028c\x85c", "d")
     results = []
-    for use_copy in (False, True):
-        gs = GraphStore(tmp_path / f"s{use_copy}", create=True)
+    for how in ("store", "copy", "nodes"):
+        gs = GraphStore(tmp_path / how, create=True)
         gs.patch_graph(g, old)
         gs.save_graph_copy("d1", "h", {"entity x": ("1", old[:2]), "entity y": ("2", old[1:])})
         copy = gs.graph_copy("d1")
         assert copy == ("h", {"entity x": ("1", old[:2]), "entity y": ("2", old[1:])})
         assert gs.graph_copy("d2") is None
-        whole = gs.graph_copy_path.read_bytes()
-        for cut in (len(whole) - 1, whole.rindex(b"# end"), whole.rindex(b" .\n") + 3, whole.rindex(b"<")):
-            gs.graph_copy_path.write_bytes(whole[:cut])  # a copy cut short: never trusted
-            assert gs.graph_copy("d1") is None, cut
-        gs.graph_copy_path.write_bytes(whole)
-        before = {line for _, node_lines in copy[1].values() for line in node_lines} if use_copy else None
-        assert gs.patch_graph(g, new, before) == 2  # one gone, one added
+        if how == "nodes":  # node y lets go of a line node x holds too, and takes one x has: neither changes
+            state = gs.resolution_state()
+            state.begin()
+            gone, added = state.put_nodes({"entity y": ("3", [old[0], old[2], new[2]])})
+            state.commit("d2")
+            assert (gone, added) == ([], [new[2]])
+            assert gs.change_graph(g, gone, added) == 1
+            assert state.lines_count() == 4
+        else:
+            before = {line for _, node_lines in copy[1].values() for line in node_lines} if how == "copy" else None
+            assert gs.patch_graph(g, new, before) == 2  # one gone, one added
         results.append(sorted(map(str, gs.quads())))
     assert results[0] == results[1] == new
+    assert results[2] == sorted({*old, new[2]})
 
 
 def test_an_entity_renamed_by_a_new_article_is_remapped_from_the_copy(
