@@ -424,8 +424,7 @@ def _write(gs: GraphStore, iris: Iris, current: dict[str, dict[str, Any]], repor
            full_rebuild: bool, manifest: dict[str, Any], res: Any, delta: Any, types: dict[str, str]) -> bool:
     """Map and write the article graphs whose records or ids changed, and the resolution graph's changed nodes:
     all of them after a full resolution (``res``), those an incremental one names (``delta``)."""
-    from kg.mapping import article_lines, resolution_lines
-    from kg.resolve import Resolution
+    from kg.mapping import article_lines
 
     state = gs.resolution_state()
     if full_rebuild:  # (another base: every IRI changes)
@@ -482,25 +481,30 @@ def _write(gs: GraphStore, iris: Iris, current: dict[str, dict[str, Any]], repor
                 pending, pending_quads = [], 0
             current[aid]["sig"] = sig
         gs.replace_graphs(pending)
-        # The resolution graph is mapped node by node, and written as the difference the changed nodes make.
-        known = state.node_hashes()
+        # The resolution graph is mapped node by node (an entity's names, and its name evidence article by
+        # article), and written as the difference the changed nodes make.
+        if res is not None:
+            known: dict[str, str] = {}
+            tables: Any = (("entity", res.entities), ("event", res.events))
+        else:
+            tables = (("entity", delta.entities), ("event", delta.events))
+            known = state.node_hashes([f"{kind} {slug}" for kind, table in tables for slug in table],
+                                      [f"evidence {slug} " for slug in delta.entities])
         nodes: dict[str, tuple[str, list[str]] | None] = {}
-        tables = (("entity", res.entities), ("event", res.events)) if res is not None else \
-            (("entity", delta.entities), ("event", delta.events))
+        known_of: dict[tuple[str, str], list[str]] = {}  # (kind, slug) → the keys of its parts
+        for key in known:
+            kind, slug = key.split(" ", 2)[:2]
+            known_of.setdefault(("entity" if kind == "evidence" else kind, slug), []).append(key)
         for kind, table in tables:
             for slug, node in table.items():
-                key = f"{kind} {slug}"
-                if node is None:
-                    if key in known:
-                        nodes[key] = None
-                    continue
-                h = hashlib.sha256(repr(node).encode()).hexdigest()[:16]
-                if res is None and known.get(key) == h:
-                    continue
-                one = Resolution(entities={slug: node}) if kind == "entity" else Resolution(events={slug: node})
-                nodes[key] = (h, resolution_lines(one, iris, types))
+                parts = _node_parts(kind, slug, node, iris, types)
+                for key in known_of.get((kind, slug), ()):
+                    if key not in parts:
+                        nodes[key] = None  # (a node gone, or an article's evidence for it)
+                for key, (h, map_part) in parts.items():
+                    if res is not None or known.get(key) != h:
+                        nodes[key] = (h, map_part())
         if res is not None:
-            before = set(known)
             state.save_all_nodes({k: v for k, v in nodes.items() if v is not None})
             lines = sorted({line for v in nodes.values() if v is not None for line in v[1]})
             if fresh:
@@ -509,13 +513,38 @@ def _write(gs: GraphStore, iris: Iris, current: dict[str, dict[str, Any]], repor
                 for i in range(0, len(lines), BULK_QUADS):  # a large graph: in pieces, not one more copy of it
                     loader.put("".join(f"{line} .\n" for line in lines[i:i + BULK_QUADS]).encode("utf-8"))
                 report.graphs_written += 1
-            elif gs.patch_graph(iris.resolution_graph, lines) or before != set(nodes):
+            elif gs.patch_graph(iris.resolution_graph, lines):
                 report.graphs_written += 1
         else:
             gone, added = state.put_nodes(nodes)
             if gs.change_graph(iris.resolution_graph, gone, added):
                 report.graphs_written += 1
     return fresh
+
+
+def _node_parts(kind: str, slug: str, node: Any, iris: Iris,
+                types: dict[str, str]) -> dict[str, tuple[str, Callable[[], list[str]]]]:
+    """The parts of a resolution node as the state keeps them: key → (hash of what they are mapped from, a
+    function that maps them). An entity is its names and, one part per article, its name evidence."""
+    from kg.mapping import entity_lines, resolution_lines
+    from kg.resolve import Resolution
+
+    def digest(value: Any) -> str:
+        return hashlib.sha256(repr(value).encode()).hexdigest()[:16]
+
+    if node is None:
+        return {}
+    if kind == "event":
+        return {f"event {slug}": (digest(node), lambda: resolution_lines(Resolution(events={slug: node}), iris, types))}
+    parts: dict[str, tuple[str, Callable[[], list[str]]]] = {
+        f"entity {slug}": (digest((slug, node.type, node.name, node.aliases)), lambda: entity_lines(node, iris))}
+    by_article: dict[str, list[Any]] = {}
+    for ev in node.evidence:
+        by_article.setdefault(ev.article, []).append(ev)
+    for aid, evidence in by_article.items():
+        parts[f"evidence {slug} {aid}"] = (digest((slug, evidence)),
+                                           functools.partial(entity_lines, node, iris, evidence))
+    return parts
 
 
 def _event_type_iris() -> dict[str, str]:

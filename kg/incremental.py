@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import marshal
 import pickle
 import sqlite3
 import uuid
@@ -72,7 +73,7 @@ from kg.resolve import (
     resolve_summaries,
 )
 
-STATE_VERSION = "6"  # bump when what the state holds (kg.records.ArticleSummary too), or how it is read, changes
+STATE_VERSION = "8"  # bump when what the state holds (kg.records.ArticleSummary too), or how it is read, changes
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS summary(aid TEXT PRIMARY KEY, key TEXT, json TEXT);
@@ -110,6 +111,22 @@ Ord = tuple[str, int]  # an event telling's place: (article id, position among t
 
 def _dump(obj: Any) -> bytes:
     return pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _entity_blob(loc: _Local, own: list[MergeEvidence]) -> bytes:
+    """A local entity as resolution reads it, in plain containers (``marshal``: read back in a third less time
+    than a pickle of the dataclasses, and an update reads tens of thousands)."""
+    return marshal.dumps((loc.type, loc.name, loc.names, loc.keys, loc.titles, tuple(loc.links), loc.said, loc.weight,
+                          [(e.name, e.rule, e.article, (e.span.start, e.span.end, e.span.text) if e.span else None)
+                           for e in own]))
+
+
+def _entity_of_blob(data: bytes) -> tuple[_Local, list[MergeEvidence]]:
+    from kg.records import Span
+
+    etype, name, names, keys, titles, links, said, weight, own = marshal.loads(data)  # noqa: S302 (our own cache)
+    return (_Local(etype, name, names, keys, titles, set(links), said, weight),
+            [MergeEvidence(n, r, a, Span(*sp) if sp else None) for n, r, a, sp in own])
 
 
 def _load(data: bytes) -> Any:
@@ -252,8 +269,13 @@ class State:
         return {node: (h, lines.split("\n") if lines else [])
                 for node, h, lines in self.db.execute("SELECT node, hash, lines FROM rnode")}
 
-    def node_hashes(self) -> dict[str, str]:
-        return dict(self.db.execute("SELECT node, hash FROM rnode"))
+    def node_hashes(self, keys: Iterable[str], prefixes: Iterable[str] = ()) -> dict[str, str]:
+        """The hashes of these nodes, and of every node whose key starts with one of ``prefixes``."""
+        self._set("t_node", ((k,) for k in keys))
+        out = dict(self.db.execute("SELECT r.node, r.hash FROM t_node CROSS JOIN rnode r ON r.node = t_node.c0"))
+        for p in prefixes:
+            out.update(self.db.execute("SELECT node, hash FROM rnode WHERE node >= ? AND node < ?", (p, p + "\uffff")))
+        return out
 
     def lines_count(self) -> int:
         return int(self.meta("lines") or 0)
@@ -342,7 +364,7 @@ class State:
         for slug, node in res.entities.items():
             roots[slug] = node.members[0]
         db.executemany("INSERT INTO ent VALUES (?, ?, ?, ?)",
-                       ((ref[0], ref[1], _ref_text(roots[res.entity_of[ref]]), _dump((loc, trace.own[ref])))
+                       ((ref[0], ref[1], _ref_text(roots[res.entity_of[ref]]), _entity_blob(loc, trace.own[ref]))
                         for ref, loc in sorted(trace.local.items())))
         db.executemany("INSERT INTO blk VALUES (?, ?, ?)",
                        ((b, ref[0], ref[1]) for ref, loc in sorted(trace.local.items())
@@ -453,7 +475,7 @@ def update(state: State, changes: Mapping[str, ArticleSummary | None]) -> Delta 
     old_root: dict[LocalRef, str] = dict(old_changed)
     for aid, key, root, data in db.execute(
             f"SELECT aid, key, root, data FROM ent WHERE root IN t_root AND aid NOT IN {aids}"):
-        local[(aid, key)], own[(aid, key)] = _load(data)
+        local[(aid, key)], own[(aid, key)] = _entity_of_blob(data)
         old_root[(aid, key)] = root
     local.update(new_local)
     own.update(new_own)
@@ -487,7 +509,7 @@ def update(state: State, changes: Mapping[str, ArticleSummary | None]) -> Delta 
         root_text = _ref_text(root)
         # a member's row is written again only when it is new or moved to another group
         db.executemany("INSERT INTO ent VALUES (?, ?, ?, ?)",
-                       ((r[0], r[1], root_text, _dump((local[r], own[r]))) for r in refs if r in new_local))
+                       ((r[0], r[1], root_text, _entity_blob(local[r], own[r])) for r in refs if r in new_local))
         db.executemany("UPDATE ent SET root=? WHERE aid=? AND key=?",
                        ((root_text, r[0], r[1]) for r in refs if r not in new_local and old_root[r] != root_text))
         for r in refs:
@@ -557,6 +579,7 @@ def update(state: State, changes: Mapping[str, ArticleSummary | None]) -> Delta 
     # partners: the other tellings a changed one has evidence with
     parts = {part for _, part, _ in old_items.values()}
     pairs: list[tuple[int, Ord, Ord]] = []
+    seen: dict[Ord, tuple[_Item, str]] = {}  # tellings read while looking for partners, and their group
     for o, it in sorted(new_items.items()):
         etype = it.event.type
         words = _words(it, common)
@@ -565,12 +588,14 @@ def update(state: State, changes: Mapping[str, ArticleSummary | None]) -> Delta 
         if it.timed:  # the same time, when one of the two has no argument ("T": a telling with none)
             probe.add(_feature(etype, "T" if it.args else "t", f"{it.when[0]}/{it.when[1]}"))
         state._set("t_f", ((f,) for f in probe))
-        for a, p, part, data in db.execute(
-                "SELECT i.aid, i.pos, i.part, i.data FROM (SELECT DISTINCT f.aid, f.pos FROM t_f CROSS JOIN feat f ON "
-                "f.f = t_f.c0) x CROSS JOIN item i ON i.aid = x.aid AND i.pos = x.pos"):
+        for a, p, part, slug, data in db.execute(
+                "SELECT i.aid, i.pos, i.part, i.slug, i.data FROM (SELECT DISTINCT f.aid, f.pos FROM t_f CROSS JOIN "
+                "feat f ON f.f = t_f.c0) x CROSS JOIN item i ON i.aid = x.aid AND i.pos = x.pos"):
             if (a, p) in c_ords:
                 continue
-            other: _Item = _load(data)
+            if (a, p) not in seen:
+                seen[(a, p)] = (_load(data), slug)
+            other: _Item = seen[(a, p)][0]
             if not _times_allow(it, other):
                 continue
             score = _score(it, other, words, _words(other, common), common) if o < (a, p) else \
@@ -607,8 +632,11 @@ def update(state: State, changes: Mapping[str, ArticleSummary | None]) -> Delta 
         if u not in loaded:
             o = space.ords[u]
             assert o is not None
-            slug, data = db.execute("SELECT slug, data FROM item WHERE aid=? AND pos=?", o).fetchone()
-            loaded[u], old_slug[u] = _load(data), slug
+            if o in seen:  # (read by the search for partners)
+                loaded[u], old_slug[u] = seen[o]
+            else:
+                slug, data = db.execute("SELECT slug, data FROM item WHERE aid=? AND pos=?", o).fetchone()
+                loaded[u], old_slug[u] = _load(data), slug
         return loaded[u]
 
     groups, space.merges = _replay(space, dead, set(fresh), item)
@@ -817,12 +845,14 @@ def _replay(space: _Part, dead: set[int], fresh: set[int],
 
     def make_dirty(r: int, after: int) -> None:
         dirty[r] = 1
-        push = heapq.heappush
+        push, mark, w = heapq.heappush, pushed.add, width
         for x in group(r):
-            for s, y in zip(adj_s[x], adj_j[x], strict=True):
-                k = key(s, x, y)
+            rx = rank[x]
+            for s, y in zip(adj_s[x], adj_j[x], strict=True):  # (key() inlined: the hot loop of a large part)
+                ry = rank[y]
+                k = ((SCORE_OFFSET + s) * w + rx) * w + ry if rx < ry else ((SCORE_OFFSET + s) * w + ry) * w + rx
                 if k > after and k not in pushed:
-                    pushed.add(k)
+                    mark(k)
                     push(heap, k)
 
     def union(ra: int, rb: int, k: int, clean: bool) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 from kg.iris import Iris, content_key
 from kg.namespace import KG, NIF, ORG, RDF, RDFS, SKOS, XSD
 from kg.records import ArticleRecords, Span, TimeValue
-from kg.resolve import Resolution
+from kg.resolve import GlobalEntity, MergeEvidence, Resolution
 
 KIND_IRI = {"direct": KG.Direct, "indirect": KG.Indirect, "mixed": KG.Mixed}
 ROLE_IRI = {
@@ -209,22 +209,8 @@ def resolution_lines(res: Resolution, iris: Iris, event_types: dict[str, str] | 
     out = _Sink(iris.resolution_graph)
     for slug in sorted(res.entities):
         e = res.entities[slug]
-        s = iris.entity(slug)
-        out.iri(s, RDF.type, TYPE_IRI[e.type])
-        out.lit(s, SKOS.prefLabel, e.name)
-        out.lit(s, RDFS.label, e.name)
-        for alias in e.aliases:
-            out.lit(s, SKOS.altLabel, alias)
-        for ev in e.evidence:
-            span_iri = iris.span(ev.article, ev.span.start, ev.span.end) if ev.span else ""
-            n = iris.evidence(s, ev.name, ev.rule, ev.article, span_iri)
-            out.iri(s, KG.nameEvidence, n)
-            out.iri(n, RDF.type, KG.NameEvidence)
-            out.lit(n, KG.alias, ev.name)
-            out.lit(n, KG.rule, ev.rule)
-            out.iri(n, KG.inArticle, iris.article(ev.article))
-            if ev.span:
-                out.iri(n, KG.evidence, _span(out, iris, ev.article, ev.span))
+        _entity_names(out, iris, e)
+        _name_evidence(out, iris, e.slug, e.evidence)
     types = event_types or {}
     for slug in sorted(res.events):
         v = res.events[slug]
@@ -244,6 +230,41 @@ def resolution_lines(res: Resolution, iris: Iris, event_types: dict[str, str] | 
             out.iri(s, KG.place, iris.entity(v.place))
         _event_time(out, s, v.time)
     return out.sorted()
+
+
+def entity_lines(e: GlobalEntity, iris: Iris, evidence: list[MergeEvidence] | None = None) -> list[str]:
+    """Part of :func:`resolution_lines` for one entity: its type and names, or (``evidence``) the nodes of
+    some of its name evidence. A build writes a large entity (a country in every article) in such
+    parts, so that one article's change re-maps that article's evidence, not thousands of lines."""
+    out = _Sink(iris.resolution_graph)
+    if evidence is None:
+        _entity_names(out, iris, e)
+    else:
+        _name_evidence(out, iris, e.slug, evidence)
+    return out.sorted()
+
+
+def _entity_names(out: _Sink, iris: Iris, e: GlobalEntity) -> None:
+    s = iris.entity(e.slug)
+    out.iri(s, RDF.type, TYPE_IRI[e.type])
+    out.lit(s, SKOS.prefLabel, e.name)
+    out.lit(s, RDFS.label, e.name)
+    for alias in e.aliases:
+        out.lit(s, SKOS.altLabel, alias)
+
+
+def _name_evidence(out: _Sink, iris: Iris, slug: str, evidence: list[MergeEvidence]) -> None:
+    s = iris.entity(slug)
+    for ev in evidence:
+        span_iri = iris.span(ev.article, ev.span.start, ev.span.end) if ev.span else ""
+        n = iris.evidence(s, ev.name, ev.rule, ev.article, span_iri)
+        out.iri(s, KG.nameEvidence, n)
+        out.iri(n, RDF.type, KG.NameEvidence)
+        out.lit(n, KG.alias, ev.name)
+        out.lit(n, KG.rule, ev.rule)
+        out.iri(n, KG.inArticle, iris.article(ev.article))
+        if ev.span:
+            out.iri(n, KG.evidence, _span(out, iris, ev.article, ev.span))
 
 
 def _event_time(out: _Sink, s: str, t: TimeValue | None) -> None:

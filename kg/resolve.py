@@ -101,7 +101,8 @@ class _UnionFind:
         if ra != rb:
             keep, gone = min(ra, rb), max(ra, rb)
             self.parent[gone] = keep
-            self._keys.setdefault(keep, set()).update(self._keys.pop(gone, set()))
+            if self._keys:
+                self._keys.setdefault(keep, set()).update(self._keys.pop(gone, set()))
 
 
 def _is_full_name(key: str, etype: str) -> bool:
@@ -172,15 +173,18 @@ def cluster_entities(local: dict[LocalRef, _Local], own: dict[LocalRef, list[Mer
     for ref in sorted(local):
         uf.find(ref)
 
+    forbidding = bool(ov.not_same)  # (a group's names are only tracked for not-same overrides)
+
     def merge(a: LocalRef, b: LocalRef, why: MergeEvidence) -> None:
         ra, rb = uf.find(a), uf.find(b)
-        if ra == rb or ov.forbids(uf.keys(ra), uf.keys(rb)):
+        if ra == rb or forbidding and ov.forbids(uf.keys(ra), uf.keys(rb)):
             return
         evidence[b].append(why)
         uf.union(a, b)
 
-    for ref, loc in local.items():
-        uf.add_keys(ref, loc.keys)
+    if forbidding:
+        for ref, loc in local.items():
+            uf.add_keys(ref, loc.keys)
     _merge_same_names(local, merge)
     _merge_variants_in_article(local, merge)
     # spelling variants of a person's full name (al-Kadhimi / al-Kadhemi)
@@ -319,10 +323,12 @@ def _merge_variants_in_article(local: dict[LocalRef, _Local], merge: Any) -> Non
                 merge(cands[0], r, MergeEvidence(local[r].name, "spelling-variant-in-article", aid))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # (pure; a public figure's name recurs in every article)
 def _name_skeleton(key: str) -> str:
     return " ".join(skeleton(w) for w in key.split())
 
 
+@functools.lru_cache(maxsize=1 << 16)  # (pure; a public figure's name recurs in every article)
 def _without_head(key: str) -> str:
     return " ".join(key.split()[:-1])
 
@@ -380,11 +386,12 @@ def _merge_supported_variants(local: dict[LocalRef, _Local], merge: Any, uf: _Un
                                 root[r] = new
 
 
-def _first_and_other(key: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 16)
+def _first_and_other(key: str) -> tuple[str, ...]:
     """Blocks of a person's name for :func:`_shorter_name`: its first word with each other word. A name and a
     fuller one share the block of the shorter one's first and last words."""
     words = key.split()
-    return [f"{words[0]} {w}" for w in dict.fromkeys(words[1:])]
+    return tuple(f"{words[0]} {w}" for w in dict.fromkeys(words[1:]))
 
 
 def _shorter_name(a: str, b: str) -> bool:

