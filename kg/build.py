@@ -393,11 +393,14 @@ def _write_graphs(gs: GraphStore, iris: Iris, current: dict[str, dict[str, Any]]
                   full_rebuild: bool, manifest: dict[str, Any], overrides: Any,
                   parsed: dict[str, tuple[str, str]]) -> bool:
     """Resolve, map and write what changed; True when the store was empty and loaded in bulk."""
-    from kg.incremental import full, update
+    from kg.incremental import full, rules_digest, update
 
     ids = sorted(current)
     types = _event_type_iris()
-    header = hashlib.sha256(repr((MAPPING_VERSION, iris.base, sorted(types.items()))).encode()).hexdigest()[:16]
+    # What the state and the resolution graph were made under: the mapping, the base, the event types, the
+    # overrides and the rules themselves; any other makes the next build resolve everything again.
+    header = hashlib.sha256(repr((MAPPING_VERSION, iris.base, sorted(types.items()), overrides.same,
+                                  overrides.not_same, rules_digest())).encode()).hexdigest()[:16]
     state = gs.resolution_state()
     changes = None if full_rebuild else _incremental_changes(gs, current, report, manifest, overrides, header, parsed)
     state.begin()

@@ -109,6 +109,16 @@ TABLES = ("summary", "ent", "blk", "egroup", "enode", "item", "feat", "iref", "p
 Ord = tuple[str, int]  # an event telling's place: (article id, position among the article's events)
 
 
+def rules_digest() -> str:
+    """A digest of the code and data resolution runs on: a state made by other rules (kg upgraded, a rule
+    edited) is not brought up to date, it is made again."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for rel in ("resolve.py", "event_merge.py", "incremental.py", "iris.py", "data/org_heads.txt"):
+        h.update(rel.encode() + b"\0" + (root / rel).read_bytes())
+    return h.hexdigest()[:16]
+
+
 def _dump(obj: Any) -> bytes:
     return pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
 
@@ -465,7 +475,14 @@ def update(state: State, changes: Mapping[str, ArticleSummary | None]) -> Delta 
             new_own[ref] = own_evidence(aid, ent)
     old_changed = {(a, k): r for a, k, r in db.execute(f"SELECT aid, key, root FROM ent WHERE aid IN {aids}")}
     roots = set(old_changed.values())
-    state._set("t_blk", ((b,) for ref, loc in new_local.items() for b in blocks(ref, loc)))
+    new_blocks = {b for ref, loc in new_local.items() for b in blocks(ref, loc)}
+    # Entities with the same full name are one group: one of them names it (a country's block holds thousands).
+    for b in sorted(x for x in new_blocks if x.startswith("n\x1f")):
+        row = db.execute("SELECT e.root FROM blk b CROSS JOIN ent e ON e.aid = b.aid AND e.key = b.key "
+                         f"WHERE b.block = ? AND b.aid NOT IN {aids} LIMIT 1", (b,)).fetchone()
+        if row:
+            roots.add(row[0])
+    state._set("t_blk", ((b,) for b in new_blocks if not b.startswith("n\x1f")))
     roots.update(r for (r,) in db.execute(
         "SELECT DISTINCT e.root FROM t_blk CROSS JOIN blk b ON b.block = t_blk.c0 "
         f"CROSS JOIN ent e ON e.aid = b.aid AND e.key = b.key WHERE b.aid NOT IN {aids}"))
@@ -658,9 +675,10 @@ def update(state: State, changes: Mapping[str, ArticleSummary | None]) -> Delta 
     vrenamed = {fr: vslugs[fr] for fr, (_, sl) in vothers.items() if vslugs[fr] != sl}
     for fr in vrenamed:
         delta.events[vothers[fr][1]] = None
-    state._set("t_maid", ((it.ref[0],) for c in vclusters for it in c.items))
+    # the global ids of the entities these tellings name (not of every entity of their articles)
+    state._set("t_arg", sorted({(it.ref[0], k) for c in vclusters for it in c.items for k in _arg_keys(it.event)}), 2)
     entity_of = {(a, k): sl for a, k, sl in db.execute(
-        "SELECT e.aid, e.key, g.slug FROM t_maid CROSS JOIN ent e ON e.aid = t_maid.c0 "
+        "SELECT e.aid, e.key, g.slug FROM t_arg CROSS JOIN ent e ON e.aid = t_arg.c0 AND e.key = t_arg.c1 "
         "CROSS JOIN egroup g ON e.root = g.root")}
     slug_of: dict[int, str] = {}
     by_ref = {loaded[u].ref: u for c in groups for u in c}

@@ -272,3 +272,17 @@ def test_the_reported_quad_count_is_the_stores_after_every_kind_of_build(
         del entry["quads"]
     manifest_file.write_text(json.dumps(manifest), encoding="utf-8")
     build_and_check()  # unchanged, counted from the store
+
+
+def test_dropping_an_overrides_file_resolves_everything_again(
+        tmp_path: Path, seed_store: BuiltStore, model_loaded_once: None) -> None:
+    """The resolution state a build keeps is the overrides' result: the next build without them must not
+    update it article by article (no article changed), but resolve everything again."""
+    folder = copy_seeds(tmp_path / "articles")
+    store = tmp_path / "store"
+    overrides = tmp_path / "overrides.toml"
+    overrides.write_text('[[same]]\nnames = ["Pentagon", "Fatah Alliance"]\n', encoding="utf-8")
+    assert run_kg("build", folder, "--store", store, "--jobs", "1", "--overrides", overrides).exit_code == 0
+    assert nquads(store) != nquads(seed_store.path)
+    assert run_kg("build", folder, "--store", store, "--jobs", "1").exit_code == 0
+    assert nquads(store) == nquads(seed_store.path)
