@@ -212,10 +212,10 @@ def export_cache(info: dict[str, Any]) -> None:
     from kg.store import GraphStore, graph_digest
 
     store_dir = Path(info["store"])
-    if (store_dir / "manifest.json").exists():
+    gs = GraphStore(store_dir, read_only=True)
+    if (store_dir / "manifest.json").exists() and gs.graph_copy(gs.manifest().get(RESOLUTION)) is not None:
         return
     iris = Iris()
-    gs = GraphStore(store_dir, read_only=True)
     articles: dict[str, dict[str, str]] = {}
     resolution: list[str] = []
     graph, lines = "", []

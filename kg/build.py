@@ -413,12 +413,18 @@ def _write_graphs(gs: GraphStore, iris: Iris, current: dict[str, dict[str, Any]]
                 state.rollback()
                 state.begin()
         res = None if delta is not None else full(state, _summaries(gs, ids, current, parsed), overrides)
+        # The graphs are written before the state commits: until the manifest names the new state, it must
+        # not vouch for the old one either (a build stopped in between would leave a resolution graph that
+        # the old state does not describe). The next build then resolves everything and diffs the store.
+        if manifest.pop(RESOLUTION, None) is not None:
+            gs.save_manifest(manifest)
         fresh = _write(gs, iris, current, report, full_rebuild, manifest, res, delta, types)
         state.set_meta("header", header)
-    except BaseException:
+        token = state.commit()
+    except BaseException:  # (a stop at the commit too: no transaction left holding the file's lock)
         state.rollback()
         raise
-    manifest[RESOLUTION] = state.commit()
+    manifest[RESOLUTION] = token
     manifest[RESOLUTION_QUADS] = state.lines_count()
     return fresh
 

@@ -212,6 +212,7 @@ class State:
         from kg.errors import StoreError
 
         self.path = Path(path)
+        self.read_only = read_only
         try:
             if read_only:
                 self.db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
@@ -225,9 +226,10 @@ class State:
             self.db.execute("PRAGMA cache_size=-65536")  # 64 MB
             self.db.execute("PRAGMA temp_store=MEMORY")
         except sqlite3.Error as exc:
-            if read_only:  # a store built before the state: nothing cached
+            if read_only:  # a store built before the state: nothing cached, and nothing may be written
                 self.db = sqlite3.connect(":memory:", isolation_level=None)
                 self.db.executescript(SCHEMA)
+                self.db.execute("PRAGMA query_only = ON")
                 return
             raise StoreError(f"{self.path}: cannot open the resolution state: {exc}") from exc
 

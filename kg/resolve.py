@@ -314,7 +314,7 @@ def _merge_variants_in_article(local: dict[LocalRef, _Local], merge: Any) -> Non
     for aid, refs in by_article.items():
         people = [r for r in refs if local[r].type == "Actor"]
         for r in people:
-            short = [k for k in local[r].keys if len(k.split()) == 1]
+            short = sorted(k for k in local[r].keys if len(k.split()) == 1)  # (sorted: not the set's order)
             if not short or any(len(k.split()) > 1 for k in local[r].keys):
                 continue
             cands = [o for o in people if o != r and any(

@@ -141,17 +141,22 @@ class GraphStore:
 
         _atomic_write(self.manifest_path, parts())
 
-    def resolution_state(self) -> Any:
+    def resolution_state(self, write: bool = False) -> Any:
         """The :class:`kg.incremental.State` of this store (summaries, resolution, the resolution graph's
-        copy), opened once."""
+        copy), opened once. A read-only store opens it read-only, unless ``write`` asks for writing (a
+        copy saved next to a store that is only read: the benchmark's fixtures)."""
         state = self.__dict__.get("_state")
+        if state is not None and write and state.read_only:
+            state.close()
+            state = None
         if state is None:
             from kg.incremental import State
 
+            read_only = self._read_only and not write
             for old in ("summaries.tsv", "summaries.json", "resolution.nq"):  # what kg kept before the state
-                if not self._read_only:
+                if not read_only:
                     (self.path / old).unlink(missing_ok=True)
-            state = self.__dict__["_state"] = State(self.path / "resolution.sqlite", read_only=self._read_only)
+            state = self.__dict__["_state"] = State(self.path / "resolution.sqlite", read_only=read_only)
         return state
 
     def summaries(self) -> dict[str, tuple[str, str]]:
@@ -163,7 +168,7 @@ class GraphStore:
 
     def save_summaries(self, summaries: Mapping[str, tuple[str, str] | None]) -> None:
         """Store these articles' summaries (None: forget the article's)."""
-        self.resolution_state().put_summaries(summaries)
+        self.resolution_state(write=True).put_summaries(summaries)
 
     @property
     def records_dir(self) -> Path:
@@ -278,7 +283,7 @@ class GraphStore:
         of what it was mapped from, the ``str()`` of its quads), ``header`` says what else the mapping
         depended on. Saved *before* the graph is written: the copy is only trusted when the manifest,
         saved after, names the same digest (see :meth:`graph_copy`)."""
-        state = self.resolution_state()
+        state = self.resolution_state(write=True)
         state.begin()
         try:
             state.save_all_nodes(nodes)

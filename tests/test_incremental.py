@@ -76,9 +76,9 @@ def test_stale_summaries_are_not_trusted(tmp_path: Path, seed_store: BuiltStore,
 
 def test_a_build_stopped_while_writing_the_resolution_graph_is_completed_by_the_next(
         tmp_path: Path, seed_store: BuiltStore, model_loaded_once: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The state is changed in a transaction that ends after the graphs are written: a build stopped
-    in between leaves the state of the build before, still the one the manifest names, and the next
-    build does the same work again."""
+    """The state is changed in a transaction that ends after the graphs are written: a build stopped in
+    between leaves the state of the build before, which the manifest no longer names (the resolution
+    graph may already be half new), and the next build resolves everything and diffs the store."""
     folder = copy_seeds(tmp_path / "articles", SEED_IDS[:3])
     store = tmp_path / "store"
     assert run_kg("build", folder, "--store", store, "--jobs", "1").exit_code == 0
@@ -89,8 +89,8 @@ def test_a_build_stopped_while_writing_the_resolution_graph_is_completed_by_the_
 
     copy_seeds(folder)
     _build_stopped_at(monkeypatch, "change_graph", folder, store)
-    # the article graphs of the new articles may be in, the resolution graph and its state are the old ones
-    assert json.loads((store / "manifest.json").read_text())["@resolution"] == token
+    # the article graphs of the new articles may be in; the state is the old one, and no longer trusted
+    assert "@resolution" not in json.loads((store / "manifest.json").read_text())
     assert GraphStore(store).graph_copy(token) == copy
     assert nquads(store) != before
 
@@ -206,7 +206,17 @@ def test_a_build_stopped_before_its_manifest_exports_from_the_store(
     assert run_kg("build", folder, "--store", store, "--jobs", "1").exit_code == 0
 
     copy_seeds(folder)
-    _build_stopped_at(monkeypatch, "save_manifest", folder, store)
+    save = GraphStore.save_manifest
+
+    def stop_at_the_last(self: GraphStore, manifest: dict[str, object]) -> None:
+        if "@resolution" in manifest:  # (the one that ends the build; the earlier one withdraws the state)
+            raise _Stop
+        save(self, manifest)
+
+    with monkeypatch.context() as m:
+        m.setattr(GraphStore, "save_manifest", stop_at_the_last)
+        with pytest.raises(_Stop):
+            run_kg("build", folder, "--store", store, "--jobs", "1")
     gs = GraphStore(store, read_only=True)
     assert len(list((store / "graphs").iterdir())) == len(SEED_IDS)
     assert cached_union(gs) is None
@@ -284,5 +294,34 @@ def test_dropping_an_overrides_file_resolves_everything_again(
     overrides.write_text('[[same]]\nnames = ["Pentagon", "Fatah Alliance"]\n', encoding="utf-8")
     assert run_kg("build", folder, "--store", store, "--jobs", "1", "--overrides", overrides).exit_code == 0
     assert nquads(store) != nquads(seed_store.path)
+    assert run_kg("build", folder, "--store", store, "--jobs", "1").exit_code == 0
+    assert nquads(store) == nquads(seed_store.path)
+
+
+def test_a_build_stopped_as_its_state_commits_is_repaired_by_the_next(
+        tmp_path: Path, seed_store: BuiltStore, model_loaded_once: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Graphs written, the state's transaction not committed (Ctrl-C, a locked database): the resolution
+    graph holds the stopped build's quads, which the old state does not describe. The next build (the
+    edit reverted) must not patch the graph from that state, and gives the full build's graph."""
+    from kg.incremental import State
+
+    folder = copy_seeds(tmp_path / "articles")
+    store = tmp_path / "store"
+    assert run_kg("build", folder, "--store", store, "--jobs", "1").exit_code == 0
+    first = folder / f"{SEED_IDS[0]}.txt"
+    text = first.read_text(encoding="utf-8")
+    first.write_text(text + "\nJohn Kirby, also known as Johnny Kirby, spoke to Reuters on Monday.\n", encoding="utf-8")
+    commit = State.commit
+
+    def stop(self: State, token: str | None = None) -> str:
+        if self.db.in_transaction:
+            raise _Stop
+        return commit(self, token)
+
+    with monkeypatch.context() as m:
+        m.setattr(State, "commit", stop)
+        with pytest.raises(_Stop):
+            run_kg("build", folder, "--store", store, "--jobs", "1")
+    first.write_text(text, encoding="utf-8")
     assert run_kg("build", folder, "--store", store, "--jobs", "1").exit_code == 0
     assert nquads(store) == nquads(seed_store.path)
