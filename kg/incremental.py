@@ -285,8 +285,9 @@ class State:
         """The hashes of these nodes, and of every node whose key starts with one of ``prefixes``."""
         self._set("t_node", ((k,) for k in keys))
         out = dict(self.db.execute("SELECT r.node, r.hash FROM t_node CROSS JOIN rnode r ON r.node = t_node.c0"))
-        for p in prefixes:
-            out.update(self.db.execute("SELECT node, hash FROM rnode WHERE node >= ? AND node < ?", (p, p + "\uffff")))
+        for p in prefixes:  # (every key that starts with p: from p up to p with its last character's successor)
+            end = p[:-1] + chr(ord(p[-1]) + 1)
+            out.update(self.db.execute("SELECT node, hash FROM rnode WHERE node >= ? AND node < ?", (p, end)))
         return out
 
     def lines_count(self) -> int:

@@ -158,3 +158,14 @@ def test_a_new_article_finds_the_telling_it_merges_with(tmp_path: Path, first: t
     expected = resolve_summaries([a, b])
     assert len(set(expected.event_of.values())) == 1  # (the case is one event)
     assert _canon(state.resolution()) == _canon(expected)
+
+
+def test_the_parts_of_a_node_are_found_whatever_the_article_ids(tmp_path: Path) -> None:
+    """An entity's evidence parts are found by key prefix; an article id may hold any character (an emoji
+    sorts above U+FFFF in SQLite's byte order)."""
+    state = State(tmp_path / "s.sqlite")
+    state.begin()
+    keys = ["entity x", "evidence x a1", "evidence x \U0001f600 story", "evidence x\u00e9 b", "evidence xy c"]
+    state.save_all_nodes({k: (str(i), [f"<s{i}> <p> <o> <g>"]) for i, k in enumerate(keys)})
+    state.commit()
+    assert sorted(state.node_hashes(["entity x"], ["evidence x "])) == sorted(keys[:3])
