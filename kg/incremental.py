@@ -710,17 +710,46 @@ def update(state: State, changes: Mapping[str, ArticleSummary | None]) -> Delta 
         if o[0] not in changes and slug_of.get(new_index[o]) != slug:
             delta.articles.add(o[0])
 
-    # write the part back, one part now, and the tellings that changed
-    pid = order[0] if order else f"p{uuid.uuid4().hex}"  # (an id no part has: not an article's position)
+    # Write the parts back, and the tellings that changed. The parts touched stay apart unless a new pair joins
+    # them (two tellings of one article in unrelated parts must not make one part that every later change
+    # of either reads whole).
+    unit: list[str] = []
+    for pid in order:
+        unit.extend([pid] * (len(stored[pid].ords) if pid in stored else 1))
+    unit.extend(f"new {u}" for u in range(len(unit), len(space.ords)))
+    joined = {x: x for x in unit}
+
+    def top(x: str) -> str:
+        while joined[x] != x:
+            joined[x] = joined[joined[x]]
+            x = joined[x]
+        return x
+
+    for _, x, y in pairs:
+        ux, uy = top(unit[new_index[x] if x in new_index else index_of[x]]), \
+            top(unit[new_index[y] if y in new_index else index_of[y]])
+        if ux != uy:
+            joined[max(ux, uy)] = min(ux, uy)
+    members_of: dict[str, list[int]] = {}
+    for u, name in enumerate(unit):
+        members_of.setdefault(top(name), []).append(u)
     db.executemany("DELETE FROM item WHERE aid=? AND pos=?", sorted(c_ords))
     db.executemany("DELETE FROM feat WHERE aid=? AND pos=?", sorted(c_ords))
     db.execute(f"DELETE FROM iref WHERE aid IN {aids}")
     db.execute("DELETE FROM part WHERE part IN t_part")
-    db.execute("UPDATE item SET part=? WHERE part IN t_part", (pid,))
-    space.drop(dead)  # (may renumber the tellings: last)
-    db.execute("INSERT INTO part VALUES (?, ?)", (pid, _dump(space)))
+    part_of: dict[int, str] = {}
+    for indices in members_of.values():
+        olds = [x for x in dict.fromkeys(unit[u] for u in indices) if not x.startswith("new ")]
+        pid = olds[0] if olds else f"p{uuid.uuid4().hex}"  # (an id no part has: not an article's position)
+        db.executemany("UPDATE item SET part=? WHERE part=?", ((pid, old) for old in olds[1:]))
+        one = space.subset(indices)
+        one.drop({k for k, u in enumerate(indices) if u in dead})  # (may renumber the tellings: last)
+        db.execute("INSERT INTO part VALUES (?, ?)", (pid, _dump(one)))
+        for u in indices:
+            part_of[u] = pid
     db.executemany("INSERT INTO item VALUES (?, ?, ?, ?, ?, ?)",
-                   ((o[0], o[1], it.ref[1], pid, slug_of[new_index[o]], _dump(it)) for o, it in changed_list))
+                   ((o[0], o[1], it.ref[1], part_of[new_index[o]], slug_of[new_index[o]], _dump(it))
+                    for o, it in changed_list))
     db.executemany("UPDATE item SET slug=? WHERE aid=? AND pos=?",
                    ((slug, *loaded[u].ref[:1], loaded[u].position) for u, slug in slug_of.items()
                     if u not in fresh and old_slug.get(u) != slug))
@@ -773,6 +802,18 @@ class _Part:
             out.adj_j.extend(array("i", (x + off for x in a)) for a in p.adj_j)
             out.merges.extend((s, i + off, j + off) for s, i, j in p.merges)
         return out
+
+    def subset(self, indices: list[int]) -> _Part:
+        """The part of these tellings (every pair of theirs within them), renumbered in that order; when they
+        start with the first tellings, those keep their numbers and, unless they gained pairs, their arrays."""
+        if indices == list(range(len(self.ords))):
+            return self
+        new = {u: k for k, u in enumerate(indices)}
+        prefix = next((k for k, u in enumerate(indices) if u != k), len(indices))  # tellings that keep their number
+        adj_j = [a if u < prefix and (not a or max(a) < prefix) else array("i", (new[x] for x in a))
+                 for u, a in ((u, self.adj_j[u]) for u in indices)]
+        return _Part([self.ords[u] for u in indices], [self.adj_s[u] for u in indices], adj_j,
+                     [(s, new[i], new[j]) for s, i, j in self.merges if i in new])
 
     def add(self, o: Ord) -> int:
         self.ords.append(o)
