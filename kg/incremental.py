@@ -265,10 +265,6 @@ class State:
     def summaries(self) -> dict[str, tuple[str, str]]:
         return {aid: (key, text) for aid, key, text in self.db.execute("SELECT aid, key, json FROM summary")}
 
-    def summary(self, aid: str) -> tuple[str, str] | None:
-        row = self.db.execute("SELECT key, json FROM summary WHERE aid=?", (aid,)).fetchone()
-        return (row[0], row[1]) if row else None
-
     def put_summaries(self, rows: Mapping[str, tuple[str, str] | None]) -> None:
         for aid, value in sorted(rows.items()):
             if value is None:
@@ -392,15 +388,11 @@ class State:
         parent = list(range(len(items)))
 
         def find(x: int) -> int:
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
+            r: int = _root(parent, x)
+            return r
 
         for _, i, j in trace.pairs:
-            a, b = find(i), find(j)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
+            _join(parent, i, j)
         part_items: dict[int, list[int]] = defaultdict(list)
         for i in range(len(items)):
             part_items[find(i)].append(i)
@@ -718,21 +710,12 @@ def update(state: State, changes: Mapping[str, ArticleSummary | None]) -> Delta 
         unit.extend([pid] * (len(stored[pid].ords) if pid in stored else 1))
     unit.extend(f"new {u}" for u in range(len(unit), len(space.ords)))
     joined = {x: x for x in unit}
-
-    def top(x: str) -> str:
-        while joined[x] != x:
-            joined[x] = joined[joined[x]]
-            x = joined[x]
-        return x
-
     for _, x, y in pairs:
-        ux, uy = top(unit[new_index[x] if x in new_index else index_of[x]]), \
-            top(unit[new_index[y] if y in new_index else index_of[y]])
-        if ux != uy:
-            joined[max(ux, uy)] = min(ux, uy)
+        _join(joined, unit[new_index[x] if x in new_index else index_of[x]],
+              unit[new_index[y] if y in new_index else index_of[y]])
     members_of: dict[str, list[int]] = {}
     for u, name in enumerate(unit):
-        members_of.setdefault(top(name), []).append(u)
+        members_of.setdefault(_root(joined, name), []).append(u)
     db.executemany("DELETE FROM item WHERE aid=? AND pos=?", sorted(c_ords))
     db.executemany("DELETE FROM feat WHERE aid=? AND pos=?", sorted(c_ords))
     db.execute(f"DELETE FROM iref WHERE aid IN {aids}")
@@ -758,6 +741,21 @@ def update(state: State, changes: Mapping[str, ArticleSummary | None]) -> Delta 
     db.executemany("INSERT INTO iref VALUES (?, ?, ?)",
                    ((o[0], k, o[1]) for o, it in changed_list if o[0] in changes for k in sorted(_arg_keys(it.event))))
     return delta
+
+
+def _root(parent: Any, x: Any) -> Any:
+    """The root of ``x`` in a union-find forest (a list of indices or a dict of keys), halving the path."""
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
+
+
+def _join(parent: Any, a: Any, b: Any) -> None:
+    """Join the trees of ``a`` and ``b`` under the smaller root."""
+    ra, rb = _root(parent, a), _root(parent, b)
+    if ra != rb:
+        parent[max(ra, rb)] = min(ra, rb)
 
 
 def _text_ord(text: str) -> Ord:
@@ -888,10 +886,8 @@ def _replay(space: _Part, dead: set[int], fresh: set[int],
     clusters: dict[int, _Cluster] = {}
 
     def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+        r: int = _root(parent, x)
+        return r
 
     def group(r: int) -> list[int]:
         return members.get(r) or [r]
