@@ -106,12 +106,18 @@ class _Cluster:
     places: set[str] = field(default_factory=set)
     time_keys: set[TimeKey] = field(default_factory=set)
     earliest: str | None = None  # the earliest publication date among the tellings
+    # the arguments of the dated tellings; the argument sets of the undated ones, and what those share
+    dated_args: set[str] = field(default_factory=set)
+    undated: set[frozenset[str]] = field(default_factory=set)
+    core: frozenset[str] | None = None  # (None: no undated telling names an argument)
 
     @classmethod
     def of(cls, it: _Item) -> _Cluster:
         t = it.event.time
         keys = {(t.value, t.datatype, t.end)} if t is not None and t.value else set()
-        return cls([it], set(it.agents), set(it.participants), set(it.places), keys, it.published)
+        undated = it.args if it.args and not it.timed else None
+        return cls([it], set(it.agents), set(it.participants), set(it.places), keys, it.published,
+                   set(it.args) if it.timed else set(), {undated} if undated else set(), undated)
 
     def absorb(self, other: _Cluster) -> None:
         self.items.extend(other.items)
@@ -121,6 +127,10 @@ class _Cluster:
         self.time_keys |= other.time_keys
         if other.earliest and (self.earliest is None or other.earliest < self.earliest):
             self.earliest = other.earliest
+        self.dated_args |= other.dated_args
+        self.undated |= other.undated
+        if other.core is not None:
+            self.core = other.core if self.core is None else self.core & other.core
 
 
 def label_words(label: str) -> frozenset[str]:
@@ -235,10 +245,13 @@ def _compatible(s: TimeKey, t: TimeKey) -> bool:
 
 
 def _consistent(x: _Cluster, y: _Cluster) -> bool:
-    """Times agree, no telling is dated after an article that tells it as past, and agents or
-    places differ only when the groups share a participant."""
+    """Times agree, no telling is dated after an article that tells it as past, agents or places
+    differ only when the groups share a participant, and the undated tellings that name arguments are
+    tied to the others by one (see :func:`_undated_tied`)."""
     xt, yt = x.time_keys, y.time_keys
     if xt and yt and any(not _compatible(s, t) for s in xt for t in yt):
+        return False
+    if not _undated_tied(x, y):
         return False
     for a, times in ((x, yt), (y, xt)):
         pub = a.earliest
@@ -255,6 +268,22 @@ def _consistent(x: _Cluster, y: _Cluster) -> bool:
     # The same agents on the same day: one telling gives where it was agreed, another the region.
     return bool(not xa.isdisjoint(ya) and any(s[1] == "date" and (s[0], s[2]) == (t[0], t[2])
                                                for s in xt for t in yt))
+
+
+def _undated_tied(x: _Cluster, y: _Cluster) -> bool:
+    """Whether every undated telling of the two groups that names arguments shares one with the dated
+    tellings, or when none of them names any, with every other undated telling.
+
+    Without a time, its arguments are all that ties a telling to an event: *talks with the UN*, *talks
+    with the UN and the State Department* and *talks with the State Department* would otherwise chain
+    every undated "talks" of an archive into one event, through that middle telling or through one dated
+    telling that all are consistent with. *Arrest of Sergio Conceicao* and *police arrest in Lisbon* are
+    both the dated *arrest of Sergio Conceicao in Lisbon*."""
+    dated = x.dated_args | y.dated_args
+    if not dated:
+        return x.core is None or y.core is None or not x.core.isdisjoint(y.core)
+    # (a group with dated arguments already ties its own undated tellings to them)
+    return all(not u.isdisjoint(dated) for c in (x, y) if not c.dated_args for u in c.undated)
 
 
 def _min_shared(n: int) -> int:

@@ -151,6 +151,28 @@ def test_new_event_types_merge_like_the_others() -> None:
     assert merged(*cuts, hearing) == [("Hearing", ["d"]), ("JobCuts", ["a", "b"]), ("JobCuts", ["c"])]
 
 
+
+def test_undated_tellings_do_not_chain_through_one_that_names_both() -> None:
+    """Undated merger talks with Unilever, with Unilever and the Senate, and with the Senate: the middle
+    one could be either, but the first and last share nothing, and without a time nothing else holds
+    them together. Dated the same day, the three are one event; and one dated telling that names
+    both ties the undated ones to it."""
+    talks = [("a", ("unilever",)), ("b", ("unilever", "senate")), ("c", ("senate",))]
+    undated = [article(aid, ev("v1", "Talks", "merger talks", (), who)) for aid, who in talks]
+    groups = merged(*undated)
+    assert len(groups) == 2 and all(len(aids) <= 2 for _, aids in groups)
+    assert ["a", "c"] not in [aids for _, aids in groups]
+    day = t("2024-03-04", "date")
+    dated = [article(aid, ev("v1", "Talks", "merger talks", (), who, None, day)) for aid, who in talks]
+    assert merged(*dated) == [("Talks", ["a", "b", "c"])]
+    hub = article("e", ev("v1", "Talks", "merger talks", (), ("unilever", "senate"), None, day))
+    assert merged(*undated, hub) == [("Talks", ["a", "b", "c", "e"])]
+    # a telling that names no argument does not tie them, nor does a dated one that names only one side
+    bare = article("d", ev("v1", "Talks", "merger talks"))
+    one_side = article("e", ev("v1", "Talks", "merger talks", (), ("unilever",), None, day))
+    for extra in (bare, one_side):
+        assert not any({"a", "c"} <= set(aids) for _, aids in merged(*undated, extra))
+
 # -- blocking and cached group unions give the clusters of comparing every pair -------------------
 def _reference_clusters(items: list[_Item], common: frozenset[tuple[str, str, str]] = frozenset()
                         ) -> list[list[tuple[str, str]]]:
@@ -170,6 +192,10 @@ def _reference_clusters(items: list[_Item], common: frozenset[tuple[str, str, st
             pub = min((i.published for i in a if i.published), default=None)
             if pub and any(after_publication(t, pub) for t in times(b)):
                 return False
+        dated = frozenset(a for i in x + y if i.timed for a in i.args)
+        undated = [i.args for i in x + y if i.args and not i.timed]
+        if undated and not (all(u & dated for u in undated) if dated else frozenset.intersection(*undated)):
+            return False
         if union(x, "participants") & union(y, "participants"):
             return True
         xa, ya, xp, yp = union(x, "agents"), union(y, "agents"), union(x, "places"), union(y, "places")
