@@ -173,7 +173,7 @@ def blocks(ref: LocalRef, loc: _Local) -> set[str]:
                 out.add(f"s\x1f{_name_skeleton(k)}")
                 out.update(f"f\x1f{b}" for b in _first_and_other(k))
             elif loc.type == "Organization":
-                out.add(f"h\x1f{_without_head(k)}")
+                out.update(f"h\x1f{b}" for b in _without_head(k))
     return out
 
 

@@ -329,8 +329,14 @@ def _name_skeleton(key: str) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 16)  # (pure; a public figure's name recurs in every article)
-def _without_head(key: str) -> str:
-    return " ".join(key.split()[:-1])
+def _without_head(key: str) -> tuple[str, ...]:
+    """The block of an organization's name for :func:`_head_variant`: the name without its head noun, when it
+    ends in one (no block for "bloc of solidarity": no variant of it differs only in a head noun, and a
+    block of every "bloc of ..." made an incremental build regroup them all)."""
+    from kg.extract.lexicon import org_heads
+
+    words = key.split()
+    return (" ".join(words[:-1]),) if words[-1] in org_heads() else ()
 
 
 def _merge_supported_variants(local: dict[LocalRef, _Local], merge: Any, uf: _UnionFind, etype: str,

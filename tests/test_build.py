@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -368,3 +370,60 @@ def test_a_store_loaded_in_bulk_is_compacted_once_and_an_update_is_not(
                        encoding="utf-8")
     assert kg("build", folder, "--store", store, "-j", "1").exit_code == 0  # an update, not a bulk load
     assert len(calls) == 1 and nquads(store) != built
+
+
+def _reads_of(monkeypatch: pytest.MonkeyPatch, folder: Path) -> list[str]:
+    """The article files under ``folder`` whose bytes are read (hashed) from now on."""
+    reads: list[str] = []
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.parent == folder:
+            reads.append(self.name)
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    return reads
+
+
+def test_files_the_last_build_saw_unchanged_are_not_read_again(
+        tmp_path: Path, kg: Kg, model_loaded_once: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unchanged re-build of a large archive was mostly hashing files: one whose size and modification time
+    are those the last build saw is taken as unchanged. An edit changes the time, and is seen even when the
+    size stays the same."""
+    first, second = SEED_IDS[:2]
+    folder = copy_seeds(tmp_path / "articles", [first, second])
+    an_hour_ago = time.time_ns() - 3600 * 10**9
+    for f in folder.iterdir():
+        os.utime(f, ns=(an_hour_ago, an_hour_ago))
+    store = tmp_path / "store"
+    assert kg("build", folder, "--store", store, "-j", "1").exit_code == 0
+    reads = _reads_of(monkeypatch, folder)
+    result = kg("build", folder, "--store", store, "-j", "1")
+    assert "2 articles, 0 parsed, 2 unchanged, 0 graphs written" in result.stderr
+    assert reads == []
+
+    changed = folder / f"{second}.txt"
+    text = changed.read_text(encoding="utf-8")
+    changed.write_text(text.replace("said", "SAID", 1), encoding="utf-8")  # (the same size)
+    os.utime(changed, ns=(an_hour_ago + 10**9, an_hour_ago + 10**9))
+    result = kg("build", folder, "--store", store, "-j", "1")
+    assert "2 articles, 1 parsed, 1 unchanged" in result.stderr
+    assert reads.count(f"{second}.txt") >= 1 and f"{first}.txt" not in reads
+
+
+def test_a_same_size_edit_in_the_same_clock_tick_as_the_last_build_is_seen(
+        tmp_path: Path, kg: Kg, model_loaded_once: None) -> None:
+    """A file written just before a build, then edited to the same size with the same modification time (a
+    coarse file-system clock): its time is too close to that build's for the size and time to vouch for it."""
+    first, second = SEED_IDS[:2]
+    folder = copy_seeds(tmp_path / "articles", [first, second])
+    store = tmp_path / "store"
+    assert kg("build", folder, "--store", store, "-j", "1").exit_code == 0
+    changed = folder / f"{second}.txt"
+    st = changed.stat()
+    changed.write_text(changed.read_text(encoding="utf-8").replace("said", "SAID", 1), encoding="utf-8")
+    os.utime(changed, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert changed.stat().st_size == st.st_size
+    result = kg("build", folder, "--store", store, "-j", "1")
+    assert "2 articles, 1 parsed, 1 unchanged" in result.stderr
