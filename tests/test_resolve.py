@@ -136,6 +136,21 @@ def test_organization_names_differing_in_head_noun_merge_with_a_shared_member() 
     assert any(ev.rule.startswith("head-noun-variant") for ev in orgs[0].evidence)
 
 
+def test_only_a_name_that_ends_in_a_head_noun_has_a_head_noun_block() -> None:
+    """A head-noun variant differs only in a last word that is a head noun ("Units" / "Forces"), so only such
+    names are blocked together; a block of every "Bloc of ..." or "Union of ..." (a sports union, a trade
+    bloc) compared hundreds of unrelated names and made an incremental build regroup them all."""
+    from kg.incremental import blocks
+    from kg.records import ArticleSummary
+    from kg.resolve import _Local, _without_head
+
+    assert _without_head("national defence units") == ("national defence",)
+    assert _without_head("bloc of solidarity") == ()
+    for name, has in (("Premier League Clubs Association", True), ("Union of European Football", False)):
+        loc = _Local.of(ArticleSummary.of(_rec("a", _ent("e1", "Organization", name))).entities[0])
+        assert any(b.startswith("h\x1f") for b in blocks(("a", "e1"), loc)) is has
+
+
 def test_organization_head_noun_variants_without_evidence_stay_apart() -> None:
     res = resolve([_rec("a", _ent("e1", "Organization", "National Defence Units")),
                    _rec("b", _ent("e1", "Organization", "National Defence Forces"))])
