@@ -205,6 +205,9 @@ class Delta:
     articles: set[str] = field(default_factory=set)
 
 
+_Members = dict[str, list[tuple[str, str, _Local, list[MergeEvidence]]]]  # group → (aid, key, entity, own evidence)
+
+
 class State:
     """The SQLite file that keeps resolution between builds (see the module doc)."""
 
@@ -213,6 +216,7 @@ class State:
 
         self.path = Path(path)
         self.read_only = read_only
+        self._ahead: _Members | None = None  # (see prefetch)
         try:
             if read_only:
                 self.db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
@@ -236,6 +240,20 @@ class State:
     def close(self) -> None:
         self.db.close()
 
+    def prefetch(self, aids: Iterable[str]) -> None:
+        """Read ahead what :func:`update` will read first for a change to these articles: the members of the
+        groups their entities are in. A build calls this while its worker parses them (the model's loading
+        takes as long); ``update`` takes the members from here and reads only the groups that are new to it.
+        What was read ahead is forgotten when a transaction ends: it describes the state as it was."""
+        wanted = sorted(set(aids))
+        self._set("t_aid", ((a,) for a in wanted))
+        self._set("t_proot", ((r,) for (r,) in self.db.execute(
+            "SELECT DISTINCT e.root FROM t_aid CROSS JOIN ent e ON e.aid = t_aid.c0")))
+        members: _Members = {}
+        for aid, key, root, data in self.db.execute("SELECT aid, key, root, data FROM ent WHERE root IN t_proot"):
+            members.setdefault(root, []).append((aid, key, *_entity_of_blob(data)))
+        self._ahead = members
+
     def meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT v FROM meta WHERE k=?", (key,)).fetchone()
         return row[0] if row else None
@@ -249,15 +267,22 @@ class State:
     def begin(self) -> None:
         self.db.execute("BEGIN")
 
+    def take_prefetched(self) -> _Members:
+        """The members of groups :meth:`prefetch` read, by group (once)."""
+        got, self._ahead = self._ahead, None
+        return got or {}
+
     def commit(self, token: str | None = None) -> str:
         """Ends the transaction under a new token (or ``token``), which the manifest then names."""
         token = token or uuid.uuid4().hex
         self.set_meta("token", token)
         self.set_meta("version", STATE_VERSION)
         self.db.execute("COMMIT")
+        self._ahead = None
         return token
 
     def rollback(self) -> None:
+        self._ahead = None
         if self.db.in_transaction:
             self.db.execute("ROLLBACK")
 
@@ -485,10 +510,17 @@ def update(state: State, changes: Mapping[str, ArticleSummary | None]) -> Delta 
     local: dict[LocalRef, _Local] = {}
     own: dict[LocalRef, list[MergeEvidence]] = {}
     old_root: dict[LocalRef, str] = dict(old_changed)
+    ahead = state.take_prefetched()
+    for root in sorted(roots & ahead.keys()):
+        for aid, key, loc, its_own in ahead[root]:
+            if aid not in changes:
+                local[(aid, key)], own[(aid, key)], old_root[(aid, key)] = loc, its_own, root
+    state._set("t_root", ((r,) for r in roots - ahead.keys()))
     for aid, key, root, data in db.execute(
             f"SELECT aid, key, root, data FROM ent WHERE root IN t_root AND aid NOT IN {aids}"):
         local[(aid, key)], own[(aid, key)] = _entity_of_blob(data)
         old_root[(aid, key)] = root
+    state._set("t_root", ((r,) for r in roots))
     local.update(new_local)
     own.update(new_own)
     old_groups = {r: (b, s, lk) for r, b, s, lk in db.execute(

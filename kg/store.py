@@ -31,6 +31,9 @@ ENV_STORE = "KG_STORE"
 UPDATE_BATCH = 20_000  # quads per SPARQL Update when a graph is very large
 
 
+MANIFEST = "manifest.json"
+
+
 def store_path(path: str | os.PathLike[str] | None = None) -> Path:
     return Path(path or os.environ.get(ENV_STORE) or DEFAULT_STORE)
 
@@ -110,7 +113,7 @@ class GraphStore:
     # -- manifest and records cache -------------------------------------------------------------
     @property
     def manifest_path(self) -> Path:
-        return self.path / "manifest.json"
+        return self.path / MANIFEST
 
     def manifest(self) -> dict[str, Any]:
         try:

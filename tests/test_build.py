@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import (
@@ -427,3 +429,66 @@ def test_a_same_size_edit_in_the_same_clock_tick_as_the_last_build_is_seen(
     assert changed.stat().st_size == st.st_size
     result = kg("build", folder, "--store", store, "-j", "1")
     assert "2 articles, 1 parsed, 1 unchanged" in result.stderr
+
+
+def test_a_changed_article_parsed_by_a_worker_while_the_state_is_read_ahead_builds_the_same_graph(
+        tmp_path: Path, model_loaded_once: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With --jobs 2, one changed article is parsed by a worker process while the build reads ahead the groups
+    its entities were in; the graph is the one a build in one process makes of the same change."""
+    from kg.incremental import State
+
+    stores = {}
+    for jobs in ("1", "2"):
+        folder = copy_seeds(tmp_path / f"articles-{jobs}", SEED_IDS[:3])
+        store = stores[jobs] = tmp_path / f"store-{jobs}"
+        assert run_kg("build", folder, "--store", store, "-j", jobs).exit_code == 0
+        changed = folder / f"{SEED_IDS[1]}.txt"
+        changed.write_text(changed.read_text(encoding="utf-8") + "\nLater, Lloyd Austin met Hassan Nasrallah.\n",
+                           encoding="utf-8")
+        read_ahead: list[list[str]] = []
+
+        def prefetch(self: State, aids: Iterable[str], seen: list[list[str]] = read_ahead,
+                     real: Any = State.prefetch) -> None:
+            seen.append(list(aids))
+            real(self, seen[-1])
+
+        monkeypatch.setattr(State, "prefetch", prefetch)
+        result = run_kg("build", folder, "--store", store, "-j", jobs)
+        assert "3 articles, 1 parsed, 2 unchanged" in result.stderr
+        assert read_ahead == [[SEED_IDS[1]]]
+        monkeypatch.undo()
+    assert nquads(stores["1"]) == nquads(stores["2"])
+
+
+def test_an_early_worker_not_needed_is_stopped_without_waiting_for_the_model(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A re-build starts loading the model in a worker before it knows whether anything changed: when
+    nothing did, the worker is stopped at once, whatever the model is doing."""
+    import threading
+
+    import kg.nlp
+    from kg.build import _EarlyWorker
+
+    monkeypatch.setattr(kg.nlp, "load_model", lambda name: threading.Event().wait())  # (never returns)
+    worker = _EarlyWorker("any")
+    worker.close()
+    assert not worker._proc.is_alive() and worker._proc.exitcode is not None
+
+
+def test_an_early_worker_that_cannot_load_the_model_reports_why(monkeypatch: pytest.MonkeyPatch,
+                                                                 tmp_path: Path) -> None:
+    import kg.nlp
+    from kg.build import _EarlyWorker
+    from kg.errors import ModelError
+
+    def broken(name: str) -> None:
+        raise ModelError(f"cannot load spaCy model {name!r}: no such package")
+
+    monkeypatch.setattr(kg.nlp, "load_model", broken)
+    worker = _EarlyWorker("en_missing")
+    try:
+        worker.send(["a.txt"], tmp_path)
+        with pytest.raises(ModelError, match="en_missing"):
+            worker.receive()
+    finally:
+        worker.close()

@@ -87,6 +87,8 @@ def _run(tmp_path: Path, summaries: list[ArticleSummary], steps: int, seed: int)
                 del held[a]
             else:
                 held[a] = s
+        if rng.random() < 0.5:  # what a build reads ahead while the model parses (some of) the articles
+            state.prefetch(rng.sample(sorted(changes), rng.randint(1, len(changes))))
         state.begin()
         delta = update(state, changes)
         if delta is None:
@@ -113,6 +115,30 @@ def test_incremental_resolution_of_the_seed_articles_is_the_full_one(tmp_path: P
     extra = _generated(6, seed=9)  # and a few more articles to add and delete
     done, _ = _run(tmp_path, summaries + extra, steps=20, seed=2)
     assert done > 0
+
+
+def test_what_was_read_ahead_is_used_once_and_forgotten_when_a_transaction_ends(tmp_path: Path) -> None:
+    """Members read ahead describe the state as it was: one update uses them, and after a transaction ends
+    they must not stand in for groups that may since have gained or lost members."""
+    summaries = _generated(60, seed=4)
+    state = State(tmp_path / "state.sqlite")
+    state.begin()
+    full(state, summaries[:-1])
+    state.commit()
+    first, late = summaries[0], summaries[-1]
+    state.prefetch([first.id, late.id])
+    assert state._ahead  # (the groups of the first article's entities)
+    state.begin()
+    assert update(state, {late.id: late, first.id: None}) is not None
+    assert not state._ahead
+    state.commit()
+    assert _canon(state.resolution()) == _canon(resolve_summaries(summaries[1:]))
+    for end in (state.commit, state.rollback):
+        state.prefetch([summaries[1].id])
+        state.begin()
+        full(state, summaries)  # (a full resolution does not read them)
+        end()
+        assert not state._ahead
 
 
 def test_a_feature_that_becomes_common_makes_resolution_start_again(tmp_path: Path,
