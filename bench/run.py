@@ -573,11 +573,11 @@ def sec_extraction(ctx: Ctx) -> dict[str, Any]:
 
 
 # == scale: memory and incremental builds =============================================================
-def _mutate_change(folder: Path, seed: int, index: int) -> str:
+def _mutate_change(folder: Path, seed: int, index: int, variant: int = 1) -> str:
     from corpus import article_id
 
     aid = article_id(seed, index)
-    (folder / f"{aid}.txt").write_text(generate(seed, index, variant=1).text, encoding="utf-8")
+    (folder / f"{aid}.txt").write_text(generate(seed, index, variant=variant).text, encoding="utf-8")
     return aid
 
 
@@ -609,21 +609,28 @@ def scale_one(ctx: Ctx, n: int, jobs: int) -> dict[str, Any]:
                         "fraction": median(walls) / res.wall}
     ctx.log(f"  unchanged re-build: {fmt_s(median(walls))} (n={len(walls)}) = {median(walls) / res.wall:.1%} "
             f"of the full build; {_summary(r)}")
-    steps = []
-    aid = _mutate_change(work, SEED, n // 2)
-    steps.append(("changed", f"changed {aid}"))
-    r = kg_build(str(work), "--store", str(store), "--jobs", str(jobs), timeout=ctx.args.build_timeout)
-    out["changed"] = {"wall": r.wall, "summary": _summary(r), "max_rss_mb": r.max_rss_mb}
-    ctx.log(f"  one changed article: {fmt_s(r.wall)}; {_summary(r)}")
-    new = generate(SEED, n)
-    (work / f"{new.id}.txt").write_text(new.text, encoding="utf-8")
-    r = kg_build(str(work), "--store", str(store), "--jobs", str(jobs), timeout=ctx.args.build_timeout)
-    out["added"] = {"wall": r.wall, "summary": _summary(r)}
-    ctx.log(f"  one added article: {fmt_s(r.wall)}; {_summary(r)}")
-    (work / f"{article_id(SEED, n // 3)}.txt").unlink()
-    r = kg_build(str(work), "--store", str(store), "--jobs", str(jobs), timeout=ctx.args.build_timeout)
-    out["deleted"] = {"wall": r.wall, "summary": _summary(r)}
-    ctx.log(f"  one deleted article: {fmt_s(r.wall)}; {_summary(r)}")
+    # Each kind of edit three times (the same article edited three ways; three new articles; three deleted),
+    # each edit its own re-build: a median, not one noisy run.
+    reps = 1 if ctx.quick else 3
+
+    def rebuild(kind: str, edit: Any) -> None:
+        walls, r = [], None
+        for k in range(reps):
+            edit(k)
+            r = kg_build(str(work), "--store", str(store), "--jobs", str(jobs), timeout=ctx.args.build_timeout)
+            walls.append(r.wall)
+        assert r is not None
+        out[kind] = {"wall": median(walls), "times": walls, "summary": _summary(r), "max_rss_mb": r.max_rss_mb}
+        ctx.log(f"  one {kind} article: {fmt_s(median(walls))} (n={reps}: "
+                f"{', '.join(fmt_s(w) for w in walls)}); {_summary(r)}")
+
+    def add(k: int) -> None:
+        new = generate(SEED, n + k)
+        (work / f"{new.id}.txt").write_text(new.text, encoding="utf-8")
+
+    rebuild("changed", lambda k: _mutate_change(work, SEED, n // 2, variant=1 + k))
+    rebuild("added", add)
+    rebuild("deleted", lambda k: (work / f"{article_id(SEED, n // 3 + k)}.txt").unlink())
     return out
 
 
@@ -923,12 +930,13 @@ def render(ctx: Ctx, machine: dict[str, Any]) -> str:
                          fmt_s(d["unchanged"]["median"]) + f" (n={len(d['unchanged']['times'])})"
                          if "unchanged" in d else "–",
                          f"{d['unchanged']['fraction']:.1%}" if "unchanged" in d else "–",
-                         fmt_s(d["changed"]["wall"]) if "changed" in d else "–",
-                         fmt_s(d["added"]["wall"]) if "added" in d else "–",
-                         fmt_s(d["deleted"]["wall"]) if "deleted" in d else "–"])
+                         *(fmt_s(d[k]["wall"]) + (f" (n={len(d[k]['times'])})" if "times" in d[k] else "")
+                           if k in d else "–" for k in ("changed", "added", "deleted"))])
         out += ["## 2–3. Peak memory and incremental builds", "", when("scale"), "",
                 f"`kg build --jobs {sc['jobs']}` on a copy of the corpus; then the same command again (unchanged), "
-                "after changing one article, after adding one, after deleting one (each a separate re-build). "
+                "after changing one article, after adding one, after deleting one (each a separate re-build; "
+                "medians over three of each, one with --quick: the same article edited three ways, three new "
+                "articles, three deleted, each edit then a re-build). "
                 "Max RSS is GNU time's (the largest single process of the tree); tree peak sums the RSS of the "
                 "build and its workers, sampled every 0.2 s.", "",
                 table(["articles", "words", "full build", "max RSS", "tree peak", "unchanged re-build",
