@@ -373,7 +373,7 @@ def _build(paths: Sequence[str | os.PathLike[str]], store: str | os.PathLike[str
     summaries: dict[str, tuple[str, str]] = {}  # the parsed articles' (key, summary JSON)
     gs.records_dir.mkdir(exist_ok=True)
     # A few changed articles: while a worker loads the model and parses them, read ahead what resolving them
-    # again reads first (the model takes 2 s to load; reading the groups of a 10k archive's countries, 1 s).
+    # again reads first (the model takes 2 s to load; reading the groups of a 10k archive's countries, 0.5 s).
     read_ahead = None
     if not full_rebuild and manifest.get(RESOLUTION) and 0 < len(todo) <= INCREMENTAL_MAX:
         def read_ahead() -> None:
