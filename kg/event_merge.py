@@ -12,7 +12,9 @@ time after the publication of an article that tells the event as past) and some 
 - the same resolved time, when one telling names no argument at all.
 
 Pairs are merged strongest evidence first, and a pair is only merged when the two *groups* stay
-consistent, so that a vague telling cannot chain two different events together. Iteration is over
+consistent, so that a vague telling cannot chain two different events together: in a group, the
+undated tellings that name arguments share one with the dated tellings or, when none is dated, with
+each other (nothing but its arguments ties an undated telling to an event). Iteration is over
 sorted keys, and slugs are derived from type, label and year: the same input gives the same nodes.
 """
 
@@ -272,7 +274,7 @@ def _consistent(x: _Cluster, y: _Cluster) -> bool:
 
 def _undated_tied(x: _Cluster, y: _Cluster) -> bool:
     """Whether every undated telling of the two groups that names arguments shares one with the dated
-    tellings, or when none of them names any, with every other undated telling.
+    tellings' arguments or, when the dated tellings name none, with every other such undated telling.
 
     Without a time, its arguments are all that ties a telling to an event: *talks with the UN*, *talks
     with the UN and the State Department* and *talks with the State Department* would otherwise chain
