@@ -139,14 +139,19 @@ class _EarlyWorker:
         self._proc.start()
         child.close()
 
+    STOPPED = "the worker process that parses the articles stopped (out of memory?); run again, or with --jobs 1"
+
     def send(self, paths: Sequence[str], records_dir: Path) -> None:
-        self._conn.send((list(paths), records_dir))
+        try:
+            self._conn.send((list(paths), records_dir))
+        except OSError:  # (a broken pipe: it died loading the model)
+            raise KgError(self.STOPPED) from None
 
     def receive(self) -> list[Parsed]:
         try:
             result = self._conn.recv()
-        except EOFError:
-            raise KgError("the worker process that parses the articles stopped") from None
+        except (EOFError, OSError):
+            raise KgError(self.STOPPED) from None
         if isinstance(result, BaseException):
             raise result
         return result

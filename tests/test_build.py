@@ -492,3 +492,18 @@ def test_an_early_worker_that_cannot_load_the_model_reports_why(monkeypatch: pyt
             worker.receive()
     finally:
         worker.close()
+
+
+def test_an_early_worker_that_dies_is_a_one_line_error(tmp_path: Path) -> None:
+    from kg.build import _EarlyWorker
+    from kg.errors import KgError
+
+    worker = _EarlyWorker("any")
+    worker._proc.kill()  # (as the kernel does when memory runs out)
+    worker._proc.join()
+    try:
+        with pytest.raises(KgError, match="worker process .* stopped"):
+            worker.send(["a.txt"], tmp_path)
+            worker.receive()
+    finally:
+        worker.close()
