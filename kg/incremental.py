@@ -246,9 +246,9 @@ class State:
         takes as long); ``update`` takes the members from here and reads only the groups that are new to it.
         What was read ahead is forgotten when a transaction ends: it describes the state as it was."""
         wanted = sorted(set(aids))
-        self._set("t_aid", ((a,) for a in wanted))
+        self._set("t_paid", ((a,) for a in wanted))
         self._set("t_proot", ((r,) for (r,) in self.db.execute(
-            "SELECT DISTINCT e.root FROM t_aid CROSS JOIN ent e ON e.aid = t_aid.c0")))
+            "SELECT DISTINCT e.root FROM t_paid CROSS JOIN ent e ON e.aid = t_paid.c0")))
         members: _Members = {}
         for aid, key, root, data in self.db.execute("SELECT aid, key, root, data FROM ent WHERE root IN t_proot"):
             members.setdefault(root, []).append((aid, key, *_entity_of_blob(data)))
@@ -515,12 +515,11 @@ def update(state: State, changes: Mapping[str, ArticleSummary | None]) -> Delta 
         for aid, key, loc, its_own in ahead[root]:
             if aid not in changes:
                 local[(aid, key)], own[(aid, key)], old_root[(aid, key)] = loc, its_own, root
-    state._set("t_root", ((r,) for r in roots - ahead.keys()))
+    state._set("t_unread", ((r,) for r in roots - ahead.keys()))
     for aid, key, root, data in db.execute(
-            f"SELECT aid, key, root, data FROM ent WHERE root IN t_root AND aid NOT IN {aids}"):
+            f"SELECT aid, key, root, data FROM ent WHERE root IN t_unread AND aid NOT IN {aids}"):
         local[(aid, key)], own[(aid, key)] = _entity_of_blob(data)
         old_root[(aid, key)] = root
-    state._set("t_root", ((r,) for r in roots))
     local.update(new_local)
     own.update(new_own)
     old_groups = {r: (b, s, lk) for r, b, s, lk in db.execute(
