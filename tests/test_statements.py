@@ -785,6 +785,34 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
      [("China is a developing country", "Liu Zhenmin")]),
     ("Regent Antonius Doni Dihen declared an emergency on Monday.\nThe regent said food was being sent.\n",
      [("food was being sent", "Antonius Doni Dihen")]),
+    # a person noun that is no title ("the nun", "the Dublin native"), and a description with its own description
+    # apposed ("The coach, a 51-year-old former striker,") go on about the person in focus too
+    ("Sister Agnes Mwale said the clinic would reopen on Monday.\n"
+     "“We have no choice,” the nun said. “The children need us.”\n",
+     [("the clinic would reopen on Monday", "Agnes Mwale"), ("We have no choice", "Agnes Mwale"),
+      ("The children need us.", "Agnes Mwale")]),
+    ("Ciara Byrne, who won her first cap in March, said she felt no pressure.\n"
+     "“I just enjoyed every minute of it,” the Dublin native said.\n",
+     [("she felt no pressure", "Ciara Byrne"), ("I just enjoyed every minute of it", "Ciara Byrne")]),
+    ("Assistant coach Ivan Petrov said the squad was tired.\nCoach Lena Varga said the team had played well.\n"
+     "The coach, a 51-year-old former striker, added that the squad needed a week of rest.\n",
+     [("the squad was tired", "Ivan Petrov"), ("the team had played well", "Lena Varga"),
+      ("the squad needed a week of rest", "Lena Varga")]),
+    ("Felicity Tan, a senior fellow at the Lowy Institute, said the summit had achieved little.\n"
+     "“Nobody expected a breakthrough on the dispute,” the analyst said.\n",
+     [("the summit had achieved little", "Felicity Tan"),
+      ("Nobody expected a breakthrough on the dispute", "Felicity Tan")]),
+    # precision: an analyst or a woman brought in unnamed before is not the person in focus
+    ("Kamala Reddy said the market was weak.\nAn analyst at a Mumbai brokerage said the shares would fall.\n"
+     "“It is over for this rally,” the analyst said.\n",
+     [("the market was weak", "Kamala Reddy"), ("the shares would fall", None), ("It is over for this rally", None)]),
+    ("Two women were hurt when the roof fell in.\nMayor Jane Doe said the street was closed.\n"
+     "“It was terrible, we heard a crack,” the woman said.\n",
+     [("the street was closed", "Jane Doe"), ("It was terrible, we heard a crack", None)]),
+    # a name the parser hung on an opening participle is still the cue's subject
+    ("Opening the case on Monday, Fiona Maclennan KC, prosecuting for the Crown, told the jury that the "
+     "company was a fraud.\n",
+     [("the company was a fraud", "Fiona Maclennan")]),
     # precision: "a 47-year-old" is someone not named yet
     ("Defender Tomas Berg signed a new two-year contract on Friday.\n"
      "A 44-year-old fan said the club had made the right choice.\n",

@@ -87,6 +87,9 @@ OBJECT_PRONOUNS = {"his": "m", "him": "m", "himself": "m", "her": "f", "hers": "
 RELATIVE_PRONOUNS = {"who", "that", "which"}
 REFLEXIVES = {"itself", "themselves", "himself", "herself"}
 UNNAMED_ROLES = {"official", "officer", "source", "analyst", "member", "lawyer", "economist", "researcher"}
+# Of those, the ones a description uses for someone unnamed even when no one unnamed was introduced ("the official
+# said"); "the analyst said" after "Felicity Tan, a senior fellow at X, said" is her, unless "an analyst" came before.
+ANONYMOUS_ROLES = {"official", "officer", "source", "member", "lawyer"}
 # "Analysts at X said": the firm's research speaks for X (an official, an officer or a lawyer speaks as a person)
 STAFF_NOUNS = {"analyst", "economist", "strategist", "researcher", "scientist", "observer", "expert"}
 STAFF_COMPOUND = {"analyst", "economist", "strategist"}  # "Jefferies analysts": the firm; "Kremlin observers": not
@@ -256,6 +259,9 @@ def _subject(tok: Token) -> Token | None:
         outer = _outer_cue(tok)
         if outer is not None:
             return _subject(outer)
+    stranded = _stranded_subject(tok) if own is None else None
+    if stranded is not None:
+        return stranded
     if own is None and tok.dep_ in TAIL_DEPS and tok.tag_ == "VBG":
         for anc in tok.ancestors:
             subj = next((c for c in anc.children if c.dep_ in SUBJECT_DEPS), None)
@@ -268,6 +274,18 @@ def _subject(tok: Token) -> Token | None:
         if tok.dep_ not in TAIL_DEPS and tok.dep_ != "parataxis" or tok.head.i == tok.i:
             return None
         tok = tok.head
+    return None
+
+
+def _stranded_subject(tok: Token) -> Token | None:
+    """"Opening the case, Fiona Maclennan KC, prosecuting for the SFO, told the jury": the parser hung the name
+    on the opening participle (a subjectless clause before the cue) instead of making it the cue's subject."""
+    for c in tok.children:
+        if c.i < tok.i and c.dep_ in ("advcl", "csubj") and c.tag_ == "VBG" and _own_subject(c) is None:
+            name = next((n for n in c.children if n.i > c.i and n.dep_ in ("npadvmod", "dep", "appos")
+                         and n.pos_ == "PROPN" and n.ent_type_ in ("PERSON", "ORG")), None)
+            if name is not None:
+                return name
     return None
 
 
@@ -1388,18 +1406,38 @@ def _describes_person(doc: Doc, mention: Span, subj: Token, entities: list[Entit
         return mention.text[:4].lower() == "the "
     if not any(c.lower_ == "the" for c in subj.children) \
             or subj.tag_ not in ("NN", "NNP", "JJ") and not _is_title_head(subj.lower_) \
-            or any(c.dep_ in ("prep", "appos") for c in subj.children):
+            or any(c.dep_ == "prep" or c.dep_ == "appos" and _names_someone(c) for c in subj.children):
         return False  # "the spokesman for the political bureau of X": someone of X, not the one in focus
-    head = subj.lower_
-    if head in UNNAMED_ROLES or lexicon.role_nouns().get(head) == "spokespersonOf":
+    head = subj.lower_  # (an apposed description is no obstacle: "The governor, a 58-year-old economist, added")
+    if head in ANONYMOUS_ROLES or lexicon.role_nouns().get(head) == "spokespersonOf" \
+            or head in UNNAMED_ROLES and _unnamed_before(subj):
         return False  # "the spokesman said", "the official said": usually someone not named yet
     nation = _nationality_of_description(doc, mention)
     if nation is not None and any(place == nation[0] for _, place, _, _ in _nationals(doc, entities)):
         return False  # several people of that country ("the Frenchman"): _resolve_description's call
-    # ("the French midfielder", "the Spaniard"; not "the Israeli military", a body)
-    return _is_title_head(head) or (nation is not None and (
-        nation[1] is not None and (_is_title_head(nation[1]) or nation[1] in lexicon.person_nouns())
-        or _demonym(subj.text)))
+    # ("the French midfielder", "the Spaniard", "the nun", "the Cork native"; not "the Israeli military", a body)
+    return _is_title_head(head) or head in lexicon.person_nouns() and not _unnamed_before(subj) or (
+        nation is not None and (nation[1] is not None and (_is_title_head(nation[1]) or nation[1] in
+                                                           lexicon.person_nouns()) or _demonym(subj.text)))
+
+
+def _names_someone(appos: Token) -> bool:
+    """An apposition that is a name ("the chief minister, Ramesh Sinha,"), not a description ("the governor, a
+    58-year-old economist,")."""
+    return appos.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in appos.children)
+
+
+def _unnamed_before(subj: Token) -> bool:
+    """Whether the article brought in someone unnamed with this head noun before: "an analyst at Jefferies said
+    ... the analyst said", "Two women were hurt ... the woman said" (not "Tan, an analyst at X," nor "analysts"
+    as in "Tan and other analysts": one named)."""
+    for t in subj.doc[:subj.i]:
+        if t.lemma_.lower() != subj.lower_ or t.pos_ != "NOUN" or t.dep_ == "appos" \
+                or any(c.dep_ == "appos" for c in t.children):
+            continue
+        if t.tag_ == "NNS" or any(c.lower_ in ("a", "an", "another", "one") for c in t.children):
+            return True
+    return False
 
 
 def _demonym(word: str) -> bool:
@@ -1411,8 +1449,8 @@ def _demonym(word: str) -> bool:
 
 def _introduces_name(doc: Doc, subj: Token, mention: Span) -> bool:
     """"The outgoing chief minister, Ramesh Prasad Sinha, said": the description brings its own name."""
-    if any(c.dep_ == "appos" for c in subj.children):
-        return True
+    if any(c.dep_ == "appos" and _names_someone(c) for c in subj.children):
+        return True  # (not an apposed description: "The governor, a 58-year-old economist, added")
     return re.match(r"\s*,\s*[A-Z]", index_of(doc).text[mention.end:mention.end + 4]) is not None
 
 
