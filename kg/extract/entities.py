@@ -41,6 +41,10 @@ NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "bint", "de", "da", "van", "v
                   "wal", "ould", "ag",  # (Arabic and Sahelian: "Nusrat al-Islam wal-Muslimin", "Iyad ag Ghaly")
                   "dela", "del", "delos", "dos", "das"}  # (Filipino and Iberian: "Ramon dela Cruz Tiongson")
 POSSESSIVE = {"’s", "'s", "’", "'"}
+# Lower-case words that open a clause: never inside a name, so an NER span across one is two names ("sinks 14-man
+# Stormers as Munster snatch late win", a headline's "Leeds after Palmer").
+CLAUSE_OPENERS = frozenset({"as", "after", "while", "when", "if", "because", "than", "since", "until", "but", "though",
+                          "although", "whereas", "unless"})
 QUOTE_FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9.&]{1,7}$")
 # "Fatah (Conquest) Alliance": a name with a translation glossed inside it.
@@ -420,7 +424,14 @@ def _name_cands(doc: Doc, taken: list[Cand]) -> list[Cand]:
     spans: list[tuple[int, int, str]] = []
     for ent in ix.ents:
         if ent.label_ in NER_TYPES or ent.label_ == "NORP":
-            spans.append((ent.start, ent.end, ent.label_))
+            start = ent.start
+            for i in range(ent.start, ent.end):
+                if toks[i].text in CLAUSE_OPENERS:  # (lower case only: "As" may open a name)
+                    if i > start:
+                        spans.append((start, i, ent.label_))
+                    start = i + 1
+            if start < ent.end:
+                spans.append((start, ent.end, ent.label_))
     owner = {i: k for k, (s2, e2, _) in enumerate(spans) for i in range(s2, e2)}  # token -> model span
     model_span = {}  # an extended span -> the model's own span
     for s, e in _name_runs(doc):  # runs are disjoint: a run can only overlap the model's spans
@@ -699,7 +710,8 @@ def _split(doc: Doc, s: int, e: int) -> list[tuple[int, int, str | None]]:
         if n and i == s and e - (i + n) == 1 and toks[i].ent_type_ == toks[e - 1].ent_type_ == "ORG":
             continue  # "General Motors": the model read the title word as part of a company's name
         if n and i + n < e and toks[i].ent_type_ == "ORG" and toks[i].ent_iob_ == "B" and not toks[i].is_lower \
-                and toks[i + n].ent_type_ == "ORG" and toks[i + n].ent_iob_ == "I":
+                and toks[i + n].ent_type_ == "ORG" and toks[i + n].ent_iob_ == "I" \
+                and toks[i].lower_ not in lexicon.HONORIFICS:  # ("Sister Agnes Mwale" tagged a body is still her)
             continue  # ("General Motors Chief Executive Mary Barra": the same, in a longer run)
         if n and (i > s or i + n < e) and not toks[i].ent_type_ == "PERSON" or (n and toks[i].is_lower) or honorific:
             while i > s and toks[i - 1].lower_ in lexicon.title_modifiers():
@@ -1009,9 +1021,10 @@ def _ent_label(doc: Doc, c: Cand) -> str:
 @lru_cache(maxsize=1)
 def _role_apposition_pattern() -> re.Pattern[str]:
     roles = "|".join(re.escape(n) for n in sorted(lexicon.role_nouns(), key=len, reverse=True))
-    # ("X, a lawyer who was jailed"; without an article only before the body: "X, chairman of the council")
-    return re.compile(rf"^,\s+(?:(?:a|an|the)\s+(?:[a-z][\w-]*(?:’s|'s)\s+)?(?:[a-z][\w-]*\s+){{0,2}}?(?:{roles})"
-                      rf"(?:\s+(?:of|at|for|to|with|who)\s|,)"
+    # ("X, a lawyer who was jailed"; without an article only before the body: "X, chairman of the council", or
+    # after a named owner: "X, Timor-Leste's foreign minister,")
+    return re.compile(rf"^,\s+(?:(?:(?:a|an|the)\s+(?:[a-z][\w-]*(?:’s|'s)\s+)?|(?:[A-Z][\w.-]*\s+){{0,3}}[A-Z][\w.-]*"
+                      rf"(?:’s|'s)\s+)(?:[a-z][\w-]*\s+){{0,2}}?(?:{roles})(?:\s+(?:of|at|for|to|with|who)\s|,)"
                       rf"|(?:[a-z][\w-]*\s+){{0,2}}?(?:{roles})\s+(?:of|at|for|with)\s)")
 
 
@@ -1585,8 +1598,10 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
     places = {_key(c) for c in cands if c.etype == "Place"} - {_key(c) for c in cands if c.etype not in ("Place", None)}
     # ... or a name the article writes before a word for a place's own government ("the Karnataka government")
     governing = "|".join(re.escape(n) for n, kind in lexicon.institutions().items() if kind == "place")
-    places |= {_key(c) for c in cands  # (not "the Labour government": a party's, typed as a body)
-               if c.etype == "Place" and re.match(rf"\s+(?:{governing})\b", text[c.end:c.end + 20])}
+    governed = {_key(c) for c in cands  # (not "the Labour government": a party's, typed as a body)
+                if c.etype == "Place" and (re.match(rf"\s+(?:{governing})\b", text[c.end:c.end + 20])
+                                           or _office_after(text, c.end))}
+    places |= governed
     # (a place that is also the short form of a club: when the article writes a title or a result after it once,
     # "Coral Coast coach X", "Coral Coast won", and never "in Coral Coast"; "Coral Coast businesses" is the place)
     located = {_key(c) for c in cands if LOCATIVE_BEFORE.search(text, max(0, c.start - 14), c.start)} \
@@ -1604,7 +1619,9 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
             continue  # "Resistance has decided ...": a common word capitalised at a sentence start
         toks = norm[key]
         place = key in places
-        office = c.etype == "Place" and _office_after(text, c.end)
+        # (a place whose own government or office the article names, once: "Quebec's public security minister",
+        # "the Quebec government", is no short form of "Hydro-Québec")
+        office = c.etype == "Place" and _office_after(text, c.end) or key in governed
         alone = len(toks) < 2 or not _introduced_apart(text, written[key])
         kin = related if len(toks) >= 2 else set()
         fulls = {uf.find(k) for k, o in names.items() if k != key and o.etype in ("Actor", "Organization")
@@ -1661,7 +1678,7 @@ def _office_after(text: str, end: int) -> bool:
 def _title_follows(text: str, end: int, titles: frozenset[str]) -> bool:
     """One of ``titles`` (one or two words) is written at ``end``, after a possessive and the title's own
     words ("Scotland's First Minister", "Homeland Security Secretary", "French Interior Minister")."""
-    words = [w.lower() for w in re.sub(r"^(?:’s|'s)\b", "", text[end:end + 60]).split()[:4]]
+    words = [w.lower().rstrip(",;:.") for w in re.sub(r"^(?:’s|'s)\b", "", text[end:end + 60]).split()[:4]]
     while len(words) > 1 and words[0] in lexicon.title_modifiers():
         words.pop(0)
     return bool(words) and (words[0] in titles or " ".join(words[:2]) in titles)
