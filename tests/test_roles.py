@@ -304,6 +304,19 @@ ROLES = [  # (text, expected relation)
     # a title "for the company": the company named before
     ("Minera Cumbre Azul said it regretted the deaths. \"We reject all violence,\" Lucía Fernández, a spokeswoman for "
      "the company, said in Lima.", ("Lucía Fernández", "spokespersonOf", "Minera Cumbre Azul")),
+    # a title written before the name says what "X of Y" is: a chief leads the nation, a mayor the town, a
+    # chief minister of a party is one of its members (a state office is held in a place)
+    ("Chief Ernest Matoush of the Cree Nation said the road north of the town was closed.",
+     ("Ernest Matoush", "leaderOf", "Cree Nation")),
+    ("Mayor Jane Doe of Springfield said the bridge would reopen on Friday.", ("Jane Doe", "leaderOf", "Springfield")),
+    ("Outgoing Chief Minister Ramesh Sinha of the Rashtriya Congress Party said the vote was fair.",
+     ("Ramesh Sinha", "memberOf", "Rashtriya Congress Party")),
+    # a place that only qualifies the body: "-based", or a kind noun before its name
+    ("Felicity Tan, a senior fellow at the Singapore-based Asia-Pacific Maritime Policy Centre, said talks stalled.",
+     ("Felicity Tan", "memberOf", "Asia-Pacific Maritime Policy Centre")),
+    # a province's office named after it makes the province no short form of a company named after it
+    ("A Hydro-Québec spokesperson said power had been cut. Quebec's public security minister, François "
+     "Gendron-Lavoie, said the town was safe.", ("François Gendron-Lavoie", "memberOf", "Quebec")),
     # organizations inside organizations
     ("Shares in Instagram, a subsidiary of Meta, rose on Monday.", ("Instagram", "partOf", "Meta")),
     ("On Tuesday, DeepMind, part of Google, released a new model.", ("DeepMind", "partOf", "Google")),
@@ -316,12 +329,13 @@ def test_roles(nlp, text: str, expected: tuple[str, str, str]) -> None:  # type:
 
 
 NO_ROLE = [  # a link the text does not state
+    # a place followed by another link ("in Dhaka for the IFRC") qualifies no body after it
+    "Ana Cruz, head of delegation in Dhaka for the Red Cross, said the early warnings had worked.",
     # no ministry of that portfolio named; a critic of the company is none of its people
     "The Interior Ministry said two officers were hurt. Health Minister Grace Chimombo said the situation was calm.",
     "Vela Foods cut jobs. Ann Lee, a critic of the company, said it was greedy.",
     # another country's ministry
     "Foreign Minister Wang Yi met his counterpart in Tokyo. Japan's foreign ministry said the talks were frank.",
-    "Health Minister Susan Nakhumicha of Kenya met officials of Uganda's health ministry in Kampala.",
     # a spokeswoman "for the bank" with no bank named as one
     "Barclays sold its US card unit to Capital One. Emma Reed, a spokeswoman for the bank, declined to comment.",
     # a judge is not a justice of the one court named (lower courts, television, boxing); nor another country's
@@ -418,6 +432,11 @@ NO_ROLE = [  # a link the text does not state
 @pytest.mark.parametrize("text", NO_ROLE)
 def test_no_role(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert roles(nlp, text) == set()
+
+
+def test_a_minister_of_a_country_is_no_member_of_anothers_ministry(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Health Minister Susan Nakhumicha of Kenya met officials of Uganda's health ministry in Kampala."
+    assert roles(nlp, text) == {("Susan Nakhumicha", "memberOf", "Kenya")}
 
 
 def test_spokesman_description_bound_to_the_next_speaker(nlp) -> None:  # type: ignore[no-untyped-def]

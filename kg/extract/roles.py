@@ -233,9 +233,18 @@ def _after_person(text: str, mentions: list[Mention], i: int, entities: list[Ent
         return _relation(person, "leaderOf", leads[2], "leader", text, start, leads[1])
     if (rel := _who_leads(text, mentions, i, entities, clause_end)) is not None:
         return rel
-    if leads and leads[2].type == "Organization" and OF_ORG.match(text[end:leads[0]]) \
-            and not _qualifies_noun(text, leads[1]):
-        return _relation(person, "memberOf", leads[2], "member", text, start, leads[1])  # "X of the Y Institute"
+    if leads and OF_ORG.match(text[end:leads[0]]) and not _qualifies_noun(text, leads[1]):
+        # "X of the Y Institute": one of its people; "Chief X of the Cree Nation", "Mayor X of Springfield": what the
+        # title before the name makes X
+        titled = re.search(rf"(?:^|[^\w-])(?P<title>{MODIFIER}{_role_regex()})\s+$", text[max(0, start - 40):start],
+                           re.I)
+        title = titled.group("title") if titled else ""
+        kind = _kind(title) if title else None
+        if kind and _state_office(title):  # ("Chief Minister X of the RCP": one of the party's)
+            kind = "memberOf" if leads[2].type == "Organization" else kind
+            return _relation(person, kind, leads[2], title, text, start, leads[1])
+        if leads[2].type == "Organization":
+            return _relation(person, kind or "memberOf", leads[2], title if kind else "member", text, start, leads[1])
     if leads and leads[2].type == "Organization" and WHO_WORKS_AT.match(text[end:leads[0]]):
         return _relation(person, "memberOf", leads[2], "member", text, start, leads[1])
     m = _apposition().match(text[end:clause_end])
@@ -252,6 +261,8 @@ def _after_person(text: str, mentions: list[Mention], i: int, entities: list[Ent
             return _described_holder(text, person, title, entities, start, end + m.end("post"))
         if re.search(r"\b(?:a|an)\s+[a-z]", text[end + m.end("title"):holder[0]]):
             return []  # "head of a primary school in Leeds": the role is in something the article does not name
+    if holder is not None and holder[2].type == "Place":
+        holder = _body_the_place_qualifies(text, mentions, holder) or holder
     if holder is None or holder[2].type == "Place" and not _state_office(title):
         return []  # "a Latin America strategist": a place holds only state offices
     if holder[2].type == "Place" and re.match(r"^\s+[a-z]", text[holder[1]:holder[1] + 3]):
@@ -273,6 +284,21 @@ def _after_person(text: str, mentions: list[Mention], i: int, entities: list[Ent
         kind = "memberOf"  # "the head of Boeing's commercial airplanes unit": the head of a part of it (not
         # "was elected Mexico's first female president": the possessor before the title holds it)
     return _relation(person, kind, holder[2], title, text, start, max(holder[1], end + m.end("title")))
+
+
+# After a place: "-based" or a word or two for a kind of body, then the body's name ("at the Singapore-based Asia
+# Maritime Centre", "at Mexico City brokerage Valores Monterrey").
+QUALIFIED_BY_PLACE = re.compile(r"(?:-based(?:\s+[a-z][\w-]*){0,2}|(?:\s+(?!(?:of|for|in|at|the|and|or|to|with|from|on|"
+                                r"by|a|an)\s)[a-z][\w-]*){1,2})\s+$")  # (not "in Dhaka for the IFRC": another link)
+
+
+def _body_the_place_qualifies(text: str, mentions: list[Mention], place: Mention) -> Mention | None:
+    """The organization a place only qualifies: "a senior fellow at the Singapore-based X", "chief economist at
+    Mexico City brokerage X" hold a role at X, not in the place."""
+    body = next((mm for mm in mentions if mm[0] > place[1]), None)
+    if body is None or body[2].type != "Organization" or body[0] - place[1] > 40:
+        return None
+    return body if QUALIFIED_BY_PLACE.fullmatch(text[place[1]:body[0]]) else None
 
 
 # "X, who covers public-safety technology at Halvorsen Research", "who teaches law at X": one of its people (present
