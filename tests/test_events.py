@@ -255,6 +255,23 @@ POSITIVE = [
         "Two people died after a wildfire swept through Paradise overnight, officials said.",
         {"type": "Disaster", "agents": [], "place": "Paradise", "value": None},
     ),
+    # a central bank's rate decision, an evacuation, a named person's death, a company founded
+    (
+        "The Reserve Bank of Australia cut its cash rate to 3.85% on Tuesday.",
+        {"type": "RateDecision", "agents": ["The Reserve Bank of Australia"], "place": None, "value": "2024-03-12"},
+    ),
+    (
+        "Authorities evacuated 12,000 residents of Lytton on Wednesday as the fire spread.",
+        {"type": "Evacuation", "agents": [], "place": None, "value": "2024-03-13"},
+    ),
+    (
+        "Former Chilean president Ana Ruiz died in Santiago on Sunday.",
+        {"type": "Death", "agents": ["Ana Ruiz"], "place": "Santiago", "value": "2024-03-10"},
+    ),
+    (
+        "Maria Okafor set up the company in 2019.",
+        {"type": "Founding", "agents": ["Maria Okafor"], "place": None, "value": "2019"},
+    ),
     # a court's ruling told by its verb
     (
         "The Supreme Court struck down the law on Tuesday.",
@@ -308,6 +325,8 @@ def test_events_with_arguments(nlp, text: str, expected: dict[str, object]) -> N
 
 
 NEGATIVE = [
+    "The noise died down after midnight.",  # no one died; and deaths with no one named are the disaster's
+    "The bank's strategists said rates would be cut later this year.",  # a forecast, no decision
     "The company dismissed the claims as baseless on Monday.",  # no post: a dismissal of claims
     "Israeli settlements in the West Bank grew in 2024.",  # a settlement of people
     "The shooting of the film began in May 2024.",

@@ -52,7 +52,8 @@ def parse_trigger(text: str, pos: Pos, type_name: str = "") -> Trigger:
     A required word may also be ``^word`` (the trigger's governor, directly or through a preposition:
     ``"strike ^on"`` = *on strike*), ``@Type`` (a dependent naming an entity of that type:
     ``"buy @Organization"``), ``!word`` (a word that must NOT be near the trigger: ``"rally !stock"``)
-    or ``<word`` (the subject of a verb trigger: ``"meet <negotiator"``)."""
+    or ``<word`` (the subject of a verb trigger: ``"meet <negotiator"``), or ``<@Type`` (a subject naming an
+    entity of that type: ``"die <@Actor"``)."""
     words = [w for w in text.lower().split() if w not in ("of", "the", "a", "an")]
     if not words:
         raise KgError(f"{TAXONOMY_FILE}: empty trigger for {type_name or 'an event type'}")

@@ -449,6 +449,9 @@ def _requirement_met(tok: Token, word: str, ents: _EntityIndex | None = None) ->
         return _governed_by(tok, word[1:])
     if word.startswith("!"):
         return word[1:] not in _near_lemmas(tok)
+    if word.startswith("<@"):  # the subject names an entity of that type ("die <@Actor": a named person died)
+        return ents is not None and tok.pos_ == "VERB" and any(
+            ents.type_of(k).lower() == word[2:] for s in _verb_subjects(tok) for k in _phrase_entities(s, ents))
     if word.startswith("<"):
         # a plural subject at the start of a line may be tagged a proper noun: "Negotiators met"
         forms = {word[1:], word[1:] + "s"}
@@ -713,6 +716,8 @@ def _participants(m: _Mention, ents: _EntityIndex) -> list[str]:
         passive = any(c.dep_ == "auxpass" for c in tok.children)
         if passive:
             heads += [c for c in tok.children if c.dep_ == "nsubjpass" and c.pos_ != "PRON"]
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.i != tok.i:
+            heads.append(tok.head)  # "Brinkman, founded in 1921": the noun a past participle describes
     elif m.etype.of_argument == "participant":
         heads += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in _pobjs(p)]
     heads += [o for p in tok.children if p.dep_ == "prep" and p.lower_ in PARTICIPANT_PREPS for o in _pobjs(p)]
