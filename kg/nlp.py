@@ -27,14 +27,33 @@ def _register() -> None:
 
     @Language.component(PARAGRAPHS, retokenizes=False)
     def paragraph_boundaries(doc: Doc) -> Doc:
-        """A line break ends a sentence: news paragraphs never run a sentence over a newline."""
+        """A line break ends a sentence: news paragraphs never run a sentence over a newline. A given name
+        written short ("Ma. Lourdes Santiago-Reyes", "Md. Shahidul Islam") ends none."""
         for tok in doc[1:]:
             prev = doc[tok.i - 1]
             if "\n" in prev.text or "\n" in prev.whitespace_:
                 tok.is_sent_start = True
+            elif (goes_on := _after_short_given_name(doc, tok.i)) is not None:
+                tok.is_sent_start = not goes_on
         return doc
 
     _registered = True
+
+
+# Given names news writes short, with a full stop, before the rest of the name: Filipino "Ma." (Maria), South Asian
+# "Md." and Malaysian "Mohd."/"Muhd." (Mohammad). The tokenizer keeps each one token (as it does "Md." already).
+SHORT_GIVEN_NAMES = ("Ma.", "Md.", "Mohd.", "Muhd.")
+
+
+def _after_short_given_name(doc: Doc, i: int) -> bool | None:
+    """Whether token i, a capitalised word after one of SHORT_GIVEN_NAMES, goes on the sentence: True when that
+    opens a name ("According to Ma. Lourdes Reyes"), False when it is a surname after a given name, ending the
+    sentence ("signed by Jack Ma. The company"); None for any other token."""
+    prev = doc[i - 1]
+    if not doc[i].text[:1].isupper() or prev.text not in SHORT_GIVEN_NAMES:
+        return None
+    k = prev.i
+    return k == 0 or not doc[k - 1].text[:1].isupper() or "\n" in doc[k - 1].whitespace_
 
 
 # A typographic apostrophe of a possessive ("IGAD’s special envoy", "the Islands’ people"; not the one inside a name,
@@ -85,7 +104,10 @@ def load_model(name: str | None = None) -> Language:
     except (OSError, ImportError) as exc:
         raise ModelError(f"cannot load spaCy model {chosen!r}: {str(exc).splitlines()[0]}") from exc
     _register()
-    nlp.tokenizer = _StraightApostrophes(nlp.tokenizer)
+    tokenizer: Any = nlp.tokenizer
+    for short in SHORT_GIVEN_NAMES:
+        tokenizer.add_special_case(short, [{"ORTH": short}])
+    nlp.tokenizer = _StraightApostrophes(tokenizer)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
     elif "senter" in nlp.pipe_names:

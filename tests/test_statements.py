@@ -809,6 +809,11 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
     ("Two women were hurt when the roof fell in.\nMayor Jane Doe said the street was closed.\n"
      "“It was terrible, we heard a crack,” the woman said.\n",
      [("the street was closed", "Jane Doe"), ("It was terrible, we heard a crack", None)]),
+    # a given name written short ("Ma.") is no sentence end, and "she" goes on about her
+    ("According to Ma. Lourdes Santiago-Reyes, an undersecretary at the Department of Foreign Affairs, Manila "
+     "wanted a stronger statement.\n“We are not asking anyone to take sides,” she told reporters.\n",
+     [("Manila wanted a stronger statement", "Ma. Lourdes Santiago-Reyes"),
+      ("We are not asking anyone to take sides", "Ma. Lourdes Santiago-Reyes")]),
     # a name the parser hung on an opening participle is still the cue's subject
     ("Opening the case on Monday, Fiona Maclennan KC, prosecuting for the Crown, told the jury that the "
      "company was a fraud.\n",
