@@ -216,6 +216,13 @@ def test_types_from_evidence(nlp, text: str, name: str, etype: str) -> None:  # 
     assert by_name(entities(nlp, text), name).type == etype
 
 
+def test_a_glossed_acronym_is_no_short_form_of_a_body_named_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = entities(nlp, "Leaders of the Association of Southeast Asian Nations (ASEAN) met on Monday. The ASEAN "
+                         "Secretariat said in a statement that the agreement would enter into force soon.")
+    assert "ASEAN" in by_name(ents, "Association of Southeast Asian Nations").aliases
+    assert by_name(ents, "ASEAN Secretariat").aliases == ()
+
+
 def test_a_clause_word_splits_a_span_into_two_names(nlp) -> None:  # type: ignore[no-untyped-def]
     # a headline's "X as Y": the model read "Stormers as Munster" as one name
     ents = entities(nlp, "Ó Laoire kick sinks 14-man Stormers as Munster snatch late win\n\n"

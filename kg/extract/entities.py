@@ -1614,9 +1614,13 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
                                                                                     described=False)}
     # longer short forms first: "Hernán Castañeda" joins "Hernán Castañeda Montoya" before "Castañeda" looks for
     # the one full name it is part of
+    # acronyms the article glosses in parentheses: "the Association of Southeast Asian Nations (ASEAN)"
+    glossed = {k for k, evs in evidence.items() if any(ev.rule == "parenthesis" for ev in evs)}
     for key, c in sorted(names.items(), key=lambda kv: -len(norm[kv[0]])):
         if c.sent_start and c.strength < 0 and re.search(rf"\b{re.escape(c.text.lower())}\b", text):
             continue  # "Resistance has decided ...": a common word capitalised at a sentence start
+        if key in glossed and ACRONYM.match(c.text):
+            continue  # (its body's name already; "ASEAN" is no short form of "the ASEAN Secretariat")
         toks = norm[key]
         place = key in places
         # (a place whose own government or office the article names, once: "Quebec's public security minister",
