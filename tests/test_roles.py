@@ -311,6 +311,9 @@ ROLES = [  # (text, expected relation)
     ("Mayor Jane Doe of Springfield said the bridge would reopen on Friday.", ("Jane Doe", "leaderOf", "Springfield")),
     ("Outgoing Chief Minister Ramesh Sinha of the Rashtriya Congress Party said the vote was fair.",
      ("Ramesh Sinha", "memberOf", "Rashtriya Congress Party")),
+    # a title read to its last role word ("chief financial officer", not "chief")
+    ("Shinwa Heavy Industries said profit rose. The company's chief financial officer, Takeshi Iwamura, said costs "
+     "fell.", ("Takeshi Iwamura", "memberOf", "Shinwa Heavy Industries")),
     # a place that only qualifies the body: "-based", or a kind noun before its name
     ("Felicity Tan, a senior fellow at the Singapore-based Asia-Pacific Maritime Policy Centre, said talks stalled.",
      ("Felicity Tan", "memberOf", "Asia-Pacific Maritime Policy Centre")),

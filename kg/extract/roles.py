@@ -680,11 +680,12 @@ def _described_org_titles(doc: Doc, mentions: list[Mention], entities: list[Enti
     text, out = index_of(doc).text, list[Relation]()
     for m in _described_candidates(text, mentions):
         noun, title = m.group("noun").lower(), m.group("title")
+        title, m_end = _whole_title(text, title, m.end())  # ("the company's chief financial officer, X")
         if not (m.group("poss") or m.group("det").lower() in ("a", "an")):
             continue  # "the company spokeswoman" is read by the statements stage; "the group's" or "a company"
         if any(w in PAST_WORDS for w in (m.group("qual") + title).lower().split()) or _past(text, m.start()):
             continue
-        apposed = _apposed_person(text, mentions, m.start(), m.end())
+        apposed = _apposed_person(text, mentions, m.start(), m_end)
         person = apposed[2] if apposed else None
         if person is None and m.group("det").lower() == "the" and m.group("poss"):
             person = _titled_person(entities, title)
@@ -694,9 +695,23 @@ def _described_org_titles(doc: Doc, mentions: list[Mention], entities: list[Enti
         kind = _kind(title)
         if kind == "leaderOf" and m.group("det").lower() != "the":
             kind = "memberOf"  # "a company director": one of several
-        span = (min(m.start(), apposed[0]), max(m.end(), apposed[1])) if apposed else (m.start(), m.end())
+        span = (min(m.start(), apposed[0]), max(m_end, apposed[1])) if apposed else (m.start(), m_end)
         out += _relation(person, kind, org, title, text, *span)
     return out
+
+
+def _whole_title(text: str, title: str, end: int) -> tuple[str, int]:
+    """A title read up to its last role word: "chief" of "chief financial officer" (a title of its own, where the
+    match stopped) is "chief financial officer"; with the end of the longer title in ``text``."""
+    m = re.match(r"\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?\b", text[end:end + 40])
+    if m is None:
+        return title, end
+    for k in (2, 1):
+        if m.group(k) and m.group(k) in lexicon.role_nouns():
+            longer = " ".join([title, *(m.group(g) for g in range(1, k + 1))])
+            if _kind(longer) is not None:
+                return longer, end + m.end(k)
+    return title, end
 
 
 def _apposed_person(text: str, mentions: list[Mention], start: int, end: int) -> Mention | None:
