@@ -31,6 +31,8 @@ TYPED = [  # (text, name, type) -- the type comes from the text, not from the mo
     # a name the model took for a title of a work, apposed to a role under a named owner ("Angola's sports minister")
     ('"The pitch was perfect," Joaquim dos Santos Neto, Angola’s sports minister, told Radio Luanda.',
      "Joaquim dos Santos Neto", "Actor"),
+    # the Catalan "i" between two surnames is part of the name
+    ("Race director Jordi Casals i Roure told reporters that the stage was safe.", "Jordi Casals i Roure", "Actor"),
     # a religious sister is a person, even where the model read the name as a body's
     ("Sister Agnes Mwale said the clinic would reopen on Monday.", "Agnes Mwale", "Actor"),
     # a person described by a title "for the company" or "at" a firm is no company

@@ -39,7 +39,8 @@ NON_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
 WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "bint", "de", "da", "van", "von", "der", "di", "du", "la", "le",
                   "wal", "ould", "ag",  # (Arabic and Sahelian: "Nusrat al-Islam wal-Muslimin", "Iyad ag Ghaly")
-                  "dela", "del", "delos", "dos", "das"}  # (Filipino and Iberian: "Ramon dela Cruz Tiongson")
+                  "dela", "del", "delos", "dos", "das",  # (Filipino and Iberian: "Ramon dela Cruz Tiongson")
+                  "i", "y"}  # (the Catalan and Spanish "and" of two surnames: "Jordi Casals i Roure")
 POSSESSIVE = {"’s", "'s", "’", "'"}
 # Lower-case words that open a clause: never inside a name, so an NER span across one is two names ("sinks 14-man
 # Stormers as Munster snatch late win", a headline's "Leeds after Palmer").
