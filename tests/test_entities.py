@@ -218,6 +218,15 @@ def test_types_from_evidence(nlp, text: str, name: str, etype: str) -> None:  # 
     assert by_name(entities(nlp, text), name).type == etype
 
 
+def test_a_given_name_taken_for_a_place_is_the_persons_short_form(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = entities(nlp, "Datuk Azlan Hashim, secretary-general of the ministry, said talks went well. Azlan told "
+                         "reporters that the deal was close.")
+    assert by_name(ents, "Azlan Hashim").type == "Actor" and "Azlan" in by_name(ents, "Azlan Hashim").aliases
+    # ... but a place written as one, or one kg knows, stays the place
+    ents = entities(nlp, "Jordan Henderson scored twice. The team flew to Jordan on Monday.")
+    assert by_name(ents, "Jordan").type == "Place"
+
+
 def test_a_glossed_acronym_is_no_short_form_of_a_body_named_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
     ents = entities(nlp, "Leaders of the Association of Southeast Asian Nations (ASEAN) met on Monday. The ASEAN "
                          "Secretariat said in a statement that the agreement would enter into force soon.")

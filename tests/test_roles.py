@@ -311,6 +311,14 @@ ROLES = [  # (text, expected relation)
     ("Mayor Jane Doe of Springfield said the bridge would reopen on Friday.", ("Jane Doe", "leaderOf", "Springfield")),
     ("Outgoing Chief Minister Ramesh Sinha of the Rashtriya Congress Party said the vote was fair.",
      ("Ramesh Sinha", "memberOf", "Rashtriya Congress Party")),
+    # a minister or the government's spokesperson in an article that names one country: that country's
+    ("SIMAV, Turkey (Reuters) - Rescuers searched the rubble on Tuesday. Health Minister Selim Ertuğrul said 14 "
+     "people were in hospital.", ("Selim Ertuğrul", "memberOf", "Turkey")),
+    ("BERLIN (Reuters) - Germany's coalition argued over the budget. Government spokesman Henrik Sommerfeld said "
+     "talks would go on.", ("Henrik Sommerfeld", "spokespersonOf", "Germany")),
+    # an honorific between the title and the name
+    ("The ADR's national chairman, Alhaji Sani Garba Mohammed, said the party would appeal.",
+     ("Sani Garba Mohammed", "leaderOf", "ADR")),
     # a title read to its last role word ("chief financial officer", not "chief")
     ("Shinwa Heavy Industries said profit rose. The company's chief financial officer, Takeshi Iwamura, said costs "
      "fell.", ("Takeshi Iwamura", "memberOf", "Shinwa Heavy Industries")),
@@ -332,6 +340,8 @@ def test_roles(nlp, text: str, expected: tuple[str, str, str]) -> None:  # type:
 
 
 NO_ROLE = [  # a link the text does not state
+    # two countries named: whose minister "Foreign Minister X" is, the text does not say
+    "Peru and Chile signed a deal in Lima. Foreign Minister Tom Lee said the talks went well.",
     # a place followed by another link ("in Dhaka for the IFRC") qualifies no body after it
     "Ana Cruz, head of delegation in Dhaka for the Red Cross, said the early warnings had worked.",
     # no ministry of that portfolio named; a critic of the company is none of its people

@@ -1605,8 +1605,9 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
     places |= governed
     # (a place that is also the short form of a club: when the article writes a title or a result after it once,
     # "Coral Coast coach X", "Coral Coast won", and never "in Coral Coast"; "Coral Coast businesses" is the place)
-    located = {_key(c) for c in cands if LOCATIVE_BEFORE.search(text, max(0, c.start - 14), c.start)} \
-        | ({_key(c) for c in cands} - {_key(c) for c in cands if CLUB_USE_AFTER.match(text, c.end, c.end + 30)})
+    at_place = {_key(c) for c in cands if LOCATIVE_BEFORE.search(text, max(0, c.start - 14), c.start)}
+    located = at_place | ({_key(c) for c in cands} - {_key(c) for c in cands
+                                                      if CLUB_USE_AFTER.match(text, c.end, c.end + 30)})
     written: dict[str, list[Cand]] = {}  # each name's mentions
     for m in cands:
         written.setdefault(_key(m), []).append(m)
@@ -1635,7 +1636,10 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
                  # a place that opens a body's name is the place ("Tamil Nadu" of the "Tamil Nadu Cauvery Delta
                  # Farmers' Association"); one that ends it may be the body ("Barcelona" of "FC Barcelona")
                  # ("Coral Coast coach X" of "Coral Coast FC", unless the article also goes to the place)
-                 and not (place and toks == norm[k][:len(toks)] and (norm[k][len(toks):] != ["fc"] or key in located))
+                 # (a person's given name the model took for a place is no place: "Azlan said" after "Datuk Azlan
+                 # Hashim", unless written as a place or a place kg knows: "in Jordan", "Georgia")
+                 and not (place and toks == norm[k][:len(toks)] and (norm[k][len(toks):] != ["fc"] or key in located)
+                          and (o.etype != "Actor" or key in at_place or c.text in lexicon.places()))
                  and _is_short_form(toks, norm[k], o.etype, c.text, subsequence=alone)}
         if any(k != key and names[k].etype == "Actor" and _is_short_form(toks, norm[k], "Actor", c.text)
                and not _is_short_form(toks, norm[k], "Actor", c.text, subsequence=False) for k in kin):

@@ -16,7 +16,9 @@ PAST_WORDS = frozenset({"former", "late", "ex", "then", "one-time", "onetime", "
 # Words of courtesy before a name, with and without their full stop ("Dr Ousmane Diallo", "Mr. X"), and the ranks
 # news abbreviates before one ("Sgt. Brian Keough"); NAME_PREFIX matches one of either before a name, or nothing.
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "sir", "dame",
-                        "sister", "brother"})  # (a nun's and a monk's: "Sister Aurora Villafuerte")
+                        "sister", "brother",  # (a nun's and a monk's: "Sister Aurora Villafuerte")
+                        # (Nigerian and Malaysian: "Alhaji Sani Garba Mohammed", "Datuk Azlan Hashim")
+                        "alhaji", "alhaja", "hajiya", "datuk", "dato", "datin", "tan sri"})
 RANK_ABBREVIATIONS = ("Sgt", "Capt", "Maj", "Col", "Gen", "Lt", "Cmdr", "Adm", "Rev")
 NAME_PREFIX = r"(?:(?:" + "|".join(sorted({h.rstrip(".").title() for h in HONORIFICS} | set(RANK_ABBREVIATIONS))) \
     + r")\.?\s+)?"

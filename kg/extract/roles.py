@@ -128,7 +128,7 @@ def extract_relations(doc: Doc, article: Article, entities: list[Entity],
             _described_org_titles(doc, mentions, entities) + _company_officers(text, mentions, entities) + \
             _kind_titled(text, mentions, entities) + _court_officers(text, mentions, entities) + \
             _seat_holders(text, mentions, entities) + _portfolio_ministers(text, mentions, entities) + \
-            _title_for_kind(text, mentions, entities):
+            _title_for_kind(text, mentions, entities) + _home_officials(text, mentions, entities):
         found.setdefault((rel.subject, rel.role, rel.object), rel)
     return list(found.values())
 
@@ -410,6 +410,9 @@ def _before_person(text: str, mentions: list[Mention], i: int) -> list[Relation]
     if holder is None or holder[2].type == "Actor":
         return []
     between = text[holder[1]:start]
+    honorific = re.search(rf"\s{lexicon.NAME_PREFIX.removesuffix('?')}$", between)
+    if honorific:  # "The ADR's national chairman, Alhaji Sani Garba Mohammed", "Hanbit's chief, Dr. Kim"
+        between = between[:honorific.start() + 1]
     if between.startswith(")") and text[holder[0] - 1:holder[0]] == "(":
         between = between[1:]  # "New Zealand Rugby (NZR) chief executive X": the body's acronym, then the title
     scope = re.search(r"\s+(?:for|in)\s+(?:the\s+)?$", text[max(0, holder[0] - 12):holder[0]])
@@ -1010,6 +1013,50 @@ def _portfolio_ministers(text: str, mentions: list[Mention], entities: list[Enti
             out += _relation(person, "memberOf" if deputy else "leaderOf", held[0], title, text,
                              m.start("portfolio"), end)
     return out
+
+
+# "Government spokesman X", "Presidential spokeswoman X": the country's spokesperson.
+GOVERNMENT_SPOKESPERSON = re.compile(r"(?:^|[^\w’'])(?P<title>(?:[Gg]overnment|[Pp]residential|[Cc]abinet)\s+"
+                                     r"spokes(?:man|woman|person))\s+$")
+
+
+def _home_officials(text: str, mentions: list[Mention], entities: list[Entity]) -> list[Relation]:
+    """"Health Minister Selim Ertuğrul", "Government spokesman Henrik Sommerfeld" in an article that names one
+    country and no other: a minister (a member) or the spokesperson of that country. With two countries named,
+    whose minister is not written, and no relation is made."""
+    places = lexicon.places()
+    countries = {e.key: e for e in entities if e.type == "Place" and places.get(e.name) == e.name}
+    if len(countries) != 1:
+        return []
+    (home,) = countries.values()
+    out: list[Relation] = []
+    for start, end, person in mentions:
+        if person.type != "Actor":
+            continue
+        spokes = GOVERNMENT_SPOKESPERSON.search(text, max(0, start - 40), start)
+        if spokes is not None and not _past(text, spokes.start("title")):
+            out += _relation(person, "spokespersonOf", home, spokes.group("title"), text, spokes.start("title"), end)
+            continue
+        m = PORTFOLIO_MINISTER.search(text, max(0, start - 60), start)
+        if m is None or _past(text, m.start("portfolio")):
+            continue
+        written = re.findall(r"[A-Za-z]+", m.group("portfolio"))
+        words = [w.lower() for w in written if w.lower() not in ("and", "of", "for")]
+        if any(w in places for w in written) or not words or words[0] in NOT_PORTFOLIOS \
+                or any(w in lexicon.title_modifiers() and w not in PORTFOLIO_WORDS for w in words[:1]):
+            continue  # (a country written with the title is _after_person's; "Chief Minister", "Cabinet Secretary")
+        title = text[m.start("portfolio"):start].strip()
+        out += _relation(person, "memberOf", home, title, text, m.start("portfolio"), end)
+    return out
+
+
+# Portfolio words that title_modifiers.txt also lists as a title's own words ("Security Minister X").
+PORTFOLIO_WORDS = frozenset({"foreign", "interior", "home", "security", "defence", "defense", "finance", "health",
+                             "education", "justice", "trade", "economy", "energy", "environment", "transport",
+                             "housing", "culture", "labour", "labor", "agriculture", "immigration", "treasury",
+                             "digital", "science", "industry", "development", "communications", "competition",
+                             "tourism", "climate", "sport", "sports", "youth", "mining", "planning", "fisheries",
+                             "public", "works", "economic"})
 
 
 def _ministry_of(ministry: Entity, country: str | None) -> bool:
