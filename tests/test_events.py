@@ -272,6 +272,19 @@ POSITIVE = [
         "Maria Okafor set up the company in 2019.",
         {"type": "Founding", "agents": ["Maria Okafor"], "place": None, "value": "2019"},
     ),
+    # a product recall; a fine (the model lemmatises "fined" as "fin"); one unnamed person's death
+    (
+        "Hanbit Energy Solutions recalled about 180,000 home battery units on Monday.",
+        {"type": "Recall", "agents": ["Hanbit Energy Solutions"], "place": None, "value": "2024-03-11"},
+    ),
+    (
+        "The European Commission fined Google 2.4 billion euros on Tuesday.",
+        {"type": "Fine", "agents": ["The European Commission"], "place": None, "value": "2024-03-12"},
+    ),
+    (
+        "A 68-year-old man died in a battery fire at his home in Manchester on Sunday.",
+        {"type": "Death", "agents": [], "place": "Manchester", "value": "2024-03-10"},
+    ),
     # a court's ruling told by its verb
     (
         "The Supreme Court struck down the law on Tuesday.",
@@ -326,6 +339,9 @@ def test_events_with_arguments(nlp, text: str, expected: dict[str, object]) -> N
 
 NEGATIVE = [
     "The noise died down after midnight.",  # no one died; and deaths with no one named are the disaster's
+    "She recalled that the summer of 1998 was hot.",  # remembering, no product
+    "Voters in Oregon signed a recall petition on Monday.",  # a recall of an official, no product
+    "The weather in Leeds was fine on Sunday.",
     "The bank's strategists said rates would be cut later this year.",  # a forecast, no decision
     "The company dismissed the claims as baseless on Monday.",  # no post: a dismissal of claims
     "Israeli settlements in the West Bank grew in 2024.",  # a settlement of people

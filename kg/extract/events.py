@@ -471,7 +471,8 @@ def _match_trigger(
     if tok.pos_ not in ("NOUN", "VERB"):
         return None
     pos = "NOUN" if _nounlike(tok) else tok.pos_
-    for lemma in dict.fromkeys((tok.lemma_.lower(), tok.lower_)):
+    # (a verb's past form the model lemmatised wrong: "fined" -> "fin", "staged" -> "stag")
+    for lemma in dict.fromkeys(_forms(tok) if pos == "VERB" else (tok.lemma_.lower(), tok.lower_)):
         for trig in index.get((lemma, pos), ()):  # type: ignore[arg-type]
             if all(_requirement_met(tok, w, ents) for w in trig.requires):
                 return trig
