@@ -227,6 +227,12 @@ def test_a_given_name_taken_for_a_place_is_the_persons_short_form(nlp) -> None: 
     assert by_name(ents, "Jordan").type == "Place"
 
 
+def test_a_surname_written_without_its_accents_at_a_sentence_start_is_the_persons(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = entities(nlp, "Finance Minister Jörg Brändle spoke on Monday.\n\nBrandle smiled and said the budget "
+                         "would pass.")
+    assert "Brandle" in by_name(ents, "Jörg Brändle").aliases
+
+
 def test_a_glossed_acronym_is_no_short_form_of_a_body_named_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
     ents = entities(nlp, "Leaders of the Association of Southeast Asian Nations (ASEAN) met on Monday. The ASEAN "
                          "Secretariat said in a statement that the agreement would enter into force soon.")

@@ -454,10 +454,11 @@ def _name_cands(doc: Doc, taken: list[Cand]) -> list[Cand]:
              for s, e, lab in spans]
     spans = [_with_coordinated_word(doc, sp, taken) for sp in spans]
     spans = _with_spelled_coordination(doc, _with_of_phrases(doc, spans, taken), taken)
-    words = {toks[i].text for s, e, _ in spans if e - s > 1 for i in range(s, e) if toks[i].text[:1].isupper()}
+    # (written with or without its accents: "Brandle" after "Jörg Brändle")
+    words = {_fold(toks[i].text) for s, e, _ in spans if e - s > 1 for i in range(s, e) if toks[i].text[:1].isupper()}
     covered = {i for s, e, _ in spans for i in range(s, e)}  # spans added below cover only their own token
     for tok in toks:  # "Denning said" with "Denning" tagged a verb: a word of a name the article gave in full
-        if tok.text in words and tok.text.lower() not in NAME_PARTICLES and len(tok.text) > 2 \
+        if _fold(tok.text) in words and tok.text.lower() not in NAME_PARTICLES and len(tok.text) > 2 \
                 and tok.i not in covered and tok.ent_type_ not in NON_NAME_ENTS:
             spans.append((tok.i, tok.i + 1, ""))
     out: list[Cand] = []
@@ -1409,8 +1410,9 @@ def _junk(doc: Doc, c: Cand) -> bool:
     if len(line.split()) <= 3 and not re.search(r"[.!?:”\"]$", line) and word[1:].islower():
         return True  # a heading or kicker line ("Electoral", "Politics")
     if c.sent_start and word[1:].islower():
-        if re.search(rf"\b[A-Z][\w'’-]+ {re.escape(word)}\b", text):
-            return False  # "Morales, speaking from the palace, ...": the surname of a name given in full
+        if re.search(rf"\b[A-Z][\w'’-]+ {re.escape(_fold(word))}\b", _fold(text)):
+            return False  # "Morales, speaking from the palace, ...": the surname of a name given in full (with or
+            # without its accents: "Brandle, asked ..." after "Jörg Brändle")
         tok = index_of(doc).tokens[index_of(doc).token_at_or_after(c.start)]
         lower = re.search(rf"(?<![.!?]\s)\b{re.escape(word.lower())}\b", text)
         return tok.tag_ not in ("NNP", "NNPS") or lower is not None
@@ -1532,6 +1534,11 @@ def _cand_at(cands: list[Cand], start: int) -> int | None:
 
 
 # ---------------------------------------------------------------- clustering
+def _fold(word: str) -> str:
+    """A word without its accents ("Brändle" -> "Brandle")."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+
+
 def _norm_tokens(name: str) -> list[str]:
     return list(_norm_words(name))
 
