@@ -3,4 +3,4 @@
 __version__ = "0.1.0"
 
 # Bumped whenever extraction output changes, so that incremental builds re-parse articles.
-EXTRACTOR_VERSION = "122"
+EXTRACTOR_VERSION = "123"

@@ -40,9 +40,10 @@ def _register() -> None:
     _registered = True
 
 
-# Given names news writes short, with a full stop, before the rest of the name: Filipino "Ma." (Maria), South Asian
-# "Md." and Malaysian "Mohd."/"Muhd." (Mohammad). The tokenizer keeps each one token (as it does "Md." already).
-SHORT_GIVEN_NAMES = ("Ma.", "Md.", "Mohd.", "Muhd.")
+# Given names news writes short, with a full stop, before the rest of the name: South Asian "Md." and Malaysian
+# "Mohd."/"Muhd." (Mohammad). The tokenizer keeps each one token (as it does "Md." already). Not the Filipino "Ma."
+# (Maria): one token, it would swallow the full stop after the surname Ma ("said Ma. Alibaba shares rose").
+SHORT_GIVEN_NAMES = ("Md.", "Mohd.", "Muhd.")
 
 
 def _after_short_given_name(doc: Doc, i: int) -> bool | None:
@@ -53,7 +54,9 @@ def _after_short_given_name(doc: Doc, i: int) -> bool | None:
     if not doc[i].text[:1].isupper() or prev.text not in SHORT_GIVEN_NAMES:
         return None
     k = prev.i
-    return k == 0 or not doc[k - 1].text[:1].isupper() or "\n" in doc[k - 1].whitespace_
+    # the rest of a name: two capitalised words ("Ma. Lourdes Santiago-Reyes"), not "said Ma. Alibaba shares rose"
+    name_follows = i + 1 < len(doc) and (doc[i + 1].text[:1].isupper() or doc[i + 1].text == "-")
+    return name_follows and (k == 0 or not doc[k - 1].text[:1].isupper() or "\n" in doc[k - 1].whitespace_)
 
 
 # A typographic apostrophe of a possessive ("IGAD’s special envoy", "the Islands’ people"; not the one inside a name,

@@ -222,15 +222,23 @@ def test_a_given_name_taken_for_a_place_is_the_persons_short_form(nlp) -> None: 
     ents = entities(nlp, "Datuk Azlan Hashim, secretary-general of the ministry, said talks went well. Azlan told "
                          "reporters that the deal was close.")
     assert by_name(ents, "Azlan Hashim").type == "Actor" and "Azlan" in by_name(ents, "Azlan Hashim").aliases
-    # ... but a place written as one, or one kg knows, stays the place
+    # ... but a place written as one, or one kg knows, or one that does not speak, stays the place
     ents = entities(nlp, "Jordan Henderson scored twice. The team flew to Jordan on Monday.")
     assert by_name(ents, "Jordan").type == "Place"
+    ents = entities(nlp, "Coach Sydney Brown said the team was ready. Sydney will host the final in May.")
+    assert by_name(ents, "Sydney").type == "Place"
 
 
 def test_a_surname_written_without_its_accents_at_a_sentence_start_is_the_persons(nlp) -> None:  # type: ignore[no-untyped-def]
     ents = entities(nlp, "Finance Minister Jörg Brändle spoke on Monday.\n\nBrandle smiled and said the budget "
                          "would pass.")
     assert "Brandle" in by_name(ents, "Jörg Brändle").aliases
+
+
+def test_a_place_whose_government_the_article_names_is_no_short_form_of_a_company(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = entities(nlp, "A Hydro-Québec spokesperson said power had been cut. The Quebec government sent water to "
+                         "the town.")
+    assert by_name(ents, "Quebec").type == "Place" and by_name(ents, "Hydro-Québec").aliases == ()
 
 
 def test_a_glossed_acronym_is_no_short_form_of_a_body_named_after_it(nlp) -> None:  # type: ignore[no-untyped-def]

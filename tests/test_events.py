@@ -343,6 +343,9 @@ NEGATIVE = [
     "Voters in Oregon signed a recall petition on Monday.",  # a recall of an official, no product
     "The weather in Leeds was fine on Sunday.",
     "The bank's strategists said rates would be cut later this year.",  # a forecast, no decision
+    "The council cut the business rate by 2% on Monday.",  # rates that are no interest rate
+    "The government cut the corporate tax rate in 2023.",
+    "The hospital cut its infection rate in half last year.",
     "The company dismissed the claims as baseless on Monday.",  # no post: a dismissal of claims
     "Israeli settlements in the West Bank grew in 2024.",  # a settlement of people
     "The shooting of the film began in May 2024.",
@@ -713,3 +716,8 @@ def test_what_an_inquiry_is_into_happened(nlp) -> None:  # type: ignore[no-untyp
 def test_a_label_says_the_agent_once(nlp) -> None:  # type: ignore[no-untyped-def]
     events, _ = run(nlp, "Congresswoman Alexandria Ocasio-Cortez criticised the Senate vote on Thursday.")
     assert [e.label for e in events] == ["Senate vote"]
+
+
+def test_the_noun_a_past_participle_describes_is_its_participant(nlp) -> None:  # type: ignore[no-untyped-def]
+    events, names = run(nlp, "Brinkman Technologies, founded in Eindhoven in 1921, employs about 5,200 people.")
+    assert [(e.type, [names[k] for k in e.participants]) for e in events] == [("Founding", ["Brinkman Technologies"])]

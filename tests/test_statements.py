@@ -791,6 +791,8 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
      "“We have no choice,” the nun said. “The children need us.”\n",
      [("the clinic would reopen on Monday", "Agnes Mwale"), ("We have no choice", "Agnes Mwale"),
       ("The children need us.", "Agnes Mwale")]),
+    ("Marta Silva won the stage on Sunday after a long attack.\n“I felt strong on the last climb,” the rider said.\n",
+     [("I felt strong on the last climb", "Marta Silva")]),
     ("Ciara Byrne, who won her first cap in March, said she felt no pressure.\n"
      "“I just enjoyed every minute of it,” the Dublin native said.\n",
      [("she felt no pressure", "Ciara Byrne"), ("I just enjoyed every minute of it", "Ciara Byrne")]),
@@ -806,14 +808,23 @@ SPEAKERS_IN_CONTEXT = [  # (article, [(content, speaker or None)]): resolution a
     ("Kamala Reddy said the market was weak.\nAn analyst at a Mumbai brokerage said the shares would fall.\n"
      "“It is over for this rally,” the analyst said.\n",
      [("the market was weak", "Kamala Reddy"), ("the shares would fall", None), ("It is over for this rally", None)]),
+    ("Judge Mary Lee jailed Tom Price on Monday.\n“I am sorry for everything I did,” the man said.\n",
+     [("I am sorry for everything I did", None)]),
+    ("Acme chief executive Tom Price said sales rose.\n“It was a weak quarter for the sector,” the analyst said.\n",
+     [("sales rose", "Tom Price"), ("It was a weak quarter for the sector", None)]),
+    ("Mayor Jane Doe said the road was closed.\n“It was scary, the car just slid,” the driver said.\n",
+     [("the road was closed", "Jane Doe"), ("It was scary, the car just slid", None)]),
     ("Two women were hurt when the roof fell in.\nMayor Jane Doe said the street was closed.\n"
      "“It was terrible, we heard a crack,” the woman said.\n",
      [("the street was closed", "Jane Doe"), ("It was terrible, we heard a crack", None)]),
-    # a given name written short ("Ma.") is no sentence end, and "she" goes on about her
-    ("According to Ma. Lourdes Santiago-Reyes, an undersecretary at the Department of Foreign Affairs, Manila "
-     "wanted a stronger statement.\n“We are not asking anyone to take sides,” she told reporters.\n",
-     [("Manila wanted a stronger statement", "Ma. Lourdes Santiago-Reyes"),
-      ("We are not asking anyone to take sides", "Ma. Lourdes Santiago-Reyes")]),
+    # a given name written short ("Md.") is no sentence end, and "he" goes on about him
+    ("Md. Rafiqul Islam, an undersecretary at the Ministry of Water Resources, said the embankment "
+     "would hold.\n“We are not asking anyone to leave their homes,” he told reporters.\n",
+     [("the embankment would hold", "Md. Rafiqul Islam"),
+      ("We are not asking anyone to leave their homes", "Md. Rafiqul Islam")]),
+    # the surname Ma at a sentence's end keeps its statement
+    ("“We are done with this deal,” said Ma. Alibaba shares rose 3% on Monday.\n",
+     [("We are done with this deal", "Ma")]),
     # a name the parser hung on an opening participle is still the cue's subject
     ("Opening the case on Monday, Fiona Maclennan KC, prosecuting for the Crown, told the jury that the "
      "company was a fraud.\n",

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import lexicon
 from kg.extract.docindex import SUBJECT_DEPS, index_of, last_word
+from kg.nlp import SHORT_GIVEN_NAMES
 from kg.records import AliasEvidence, Article, Entity, Span
 from kg.text import dateline_city
 
@@ -469,6 +470,8 @@ def _name_cands(doc: Doc, taken: list[Cand]) -> list[Cand]:
             parts = _split(doc, *model_span[(s, e, label)])  # "ambassador to Japan Wu Zhenhai": not over a place
         for ps, pe, hint in parts:
             start, end = ix.idx[ps], ix.idx[pe - 1] + len(ix.tokens[pe - 1])
+            if ix.tokens[pe - 1].text in SHORT_GIVEN_NAMES and pe - 1 > ps:
+                end -= 1  # "signed by Jack Ma.": the surname Ma, and the sentence's full stop (see kg.nlp)
             if _overlaps(start, end, taken) or _overlaps(start, end, out):
                 continue
             # the sentence's tokens before the name, as text: nothing but space at a sentence start
@@ -1410,7 +1413,7 @@ def _junk(doc: Doc, c: Cand) -> bool:
     if len(line.split()) <= 3 and not re.search(r"[.!?:”\"]$", line) and word[1:].islower():
         return True  # a heading or kicker line ("Electoral", "Politics")
     if c.sent_start and word[1:].islower():
-        if re.search(rf"\b[A-Z][\w'’-]+ {re.escape(_fold(word))}\b", _fold(text)):
+        if re.search(rf"\b[A-Z][\w'’-]+ {re.escape(_fold(word))}\b", _folded_text(text)):
             return False  # "Morales, speaking from the palace, ...": the surname of a name given in full (with or
             # without its accents: "Brandle, asked ..." after "Jörg Brändle")
         tok = index_of(doc).tokens[index_of(doc).token_at_or_after(c.start)]
@@ -1539,6 +1542,11 @@ def _fold(word: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=4)  # (one article's text, asked for each capitalised word at a sentence start)
+def _folded_text(text: str) -> str:
+    return _fold(text)
+
+
 def _norm_tokens(name: str) -> list[str]:
     return list(_norm_words(name))
 
@@ -1613,6 +1621,7 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
     # (a place that is also the short form of a club: when the article writes a title or a result after it once,
     # "Coral Coast coach X", "Coral Coast won", and never "in Coral Coast"; "Coral Coast businesses" is the place)
     at_place = {_key(c) for c in cands if LOCATIVE_BEFORE.search(text, max(0, c.start - 14), c.start)}
+    spoke = {_key(c) for c in cands if SPEECH_AFTER.match(text, c.end, c.end + 20)}  # ("Azlan said")
     located = at_place | ({_key(c) for c in cands} - {_key(c) for c in cands
                                                       if CLUB_USE_AFTER.match(text, c.end, c.end + 30)})
     written: dict[str, list[Cand]] = {}  # each name's mentions
@@ -1643,10 +1652,11 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
                  # a place that opens a body's name is the place ("Tamil Nadu" of the "Tamil Nadu Cauvery Delta
                  # Farmers' Association"); one that ends it may be the body ("Barcelona" of "FC Barcelona")
                  # ("Coral Coast coach X" of "Coral Coast FC", unless the article also goes to the place)
-                 # (a person's given name the model took for a place is no place: "Azlan said" after "Datuk Azlan
-                 # Hashim", unless written as a place or a place kg knows: "in Jordan", "Georgia")
+                 # (a person's given name the model took for a place is no place when it speaks: "Azlan said" after
+                 # "Datuk Azlan Hashim"; unless also written as a place, or a place kg knows: "in Jordan", "Georgia")
                  and not (place and toks == norm[k][:len(toks)] and (norm[k][len(toks):] != ["fc"] or key in located)
-                          and (o.etype != "Actor" or key in at_place or c.text in lexicon.places()))
+                          and (o.etype != "Actor" or key not in spoke or key in at_place
+                               or c.text in lexicon.places()))
                  and _is_short_form(toks, norm[k], o.etype, c.text, subsequence=alone)}
         if any(k != key and names[k].etype == "Actor" and _is_short_form(toks, norm[k], "Actor", c.text)
                and not _is_short_form(toks, norm[k], "Actor", c.text, subsequence=False) for k in kin):
@@ -1680,6 +1690,7 @@ def _join_short_forms(text: str, cands: list[Cand], uf: _Union, evidence: dict[s
 
 
 LOCATIVE_BEFORE = re.compile(r"\b(?:in|to|at|from|near|into|across|outside)\s+(?:the\s+)?$")
+SPEECH_AFTER = re.compile(r",?\s+(?:said|says|told|added|asked|replied|explained|noted|warned|insisted)\b")
 CLUB_USE_AFTER = re.compile(r"\s+(?:(?:head|assistant|interim|caretaker)\s+)?(?:coach|manager|captain|striker|"
                             r"goalkeeper|defender|midfielder|winger|forward|player|players|fans|supporters|chairman|"
                             r"boss|have|has|are|were|won|lost|beat|drew|lead|led|trail)\b")

@@ -53,7 +53,8 @@ def parse_trigger(text: str, pos: Pos, type_name: str = "") -> Trigger:
     ``"strike ^on"`` = *on strike*), ``@Type`` (a dependent naming an entity of that type:
     ``"buy @Organization"``), ``!word`` (a word that must NOT be near the trigger: ``"rally !stock"``)
     or ``<word`` (the subject of a verb trigger: ``"meet <negotiator"``), or ``<@Type`` (a subject naming an
-    entity of that type: ``"die <@Actor"``)."""
+    entity of that type: ``"die <@Actor"``), or ``~a|b`` (a dependent of a dependent, one of those words:
+    ``"cut rate ~interest|benchmark"``)."""
     words = [w for w in text.lower().split() if w not in ("of", "the", "a", "an")]
     if not words:
         raise KgError(f"{TAXONOMY_FILE}: empty trigger for {type_name or 'an event type'}")

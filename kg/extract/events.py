@@ -449,6 +449,8 @@ def _requirement_met(tok: Token, word: str, ents: _EntityIndex | None = None) ->
         return _governed_by(tok, word[1:])
     if word.startswith("!"):
         return word[1:] not in _near_lemmas(tok)
+    if word.startswith("~"):  # a dependent of a dependent, one of the words given ("cut rate ~interest|benchmark")
+        return bool(set(word[1:].split("|")) & {g.lemma_.lower() for c in _dependents(tok) for g in c.children})
     if word.startswith("<@"):  # the subject names an entity of that type ("die <@Actor": a named person died)
         return ents is not None and tok.pos_ == "VERB" and any(
             ents.type_of(k).lower() == word[2:] for s in _verb_subjects(tok) for k in _phrase_entities(s, ents))

@@ -128,7 +128,7 @@ def extract_relations(doc: Doc, article: Article, entities: list[Entity],
             _described_org_titles(doc, mentions, entities) + _company_officers(text, mentions, entities) + \
             _kind_titled(text, mentions, entities) + _court_officers(text, mentions, entities) + \
             _seat_holders(text, mentions, entities) + _portfolio_ministers(text, mentions, entities) + \
-            _title_for_kind(text, mentions, entities) + _home_officials(text, mentions, entities):
+            _title_for_kind(text, mentions, entities) + _home_officials(text, mentions, entities, article.text):
         found.setdefault((rel.subject, rel.role, rel.object), rel)
     return list(found.values())
 
@@ -239,6 +239,8 @@ def _after_person(text: str, mentions: list[Mention], i: int, entities: list[Ent
         titled = re.search(rf"(?:^|[^\w-])(?P<title>{MODIFIER}{_role_regex()})\s+$", text[max(0, start - 40):start],
                            re.I)
         title = titled.group("title") if titled else ""
+        if titled and _past(text, start - len(text[max(0, start - 40):start]) + titled.start("title")):
+            title = ""  # ("Former Mayor X of Springfield": no longer)
         kind = _kind(title) if title else None
         if kind and _state_office(title):  # ("Chief Minister X of the RCP": one of the party's)
             kind = "memberOf" if leads[2].type == "Organization" else kind
@@ -289,7 +291,9 @@ def _after_person(text: str, mentions: list[Mention], i: int, entities: list[Ent
 # After a place: "-based" or a word or two for a kind of body, then the body's name ("at the Singapore-based Asia
 # Maritime Centre", "at Mexico City brokerage Valores Monterrey").
 QUALIFIED_BY_PLACE = re.compile(r"(?:-based(?:\s+[a-z][\w-]*){0,2}|(?:\s+(?!(?:of|for|in|at|the|and|or|to|with|from|on|"
-                                r"by|a|an)\s)[a-z][\w-]*){1,2})\s+$")  # (not "in Dhaka for the IFRC": another link)
+                                r"by|a|an|when|where|while|until|after|before|since|as|if|who|which|that|whose|"
+                                r"because|then|but)\s)[a-z][\w-]*){1,2})\s+$")
+# (not "in Dhaka for the IFRC": another link; nor "governor of Texas when Enron collapsed": a clause)
 
 
 def _body_the_place_qualifies(text: str, mentions: list[Mention], place: Mention) -> Mention | None:
@@ -709,9 +713,11 @@ def _whole_title(text: str, title: str, end: int) -> tuple[str, int]:
     m = re.match(r"\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?\b", text[end:end + 40])
     if m is None:
         return title, end
-    for k in (2, 1):
-        if m.group(k) and m.group(k) in lexicon.role_nouns():
-            longer = " ".join([title, *(m.group(g) for g in range(1, k + 1))])
+    for k in (2, 1):  # (only over a title's own words: not "the company's chairman praised director X")
+        words = [m.group(g) for g in range(1, k + 1)]
+        if m.group(k) and m.group(k) in lexicon.role_nouns() \
+                and all(w in lexicon.title_modifiers() or w in lexicon.role_nouns() for w in words[:-1]):
+            longer = " ".join([title, *words])
             if _kind(longer) is not None:
                 return longer, end + m.end(k)
     return title, end
@@ -1020,15 +1026,16 @@ GOVERNMENT_SPOKESPERSON = re.compile(r"(?:^|[^\w’'])(?P<title>(?:[Gg]overnment
                                      r"spokes(?:man|woman|person))\s+$")
 
 
-def _home_officials(text: str, mentions: list[Mention], entities: list[Entity]) -> list[Relation]:
-    """"Health Minister Selim Ertuğrul", "Government spokesman Henrik Sommerfeld" in an article that names one
-    country and no other: a minister (a member) or the spokesperson of that country. With two countries named,
-    whose minister is not written, and no relation is made."""
-    places = lexicon.places()
-    countries = {e.key: e for e in entities if e.type == "Place" and places.get(e.name) == e.name}
-    if len(countries) != 1:
+def _home_officials(text: str, mentions: list[Mention], entities: list[Entity], original: str) -> list[Relation]:
+    """"Health Minister Selim Ertuğrul", "Government spokesman Henrik Sommerfeld" with no country written: a minister
+    (a member) or the spokesperson of the country the story is filed from, when its dateline says so ("SIMAV,
+    Turkey (Reuters) -", "BERLIN, November 5" for Germany) and the article names that country. A title with any
+    other word before it ("Ontario Health Minister", "Company Secretary", "Chinese Vice Premier") is left alone.
+    ``original`` is the article's text as read: the dateline is page furniture, blanked in ``text``."""
+    home_name = _dateline_country(original)
+    home = next((e for e in entities if e.type == "Place" and e.name == home_name), None) if home_name else None
+    if home is None:
         return []
-    (home,) = countries.values()
     out: list[Relation] = []
     for start, end, person in mentions:
         if person.type != "Actor":
@@ -1040,14 +1047,30 @@ def _home_officials(text: str, mentions: list[Mention], entities: list[Entity]) 
         m = PORTFOLIO_MINISTER.search(text, max(0, start - 60), start)
         if m is None or _past(text, m.start("portfolio")):
             continue
-        written = re.findall(r"[A-Za-z]+", m.group("portfolio"))
-        words = [w.lower() for w in written if w.lower() not in ("and", "of", "for")]
-        if any(w in places for w in written) or not words or words[0] in NOT_PORTFOLIOS \
-                or any(w in lexicon.title_modifiers() and w not in PORTFOLIO_WORDS for w in words[:1]):
-            continue  # (a country written with the title is _after_person's; "Chief Minister", "Cabinet Secretary")
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", m.group("portfolio")) if w.lower() not in ("and", "of")]
+        if not words or any(w not in PORTFOLIO_WORDS for w in words):
+            continue
         title = text[m.start("portfolio"):start].strip()
         out += _relation(person, "memberOf", home, title, text, m.start("portfolio"), end)
     return out
+
+
+# A dateline at the top of a story: "SIMAV, Turkey (Reuters) -", "BERLIN, November 5, 2025", "BERLIN (AP) -".
+DATELINE_PLACE = re.compile(r"(?m)^\s*(?P<city>[A-Z][A-Z'’.-]+(?:[ /][A-Z][A-Z'’.-]+){0,3})"
+                            r"(?:,\s+(?P<country>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?))?(?=\s*[,(–—-])")
+
+
+def _dateline_country(text: str) -> str | None:
+    """The country a story's dateline names, or whose capital it names (kg/data/capitals.tsv)."""
+    m = DATELINE_PLACE.search(text, 0, 800)
+    if m is None:
+        return None
+    places = lexicon.places()
+    country = m.group("country")
+    if country and places.get(country) == country:
+        return country
+    city = m.group("city").title()
+    return lexicon.capitals().get(city) or (city if places.get(city) == city else None)
 
 
 # Portfolio words that title_modifiers.txt also lists as a title's own words ("Security Minister X").

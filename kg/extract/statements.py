@@ -88,8 +88,14 @@ RELATIVE_PRONOUNS = {"who", "that", "which"}
 REFLEXIVES = {"itself", "themselves", "himself", "herself"}
 UNNAMED_ROLES = {"official", "officer", "source", "analyst", "member", "lawyer", "economist", "researcher"}
 # Of those, the ones a description uses for someone unnamed even when no one unnamed was introduced ("the official
-# said"); "the analyst said" after "Felicity Tan, a senior fellow at X, said" is her, unless "an analyst" came before.
+# said"); "the analyst said" after "Felicity Tan, a senior fellow at X, said" is her, unless "an analyst" came before
+# or the person in focus holds another kind of title ("Acme chief executive Tom Price ... the analyst said").
 ANONYMOUS_ROLES = {"official", "officer", "source", "member", "lawyer"}
+RESEARCH_TITLES = {"analyst", "economist", "researcher", "strategist", "fellow", "professor", "lecturer", "scientist",
+                   "expert"}
+# Person nouns that are no title but name the person in focus by vocation or origin ("the nun said", "the Cork native
+# said", "the Basque rider said"); not "the man", "the father", "the farmer", who are as often someone new.
+FOCUS_PERSON_NOUNS = {"nun", "priest", "native", "rider", "cyclist"}
 # "Analysts at X said": the firm's research speaks for X (an official, an officer or a lawyer speaks as a person)
 STAFF_NOUNS = {"analyst", "economist", "strategist", "researcher", "scientist", "observer", "expert"}
 STAFF_COMPOUND = {"analyst", "economist", "strategist"}  # "Jefferies analysts": the firm; "Kremlin observers": not
@@ -1416,7 +1422,7 @@ def _describes_person(doc: Doc, mention: Span, subj: Token, entities: list[Entit
     if nation is not None and any(place == nation[0] for _, place, _, _ in _nationals(doc, entities)):
         return False  # several people of that country ("the Frenchman"): _resolve_description's call
     # ("the French midfielder", "the Spaniard", "the nun", "the Cork native"; not "the Israeli military", a body)
-    return _is_title_head(head) or head in lexicon.person_nouns() and not _unnamed_before(subj) or (
+    return _is_title_head(head) or head in FOCUS_PERSON_NOUNS and not _unnamed_before(subj) or (
         nation is not None and (nation[1] is not None and (_is_title_head(nation[1]) or nation[1] in
                                                            lexicon.person_nouns()) or _demonym(subj.text)))
 
@@ -1464,6 +1470,9 @@ def _in_focus(raw: Raw, focus: _Focus, head: str, entities: list[Entity], mentio
     if focus.person is None or focus.person[0] is None or raw.para - focus.person[2] > 1 or focus.passive:
         return None
     ent = next((e for e in entities if e.key == focus.person[0]), None)
+    if ent is not None and head in UNNAMED_ROLES and not any(t.lower().split()[-1] in RESEARCH_TITLES
+                                                             for t in ent.titles):
+        return None  # ("Acme chief executive Tom Price ... the analyst said": someone else)
     if ent is not None and _is_title_head(head) and not any(_same_title(t, head) for t in ent.titles) \
             and not re.search(r"\s[A-Z]", mention_text) \
             and any(_same_title(t, head) for e in entities if e.key != ent.key and _named_before(e, raw)
