@@ -340,6 +340,11 @@ def test_roles(nlp, text: str, expected: tuple[str, str, str]) -> None:  # type:
 
 
 NO_ROLE = [  # a link the text does not state
+    # a company's secretary is no state office, dateline or not
+    "DUBLIN (Reuters) - Ireland's economy grew. Company Secretary Jane Doe said the accounts were filed.",
+    # a former office; a clause after the place is no body it qualifies
+    "Former Mayor Jane Doe of Springfield said the road was closed.",
+    "Jane Doe, governor of Texas when Enron Corp collapsed, said the rules were weak.",
     # two countries named: whose minister "Foreign Minister X" is, the text does not say
     "Peru and Chile signed a deal in Lima. Foreign Minister Tom Lee said the talks went well.",
     # a place followed by another link ("in Dhaka for the IFRC") qualifies no body after it
@@ -445,6 +450,12 @@ NO_ROLE = [  # a link the text does not state
 @pytest.mark.parametrize("text", NO_ROLE)
 def test_no_role(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert roles(nlp, text) == set()
+
+
+def test_a_minister_with_no_country_written_is_no_other_countrys(nlp) -> None:  # type: ignore[no-untyped-def]
+    # no dateline from the one country named: whose Treasury Secretary, the text does not say
+    text = "Treasury Secretary Scott Bessent met Chinese Vice Premier He Lifeng in Geneva on Monday."
+    assert roles(nlp, text) == {("He Lifeng", "memberOf", "China")}
 
 
 def test_a_minister_of_a_country_is_no_member_of_anothers_ministry(nlp) -> None:  # type: ignore[no-untyped-def]
