@@ -1469,8 +1469,10 @@ def _possessed_institutions(text: str, cands: list[Cand]) -> None:
     owned: dict[str, list[tuple[Cand, str]]] = {}  # name -> (candidate, owner)
     for c in cands:
         words = c.text.lower().split()
+        if c.canon or len(words) < 2:
+            continue
         head = lexicon.name_head(words)  # "Ministry of Foreign Affairs"
-        if c.canon or len(words) < 2 or head not in lexicon.org_heads() or not set(words) <= generic:
+        if head not in lexicon.org_heads() or not set(words) <= generic:
             continue
         window = max(0, c.start - 40)
         m = re.search(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:’s|'s)\s+$", text[window:c.start])
