@@ -1073,7 +1073,8 @@ def _dateline_country(text: str) -> str | None:
     return lexicon.capitals().get(city) or (city if places.get(city) == city else None)
 
 
-# Portfolio words that title_modifiers.txt also lists as a title's own words ("Security Minister X").
+# The words a minister's portfolio is written with ("Health Minister X", "Public Security Minister X"): only these
+# make a minister of the dateline's country (not "Company Secretary X", "Ontario Health Minister X").
 PORTFOLIO_WORDS = frozenset({"foreign", "interior", "home", "security", "defence", "defense", "finance", "health",
                              "education", "justice", "trade", "economy", "energy", "environment", "transport",
                              "housing", "culture", "labour", "labor", "agriculture", "immigration", "treasury",
