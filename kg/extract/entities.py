@@ -1555,8 +1555,7 @@ def _norm_tokens(name: str) -> list[str]:
 
 @lru_cache(maxsize=8192)  # names recur across the candidates of an article and across articles
 def _norm_words(name: str) -> tuple[str, ...]:
-    name = unicodedata.normalize("NFKD", name.translate(QUOTE_FOLD))
-    name = "".join(ch for ch in name if not unicodedata.combining(ch))  # ("Inés" and "Ines" are one word)
+    name = _fold(name.translate(QUOTE_FOLD))  # ("Inés" and "Ines" are one word)
     name = re.sub(r"(?:'s|')$", "", name)
     out = []
     for w in re.findall(r"[\w']+", name.lower()):

@@ -394,12 +394,16 @@ def _dependents(tok: Token) -> list[Token]:
     if tok.pos_ == "VERB":
         objects = [_antecedent(c) for c in tok.children
                    if c.dep_ in VERB_OBJECT_DEPS or c.dep_ in ("acomp", "ccomp") or _advmod_particle(tok, c)]
-        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.i != tok.i:
-            objects.append(tok.head)  # "the draft, approved by the cabinet": the noun a participle describes
-        return objects
+        return objects + _described_noun(tok)  # "the draft, approved by the cabinet"
     out = [c for c in tok.children if c.dep_ in NOUN_MODIFIER_DEPS]
     out += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "by") for o in _pobjs(c)]
     return out
+
+
+def _described_noun(verb: Token) -> list[Token]:
+    """The noun a past participle describes ("the draft, approved by the cabinet"; "Brinkman, founded in 1921"), as
+    a one-item list, or none."""
+    return [verb.head] if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i != verb.i else []
 
 
 def _advmod_particle(verb: Token, c: Token) -> bool:
@@ -719,8 +723,7 @@ def _participants(m: _Mention, ents: _EntityIndex) -> list[str]:
         passive = any(c.dep_ == "auxpass" for c in tok.children)
         if passive:
             heads += [c for c in tok.children if c.dep_ == "nsubjpass" and c.pos_ != "PRON"]
-        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.i != tok.i:
-            heads.append(tok.head)  # "Brinkman, founded in 1921": the noun a past participle describes
+        heads += _described_noun(tok)  # "Brinkman, founded in 1921"
     elif m.etype.of_argument == "participant":
         heads += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in _pobjs(p)]
     heads += [o for p in tok.children if p.dep_ == "prep" and p.lower_ in PARTICIPANT_PREPS for o in _pobjs(p)]
